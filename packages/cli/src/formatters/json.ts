@@ -1,0 +1,11 @@
+import type { CheckResult } from '../check.js';
+
+/** The `json` format: a stable shape for tools (fields may be added, none removed). */
+export function json(result: CheckResult, version: string): string {
+    return JSON.stringify({
+        tool: { name: 'certiref', version },
+        files: result.files,
+        diagnostics: result.diagnostics,
+        summary: result.summary,
+    }, null, 2) + '\n';
+}

@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { check, type CheckResult } from './check.js';
+import { UsageError } from './files.js';
+import { stylish } from './formatters/stylish.js';
+import { json } from './formatters/json.js';
+
+declare const CERTIREF_VERSION: string;
+const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0-dev';
+
+function parseRule(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
+    const m = /^([a-z0-9-]+)=(off|hint|info|warning|error)$/.exec(value);
+    if (!m) throw new InvalidArgumentError(`attendu ID=off|info|warning|error / expected ID=off|info|warning|error, got "${value}"`);
+    const rule = RULES_BY_ID.get(m[1]);
+    if (!rule) throw new InvalidArgumentError(`règle inconnue / unknown rule "${m[1]}" (${ALL_RULES.map((r) => r.id).join(', ')})`);
+    if (rule.configurable === false) throw new InvalidArgumentError(`la règle ${m[1]} ne se règle pas / rule ${m[1]} cannot be configured`);
+    return { ...previous, [m[1]]: m[2] as SeveritySetting };
+}
+
+function parseCount(value: string): number {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`nombre entier attendu / expected a whole number, got "${value}"`);
+    return Number(value);
+}
+
+const FORMATTERS: Record<string, (r: CheckResult) => string> = {
+    stylish: (r) => stylish(r),
+    json: (r) => json(r, VERSION),
+};
+
+export async function main(argv: string[]): Promise<number> {
+    const program = new Command('certiref')
+        .description('certiref — vérifie les référentiels RNCP (.ref) / checks RNCP référentiels (.ref)')
+        .version(VERSION, '-v, --version')
+        .exitOverride()
+        .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    let exitCode = 0;
+    program.command('check')
+        .description('vérifie des fichiers ou dossiers .ref / check .ref files or folders (défaut/default: .)')
+        .argument('[paths...]', 'fichiers ou dossiers / files or folders')
+        .addOption(new Option('-f, --format <format>', 'format de sortie / output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+        .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
+        .option('--max-warnings <n>', 'échoue au-delà de n avertissements / fail above n warnings', parseCount)
+        .option('--quiet', 'erreurs seulement / errors only', false)
+        .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+            const language = opts.lang ?? languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+            const result = await check({ paths, language, rules: opts.rule, quiet: opts.quiet });
+            const report = FORMATTERS[opts.format](result);
+            if (opts.output) writeAtomic(opts.output, report);
+            else process.stdout.write(report);
+            const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
+            if (tooManyWarnings) {
+                process.stderr.write(language === 'fr'
+                    ? `certiref : trop d'avertissements (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`
+                    : `certiref: too many warnings (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`);
+            }
+            exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+        });
+    program.command('lsp')
+        .description('démarre le serveur de langage / start the language server (LSP)')
+        .option('--stdio', 'communique par stdin/stdout / talk over stdin/stdout')
+        .allowUnknownOption(true)
+        .action(async () => {
+            const { startNodeServer } = await import('certiref-language/server');
+            startNodeServer();
+            exitCode = -1;
+        });
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+    } catch (e) {
+        if (e instanceof CommanderError) {
+            return e.exitCode === 0 ? 0 : 2;
+        }
+        if (e instanceof UsageError) {
+            process.stderr.write(`certiref: ${e.message}\n`);
+            return 2;
+        }
+        const err = e as NodeJS.ErrnoException;
+        process.stderr.write(`certiref: ${err.code ? `${err.code}: ` : ''}${err.message}\n`);
+        return 2;
+    }
+    return exitCode;
+}
+
+function writeAtomic(file: string, content: string): void {
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        fs.writeFileSync(tmp, content);
+        fs.renameSync(tmp, file);
+    } catch (e) {
+        try { fs.rmSync(tmp, { force: true }); } catch { /* ignore */ }
+        throw new UsageError(`${file}: écriture impossible / cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+}
+
+main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exitCode = code;
+});

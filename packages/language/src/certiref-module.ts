@@ -1,0 +1,86 @@
+import {
+    inject,
+    type DeepPartial,
+    type LangiumCoreServices,
+    type LangiumSharedCoreServices,
+    type Module,
+    type PartialLangiumCoreServices,
+} from 'langium';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+} from 'langium/lsp';
+import { CertirefGeneratedModule, CertirefGeneratedSharedModule } from './generated/module.js';
+import { CertificationMembership } from './lsp/membership.js';
+import { CertirefDocumentBuilder } from './lsp/document-builder.js';
+import { CertirefScopeProvider } from './lsp/scope-provider.js';
+import { ReferentialModelService } from './model/model-service.js';
+import { CertirefDocumentValidator } from './validation/document-validator.js';
+import { RuleRunner } from './validation/rule-runner.js';
+import { ConfigProvider, StaticConfigProvider } from './config/config.js';
+
+/** Services of the certiref language, beside Langium's own. One service per concern. */
+export type CertirefAddedServices = {
+    referential: {
+        /** Which certification each document belongs to. */
+        Membership: CertificationMembership;
+        /** The one model of each certification, built from all its documents. */
+        Models: ReferentialModelService;
+        /** Runs the rules on a certification's model and turns findings into diagnostics. */
+        Rules: RuleRunner;
+        /** Severity settings and message language, from certiref.json and the client. */
+        Config: ConfigProvider;
+    };
+};
+
+export type CertirefServices = LangiumServices & CertirefAddedServices;
+
+export const CertirefModule: Module<CertirefServices, PartialLangiumServices & CertirefAddedServices> = {
+    referential: {
+        Membership: (services) => new CertificationMembership(services),
+        Models: (services) => new ReferentialModelService(services),
+        Rules: (services) => new RuleRunner(services),
+        Config: () => new StaticConfigProvider(),
+    },
+    references: {
+        ScopeProvider: (services) => new CertirefScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new CertirefDocumentValidator(services),
+    },
+};
+
+export const CertirefSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        DocumentBuilder: (shared) => new CertirefDocumentBuilder(shared),
+    },
+};
+
+export interface CreateServicesOptions {
+    /** Overrides of services, e.g. a file-system configuration provider under Node. */
+    module?: Module<CertirefServices, DeepPartial<CertirefServices>>;
+}
+
+/**
+ * Creates the shared services and the certiref language services, registered together.
+ */
+export function createCertirefServices(context: DefaultSharedModuleContext, options: CreateServicesOptions = {}): {
+    shared: LangiumSharedServices;
+    Certiref: CertirefServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), CertirefGeneratedSharedModule, CertirefSharedModule);
+    const Certiref = inject(
+        createDefaultModule({ shared }),
+        CertirefGeneratedModule,
+        CertirefModule,
+        (options.module ?? {}) as Module<CertirefServices, DeepPartial<CertirefServices>>,
+    );
+    shared.ServiceRegistry.register(Certiref);
+    return { shared, Certiref };
+}
+
+export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

@@ -1,0 +1,115 @@
+/**
+ * Settings shared by the editor and the CLI: a `certiref.json` file (the nearest one above a
+ * .ref file, usually at the workspace root) sets rule severities and the language of messages.
+ *
+ *   { "language": "fr", "rules": { "competency-without-criterion": "error", "id-pattern": "off" } }
+ */
+export type Language = 'fr' | 'en';
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = SeverityName | 'off';
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+export const CONFIG_FILE_NAME = 'certiref.json';
+
+export interface CertirefConfig {
+    language?: Language;
+    rules?: Record<string, SeveritySetting>;
+}
+
+export interface ResolvedConfig {
+    language: Language;
+    rules: Record<string, SeveritySetting>;
+    /** The file the settings came from, if any. */
+    file?: string;
+    /** What is wrong with that file (unknown rule, bad severity, bad JSON), with its place. */
+    problems: ConfigProblem[];
+}
+
+export interface ConfigProblem {
+    file: string;
+    line: number;
+    column: number;
+    message: string;
+}
+
+export interface ConfigProvider {
+    /** The settings that apply to a document. */
+    getConfig(documentUri: string): ResolvedConfig;
+}
+
+/** Reads the language a locale string names (fr_FR.UTF-8, fr-CA, en …); English otherwise. */
+export function languageOfLocale(locale: string | undefined): Language {
+    return locale && /^fr\b|^fr[_-]/i.test(locale) ? 'fr' : 'en';
+}
+
+/** Settings given in code: the CLI's overrides, tests, or a client without a config file. */
+export class StaticConfigProvider implements ConfigProvider {
+    language: Language = 'en';
+    rules: Record<string, SeveritySetting> = {};
+
+    getConfig(): ResolvedConfig {
+        return { language: this.language, rules: { ...this.rules }, problems: [] };
+    }
+}
+
+/**
+ * Parses the text of a certiref.json. Problems are reported with their line and column; known
+ * rule ids are checked when given.
+ */
+export function parseConfig(text: string, file: string, knownRules?: ReadonlySet<string>): { config: CertirefConfig; problems: ConfigProblem[] } {
+    const problems: ConfigProblem[] = [];
+    const at = (needle: string | undefined, message: string) => {
+        const index = needle ? text.indexOf(needle) : -1;
+        const before = index >= 0 ? text.slice(0, index) : '';
+        const line = before.split('\n').length;
+        const column = index >= 0 ? index - before.lastIndexOf('\n') : 1;
+        problems.push({ file, line, column, message });
+    };
+    let raw: unknown;
+    try {
+        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+        const m = /position (\d+)/.exec(String((e as Error).message));
+        const index = m ? Number(m[1]) : 0;
+        const before = text.slice(0, index);
+        problems.push({
+            file, line: before.split('\n').length, column: index - before.lastIndexOf('\n'),
+            message: `JSON invalide / invalid JSON: ${(e as Error).message}`,
+        });
+        return { config: {}, problems };
+    }
+    const config: CertirefConfig = {};
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        at(undefined, 'certiref.json doit contenir un objet / must contain an object');
+        return { config, problems };
+    }
+    const obj = raw as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
+        if (key !== 'language' && key !== 'rules' && key !== '$schema') {
+            at(`"${key}"`, `clé inconnue « ${key} » (attendu : language, rules) / unknown key "${key}" (expected: language, rules)`);
+        }
+    }
+    if (obj.language !== undefined) {
+        if (obj.language === 'fr' || obj.language === 'en') config.language = obj.language;
+        else at('"language"', 'language doit valoir "fr" ou "en" / language must be "fr" or "en"');
+    }
+    if (obj.rules !== undefined) {
+        if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
+            at('"rules"', 'rules doit être un objet / rules must be an object');
+        } else {
+            config.rules = {};
+            for (const [rule, severity] of Object.entries(obj.rules as Record<string, unknown>)) {
+                if (knownRules && !knownRules.has(rule)) {
+                    at(`"${rule}"`, `règle inconnue « ${rule} » / unknown rule "${rule}"`);
+                    continue;
+                }
+                if (!SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {
+                    at(`"${rule}"`, `sévérité invalide pour ${rule} : ${JSON.stringify(severity)} (attendu : ${SEVERITY_SETTINGS.join(', ')}) / invalid severity for ${rule}`);
+                    continue;
+                }
+                config.rules[rule] = severity as SeveritySetting;
+            }
+        }
+    }
+    return { config, problems };
+}

@@ -1,0 +1,14 @@
+export * from './certiref-module.js';
+export * from './config/config.js';
+export * from './model/types.js';
+export * from './model/text.js';
+export * from './model/ids.js';
+export * from './model/queries.js';
+export { buildCertificationModel } from './model/build-model.js';
+export { ReferentialModelService } from './model/model-service.js';
+export { CertificationMembership, certificationIdOfText } from './lsp/membership.js';
+export * from './rules/index.js';
+export { RuleRunner } from './validation/rule-runner.js';
+export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';
+export { parseSuppressions } from './validation/suppressions.js';
+export * as ast from './generated/ast.js';

@@ -1,0 +1,20 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createCertirefServices } from './certiref-module.js';
+import { NodeConfigProvider } from './config/node-config-provider.js';
+import { languageOfLocale } from './config/config.js';
+
+/** The language server over stdio (or the transport given on the command line). */
+export function startNodeServer(): void {
+    const connection = createConnection(ProposedFeatures.all);
+    const config = new NodeConfigProvider();
+    config.defaultLanguage = languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    const { shared } = createCertirefServices({ connection, ...NodeFileSystem }, { module: { referential: { Config: () => config } } });
+    shared.lsp.LanguageServer.onInitialize((params) => {
+        if (params.locale) config.defaultLanguage = languageOfLocale(params.locale);
+    });
+    // certiref.json may have changed with any update: read it again.
+    shared.workspace.DocumentBuilder.onUpdate(() => config.clear());
+    startLanguageServer(shared);
+}

@@ -1,0 +1,154 @@
+import type { AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * The one model of a référentiel. Built once per certification from all its documents
+ * (model/build-model.ts) and read by the rules, the language server features, the CLI and the
+ * exports. Every element knows where it was written.
+ */
+export interface SourceLocation {
+    /** Document URI. */
+    uri: string;
+    /** The whole element. */
+    range: Range;
+    /** The element's id (or its keyword when it has none): where findings point. */
+    nameRange: Range;
+}
+
+interface Located {
+    source: SourceLocation;
+    /** The syntax node (not enumerable: not part of JSON output). */
+    readonly node: AstNode;
+}
+
+export type ModalityMode = 'individual' | 'group';
+export type ContainerKind = 'bloc' | 'option';
+
+export interface CertificationModel extends Located {
+    id: string;
+    /** False when no document declares it (only `partie de X` files). */
+    declared: boolean;
+    title: string;
+    rncp?: string;
+    level?: string;
+    certifier?: string;
+    version?: string;
+    date?: string;
+    description?: string;
+    accessibility: string[];
+    sections: { title: string; text: string }[];
+    conventions: { criterion: string; competency: string; declared: boolean; source?: SourceLocation }[];
+    blocs: BlocModel[];
+    /** The documents that make this certification, sorted. */
+    documents: string[];
+    /** Every declaration of the certification header (more than one is a duplicate). */
+    declarations: SourceLocation[];
+    /** `partie de X` headers of this certification. */
+    partHeaders: SourceLocation[];
+    /** Competency references (evaluates, judges) whose name matched nothing. */
+    unresolved: UnresolvedReference[];
+}
+
+export interface UnresolvedReference {
+    kind: 'competency' | 'certification';
+    name: string;
+    source: SourceLocation;
+}
+
+/** What holds activities and modalities: a bloc, or an option/specialisation of a bloc. */
+export interface ContainerModel extends Located {
+    containerKind: ContainerKind;
+    id: string;
+    title?: string;
+    description?: string;
+    activities: ActivityModel[];
+    modalities: ModalityModel[];
+}
+
+export interface BlocModel extends ContainerModel {
+    containerKind: 'bloc';
+    options: OptionModel[];
+}
+
+export interface OptionModel extends ContainerModel {
+    containerKind: 'option';
+    /** As written: option, spécialisation … */
+    keyword: string;
+    bloc: BlocModel;
+}
+
+export interface ActivityModel extends Located {
+    id: string;
+    title: string;
+    description?: string;
+    competencies: CompetencyModel[];
+    container: ContainerModel;
+}
+
+export interface CompetencyModel extends Located {
+    id: string;
+    text: string;
+    activity: ActivityModel;
+    bloc: BlocModel;
+    option?: OptionModel;
+    /** Criteria that judge this competency. */
+    criteria: CriterionModel[];
+    /** Modalities (or their parts) that evaluate this competency. */
+    evaluatedBy: ModalityModel[];
+}
+
+interface EvaluationProps {
+    mode?: ModalityMode;
+    kind?: string;
+    deliverables: string[];
+    description?: string;
+    /** Competencies named by `évalue` (ranges expanded). */
+    evaluates: CompetencyModel[];
+    /** Whether `évalue` was written (else the evaluated set is taken from the criteria). */
+    evaluatesDeclared: boolean;
+    criteria: CriterionModel[];
+}
+
+export interface ModalityModel extends Located, EvaluationProps {
+    id?: string;
+    title: string;
+    parts: PartModel[];
+    container: ContainerModel;
+    /** Everything it evaluates: its own list, its parts' lists, or else its criteria's. */
+    evaluatedCompetencies: CompetencyModel[];
+}
+
+export interface PartModel extends Located, EvaluationProps {
+    id?: string;
+    title?: string;
+    modality: ModalityModel;
+}
+
+export type JudgeSource = 'explicit' | 'convention' | 'part' | 'modality' | 'none';
+
+export interface CriterionModel extends Located {
+    id?: string;
+    /** The id as written, with its range: `CR11 à 13`. */
+    label?: string;
+    text: string;
+    modality: ModalityModel;
+    part?: PartModel;
+    judges: CompetencyModel[];
+    /** How `judges` was found. */
+    judgeSource: JudgeSource;
+    /** The competency ids the criterion's id names under the conventions (may not exist). */
+    conventionalIds: string[];
+    /** Competencies named explicitly with `juge`. */
+    explicitJudges: CompetencyModel[];
+}
+
+export type ElementKind = 'certification' | 'bloc' | 'option' | 'activity' | 'competency' | 'modality' | 'criterion';
+
+/** A model element with an id, for the duplicate and pattern rules and for navigation. */
+export interface IdentifiedElement {
+    kind: ElementKind;
+    id: string;
+    source: SourceLocation;
+    /** Where the id must be unique: the certification, or an option of a bloc. */
+    scope: ContainerModel | undefined;
+}

@@ -1,0 +1,64 @@
+import type { CertificationModel, ContainerModel, ElementKind, IdentifiedElement } from '../model/types.js';
+import { allCriteria, allModalities, containers } from '../model/queries.js';
+import { t, where, type ModelRule } from './rule.js';
+
+const KIND_FR: Record<ElementKind, string> = {
+    certification: 'la certification', bloc: 'le bloc', option: "l'option", activity: "l'activité",
+    competency: 'la compétence', modality: 'la modalité', criterion: 'le critère',
+};
+const KIND_EN: Record<ElementKind, string> = {
+    certification: 'certification', bloc: 'bloc', option: 'option', activity: 'activity',
+    competency: 'competency', modality: 'modality', criterion: 'criterion',
+};
+
+export function identifiedElements(cert: CertificationModel): IdentifiedElement[] {
+    const out: IdentifiedElement[] = cert.declarations.map((source) => ({ kind: 'certification', id: cert.id, source, scope: undefined }));
+    for (const bloc of cert.blocs) {
+        out.push({ kind: 'bloc', id: bloc.id, source: bloc.source, scope: undefined });
+        for (const option of bloc.options) out.push({ kind: 'option', id: option.id, source: option.source, scope: bloc });
+    }
+    for (const container of containers(cert)) {
+        const scope: ContainerModel | undefined = container.containerKind === 'option' ? container : undefined;
+        for (const a of container.activities) {
+            out.push({ kind: 'activity', id: a.id, source: a.source, scope });
+            for (const c of a.competencies) out.push({ kind: 'competency', id: c.id, source: c.source, scope });
+        }
+        for (const m of allModalities(container)) if (m.id) out.push({ kind: 'modality', id: m.id, source: m.source, scope });
+        for (const cr of allCriteria(container)) if (cr.id) out.push({ kind: 'criterion', id: cr.id, source: cr.source, scope });
+    }
+    return out;
+}
+
+/** Two scopes clash unless they are two different options (an option may reuse `E5`). */
+function clash(a: ContainerModel | undefined, b: ContainerModel | undefined): boolean {
+    return a === undefined || b === undefined || a === b;
+}
+
+export const duplicateId: ModelRule = {
+    id: 'duplicate-id',
+    defaultSeverity: 'error',
+    title: t(
+        'Un identifiant est déclaré deux fois dans la même certification',
+        'An id is declared twice in the same certification',
+    ),
+    help: t(
+        "Chaque bloc, activité, compétence, modalité et critère a un identifiant unique dans sa certification (une option peut reprendre l'identifiant d'une autre option, comme E5). Renommez l'un des deux.",
+        'Each bloc, activity, competency, modality and criterion has an id unique within its certification (an option may reuse the id of another option, such as E5). Rename one of them.',
+    ),
+    check(cert, report) {
+        const seen = new Map<string, IdentifiedElement[]>();
+        for (const element of identifiedElements(cert)) {
+            const key = `${element.kind}\u0000${element.id}`;
+            const earlier = seen.get(key) ?? [];
+            const first = earlier.find((e) => clash(e.scope, element.scope));
+            if (first) {
+                report(element.source, t(
+                    `L'identifiant ${element.id} est déjà celui de ${KIND_FR[element.kind]} déclaré(e) en ${where(first.source)}. Donnez-lui un identifiant unique.`,
+                    `Id ${element.id} is already used by the ${KIND_EN[element.kind]} declared at ${where(first.source)}. Give it a unique id.`,
+                ), { id: element.id, kind: element.kind });
+            }
+            earlier.push(element);
+            seen.set(key, earlier);
+        }
+    },
+};

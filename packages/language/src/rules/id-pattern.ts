@@ -1,0 +1,62 @@
+import { splitId } from '../model/ids.js';
+import { competenciesOf, containers } from '../model/queries.js';
+import type { SourceLocation } from '../model/types.js';
+import { t, type ModelRule } from './rule.js';
+
+interface Sibling {
+    id: string;
+    source: SourceLocation;
+    /** The ids of what it holds (an activity's competencies), for the message. */
+    related?: string[];
+}
+
+/**
+ * The stem most siblings share (`A6A.` for A6A.1, A6A.2, A6A.3), when a clear majority of at
+ * least two shares it; undefined otherwise (no pattern to break).
+ */
+export function majorityStem(ids: string[]): string | undefined {
+    const counts = new Map<string, number>();
+    for (const id of ids) {
+        const s = splitId(id);
+        if (s) counts.set(s.stem, (counts.get(s.stem) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [stem, count] of counts) if (count > bestCount) [best, bestCount] = [stem, count];
+    return bestCount >= 2 && bestCount * 2 > ids.length ? best : undefined;
+}
+
+export const idPattern: ModelRule = {
+    id: 'id-pattern',
+    defaultSeverity: 'warning',
+    title: t("Un identifiant rompt le motif de ses voisins", "An id breaks its siblings' pattern"),
+    help: t(
+        'Les activités et les compétences d\'un même bloc (ou d\'une même option) sont numérotées sur un même motif (A6A.1, A6A.2 …). Un identifiant hors motif est souvent une faute de frappe : renommez-le.',
+        'Activities and competencies of one bloc (or option) are numbered on one pattern (A6A.1, A6A.2 …). An id off the pattern is often a typo: rename it.',
+    ),
+    check(cert, report) {
+        for (const container of containers(cert)) {
+            const groups: { fr: string; en: string; items: Sibling[] }[] = [
+                { fr: "l'activité", en: 'activity', items: container.activities.map((a) => ({ id: a.id, source: a.source, related: a.competencies.map((c) => c.id) })) },
+                { fr: 'la compétence', en: 'competency', items: competenciesOf(container).map((c) => ({ id: c.id, source: c.source })) },
+            ];
+            for (const group of groups) {
+                const stem = majorityStem(group.items.map((i) => i.id));
+                if (stem === undefined) continue;
+                for (const item of group.items) {
+                    const s = splitId(item.id);
+                    if (!s || s.stem === stem) continue;
+                    const suggested = `${stem}${s.number}`;
+                    const where = container.containerKind === 'option' ? `de l'option ${container.id}` : `du bloc ${container.id}`;
+                    const whereEn = container.containerKind === 'option' ? `of option ${container.id}` : `of bloc ${container.id}`;
+                    const rel = item.related && item.related.length > 0 ? ` et ${item.related.length > 1 ? 'ses compétences sont' : 'sa compétence est'} ${item.related.join(', ')}` : '';
+                    const relEn = item.related && item.related.length > 0 ? ` and ${item.related.length > 1 ? 'its competencies are' : 'its competency is'} ${item.related.join(', ')}` : '';
+                    report(item.source, t(
+                        `L'identifiant ${item.id} rompt le motif ${stem}n des autres identifiants ${where}${rel}. Renommez-le ${suggested} ?`,
+                        `Id ${item.id} breaks the ${stem}n pattern of the other ids ${whereEn}${relEn}. Rename it ${suggested}?`,
+                    ), { id: item.id, suggestedId: suggested });
+                }
+            }
+        }
+    },
+};

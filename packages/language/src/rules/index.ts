@@ -1,0 +1,65 @@
+import { t, type ModelRule, type RuleMeta } from './rule.js';
+import { duplicateId } from './duplicate-id.js';
+import { unresolvedReference } from './unresolved-reference.js';
+import { idPattern } from './id-pattern.js';
+import {
+    activityWithoutCompetency, blocSingleCompetency, blocWithoutEvaluation, competencyInSeveralBlocs,
+    competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
+    criterionWithoutCompetency, missingAccessibilityProvision,
+} from './coverage.js';
+
+export * from './rule.js';
+
+/** The rules that check a certification's model, in the order they are documented. */
+export const MODEL_RULES: readonly ModelRule[] = [
+    unresolvedReference,
+    duplicateId,
+    competencyWithoutCriterion,
+    competencyNotEvaluated,
+    criterionWithoutCompetency,
+    criterionIdMismatch,
+    criterionOutsideEvaluation,
+    idPattern,
+    activityWithoutCompetency,
+    blocWithoutEvaluation,
+    blocSingleCompetency,
+    competencyInSeveralBlocs,
+    missingAccessibilityProvision,
+];
+
+/** Rules checked outside the model: the text itself, and the suppression comments. */
+export const syntaxError: RuleMeta = {
+    id: 'syntax-error',
+    defaultSeverity: 'error',
+    configurable: false,
+    title: t('Le texte ne suit pas la syntaxe des référentiels', 'The text does not follow the référentiel syntax'),
+    help: t(
+        "Le fichier ne peut pas être lu tel qu'il est écrit (mot-clé attendu, texte non terminé …). Corrigez à l'endroit indiqué ; les autres vérifications continuent sur ce qui a pu être lu.",
+        'The file cannot be read as written (keyword expected, unterminated text …). Fix it where shown; the other checks go on with what could be read.',
+    ),
+};
+
+export const suppressionWithoutReason: RuleMeta = {
+    id: 'suppression-without-reason',
+    defaultSeverity: 'error',
+    configurable: false,
+    title: t('Un constat est ignoré sans raison', 'A finding is suppressed without a reason'),
+    help: t(
+        'Ignorer un constat demande une raison écrite : « // certiref-ignore règle -- raison ».',
+        'Suppressing a finding needs a stated reason: `// certiref-ignore rule -- reason`.',
+    ),
+};
+
+export const unusedSuppression: RuleMeta = {
+    id: 'unused-suppression',
+    defaultSeverity: 'warning',
+    title: t("Un commentaire « certiref-ignore » n'ignore rien", 'A `certiref-ignore` comment suppresses nothing'),
+    help: t(
+        "Le constat visé n'existe plus sur la ligne suivante (ou la règle est inconnue) : supprimez le commentaire.",
+        'The finding it targets no longer occurs on the next line (or the rule is unknown): remove the comment.',
+    ),
+};
+
+export const ALL_RULES: readonly RuleMeta[] = [syntaxError, ...MODEL_RULES, suppressionWithoutReason, unusedSuppression];
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(ALL_RULES.map((r) => [r.id, r]));

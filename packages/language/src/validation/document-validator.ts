@@ -1,0 +1,137 @@
+import {
+    CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode, type Cancellation, type LangiumDocument,
+    type ValidationOptions,
+} from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { CertirefServices } from '../certiref-module.js';
+import type { ConfigProvider, Language, ResolvedConfig, SeverityName } from '../config/config.js';
+import type { ReferentialModelService } from '../model/model-service.js';
+import { RULES_BY_ID, t, type Bilingual, type Finding } from '../rules/index.js';
+import type { RuleRunner } from './rule-runner.js';
+import { parseSuppressions, type LineComment } from './suppressions.js';
+import { syntaxMessage } from './syntax-messages.js';
+
+type CancellationToken = Cancellation.CancellationToken;
+
+/** What every certiref diagnostic carries in `data`: the rule and the message in both languages. */
+export interface CertirefDiagnosticData {
+    rule: string;
+    message: Bilingual;
+    [key: string]: unknown;
+}
+
+const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * The diagnostics of a document: syntax errors, then the findings of the model rules located in
+ * it, with the severities of certiref.json and the `certiref-ignore` comments applied. The
+ * editor publishes them; the CLI prints them.
+ */
+export class CertirefDocumentValidator extends DefaultDocumentValidator {
+    private readonly models: () => ReferentialModelService;
+    private readonly runner: () => RuleRunner;
+    private readonly config: () => ConfigProvider;
+
+    constructor(services: CertirefServices) {
+        super(services);
+        this.models = () => services.referential.Models;
+        this.runner = () => services.referential.Rules;
+        this.config = () => services.referential.Config;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const base = await super.validateDocument(document, options, cancelToken);
+        const uri = document.uri.toString();
+        const config = this.config().getConfig(uri);
+        const findings: Finding[] = [];
+        for (const d of base) {
+            const code = (d.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range)) });
+            }
+        }
+        const model = this.models().forDocument(document);
+        if (model) findings.push(...this.runner().forDocument(model, uri));
+        return toDiagnostics(findings, config, document);
+    }
+
+    /** Unresolved references are the `unresolved-reference` rule's, reported from the model. */
+    protected override processLinkingErrors(): void {
+        // nothing: see unresolved-reference
+    }
+}
+
+function lineComments(document: LangiumDocument): LineComment[] {
+    const root = document.parseResult?.value?.$cstNode;
+    if (!root) return [];
+    const out: LineComment[] = [];
+    for (const node of CstUtils.streamCst(root)) {
+        if (node.hidden && isLeafCstNode(node) && node.tokenType.name === 'SL_COMMENT') {
+            out.push({ line: node.range.start.line, character: node.range.start.character, text: node.text });
+        }
+    }
+    return out;
+}
+
+/** Applies severities and suppressions, and turns findings into LSP diagnostics. */
+export function toDiagnostics(findings: Finding[], config: ResolvedConfig, document: LangiumDocument): Diagnostic[] {
+    const suppressions = parseSuppressions(document.textDocument.getText(), lineComments(document));
+    const used = new Set<number>();
+    const kept: Finding[] = [];
+    for (const f of findings) {
+        const meta = RULES_BY_ID.get(f.rule);
+        const setting = meta?.configurable === false ? meta.defaultSeverity : config.rules[f.rule] ?? meta?.defaultSeverity ?? 'error';
+        if (setting === 'off') continue;
+        const index = meta?.configurable === false ? -1 : suppressions.findIndex((s) => s.target === f.range.start.line && s.rules.includes(f.rule) && s.reason.length > 0);
+        if (index >= 0) {
+            used.add(index);
+            continue;
+        }
+        kept.push(f);
+    }
+    suppressions.forEach((s, i) => {
+        const range = { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character + s.length } };
+        const unknown = s.rules.filter((r) => !RULES_BY_ID.has(r));
+        if (s.reason.length === 0) {
+            kept.push({ rule: 'suppression-without-reason', uri: document.uri.toString(), range, message: t(
+                `Ce commentaire ignore ${s.rules.join(', ') || '(aucune règle)'} sans donner de raison. Écrivez-la après « -- » : // certiref-ignore règle -- raison.`,
+                `This comment suppresses ${s.rules.join(', ') || '(no rule)'} without a reason. Write it after "--": // certiref-ignore rule -- reason.`,
+            ) });
+        } else if (unknown.length > 0) {
+            kept.push({ rule: 'unused-suppression', uri: document.uri.toString(), range, message: t(
+                `Règle inconnue dans ce commentaire : ${unknown.join(', ')}. Vérifiez l'identifiant de la règle (voir le README).`,
+                `Unknown rule in this comment: ${unknown.join(', ')}. Check the rule id (see the README).`,
+            ) });
+        } else if (s.rules.length === 0 || !used.has(i)) {
+            kept.push({ rule: 'unused-suppression', uri: document.uri.toString(), range, message: t(
+                `Ce commentaire n'ignore rien : aucun constat ${s.rules.join(', ')} sur la ligne ${s.target + 1}. Supprimez-le.`,
+                `This comment suppresses nothing: no ${s.rules.join(', ')} finding on line ${s.target + 1}. Remove it.`,
+            ) });
+        }
+    });
+    const out: Diagnostic[] = [];
+    for (const f of kept) {
+        const meta = RULES_BY_ID.get(f.rule);
+        const setting = meta?.configurable === false ? meta.defaultSeverity : config.rules[f.rule] ?? meta?.defaultSeverity ?? 'error';
+        if (setting === 'off') continue;
+        const data: CertirefDiagnosticData = { rule: f.rule, message: f.message, ...(f.data ?? {}) };
+        out.push({
+            range: f.range,
+            severity: SEVERITY[setting],
+            message: messageIn(f.message, config.language),
+            code: f.rule,
+            source: 'certiref',
+            data,
+        });
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function messageIn(message: Bilingual, language: Language): string {
+    return language === 'fr' ? message.fr : message.en;
+}

@@ -1,0 +1,37 @@
+import type { CertirefServices } from '../certiref-module.js';
+import type { CertificationModel, SourceLocation } from '../model/types.js';
+import { MODEL_RULES, type Finding, type ModelRule } from '../rules/index.js';
+
+/**
+ * Runs the model rules on a certification, once per model (the model service rebuilds the
+ * model after each change), and hands each document the findings located in it.
+ */
+export class RuleRunner {
+    private readonly findings = new WeakMap<CertificationModel, Finding[]>();
+    readonly rules: readonly ModelRule[];
+
+    constructor(_services: CertirefServices, rules: readonly ModelRule[] = MODEL_RULES) {
+        this.rules = rules;
+    }
+
+    /** Every finding of every rule on a certification. */
+    run(model: CertificationModel): Finding[] {
+        let out = this.findings.get(model);
+        if (!out) {
+            const collected: Finding[] = [];
+            for (const rule of this.rules) {
+                rule.check(model, (at: SourceLocation, message, data, range) => {
+                    collected.push({ rule: rule.id, uri: at.uri, range: range ?? at.nameRange, message, data });
+                });
+            }
+            out = collected;
+            this.findings.set(model, out);
+        }
+        return out;
+    }
+
+    /** The findings of a certification located in one document. */
+    forDocument(model: CertificationModel, uri: string): Finding[] {
+        return this.run(model).filter((f) => f.uri === uri);
+    }
+}
