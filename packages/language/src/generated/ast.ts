@@ -8,6 +8,7 @@ import * as langium from 'langium';
 
 export const CertirefTerminals = {
     TEXT: /"""[\s\S]*?"""|"(\\[\s\S]|[^"\\])*"/,
+    UNCLOSED_TEXT: /"(\\[\s\S]|[^"\\])*/,
     ID: /[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]([A-Za-z0-9_.\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])?/,
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -84,7 +85,7 @@ export type CertirefTokenNames = CertirefTerminalNames | CertirefKeywordNames;
 export interface AccessibilityField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'AccessibilityField' | 'KwAccessibility';
-    text: string;
+    text: Text;
 }
 
 export const AccessibilityField = {
@@ -100,9 +101,9 @@ export interface Activity extends langium.AstNode {
     readonly $container: Bloc | Option;
     readonly $type: 'Activity' | 'KwActivity' | 'KwDescription';
     competencies: Array<Competency>;
-    description: string;
+    description: Text;
     name: Identifier;
-    title: string;
+    title: Text;
 }
 
 export const Activity = {
@@ -121,11 +122,11 @@ export interface Bloc extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Bloc' | 'KwBloc' | 'KwDescription';
     activities: Array<Activity>;
-    description: string;
+    description: Text;
     modalities: Array<Modality>;
     name: Identifier;
     options: Array<Option>;
-    title?: string;
+    title?: Text;
 }
 
 export const Bloc = {
@@ -147,7 +148,7 @@ export interface Certification extends langium.AstNode {
     readonly $type: 'Certification' | 'KwCertification';
     fields: Array<CertificationField>;
     name: Identifier;
-    title: string;
+    title: Text;
 }
 
 export const Certification = {
@@ -189,7 +190,7 @@ export function isCertificationPart(item: unknown): item is CertificationPart {
 export interface CertifierField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'CertifierField' | 'KwCertifier';
-    value: string;
+    value: Text;
 }
 
 export const CertifierField = {
@@ -205,7 +206,7 @@ export interface Competency extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'Competency' | 'KwCompetency';
     name: Identifier;
-    text: string;
+    text: Text;
 }
 
 export const Competency = {
@@ -253,8 +254,8 @@ export function isCompetencyRefs(item: unknown): item is CompetencyRefs {
 export interface ConventionField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'ConventionField' | 'KwConvention' | 'KwJudges';
-    competency: string;
-    criterion: string;
+    competency: Text;
+    criterion: Text;
 }
 
 export const ConventionField = {
@@ -273,7 +274,7 @@ export interface Criterion extends langium.AstNode {
     judges: CompetencyRefs;
     name: Identifier;
     rangeEnd: Identifier;
-    text: string;
+    text: Text;
 }
 
 export const Criterion = {
@@ -291,7 +292,7 @@ export function isCriterion(item: unknown): item is Criterion {
 export interface DateField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'DateField' | 'KwDate';
-    value: Identifier | string;
+    value: Identifier | Text;
 }
 
 export const DateField = {
@@ -306,7 +307,7 @@ export function isDateField(item: unknown): item is DateField {
 export interface DeliverablesProperty extends langium.AstNode {
     readonly $container: Modality | Part;
     readonly $type: 'DeliverablesProperty' | 'KwDeliverables';
-    items: Array<string>;
+    items: Array<Text>;
 }
 
 export const DeliverablesProperty = {
@@ -321,7 +322,7 @@ export function isDeliverablesProperty(item: unknown): item is DeliverablesPrope
 export interface DescriptionField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'DescriptionField' | 'KwDescription';
-    text: string;
+    text: Text;
 }
 
 export const DescriptionField = {
@@ -336,7 +337,7 @@ export function isDescriptionField(item: unknown): item is DescriptionField {
 export interface DescriptionProperty extends langium.AstNode {
     readonly $container: Modality | Part;
     readonly $type: 'DescriptionProperty' | 'KwDescription';
-    text: string;
+    text: Text;
 }
 
 export const DescriptionProperty = {
@@ -398,7 +399,7 @@ export function isIdentifier(item: unknown): item is Identifier {
 export interface KindProperty extends langium.AstNode {
     readonly $container: Modality | Part;
     readonly $type: 'KindProperty' | 'KwKind';
-    value: string;
+    value: Text;
 }
 
 export const KindProperty = {
@@ -582,7 +583,7 @@ export interface Modality extends langium.AstNode {
     name?: Identifier;
     parts: Array<Part>;
     properties: Array<ModalityProperty>;
-    title: string;
+    title: Text;
 }
 
 export const Modality = {
@@ -627,11 +628,11 @@ export interface Option extends langium.AstNode {
     readonly $container: Bloc;
     readonly $type: 'KwDescription' | 'Option';
     activities: Array<Activity>;
-    description?: string;
+    description?: Text;
     kind: KwOption;
     modalities: Array<Modality>;
     name: Identifier;
-    title?: string;
+    title?: Text;
 }
 
 export const Option = {
@@ -654,7 +655,7 @@ export interface Part extends langium.AstNode {
     criteria: Array<Criterion>;
     name?: Identifier;
     properties: Array<ModalityProperty>;
-    title?: string;
+    title?: Text;
 }
 
 export const Part = {
@@ -687,8 +688,8 @@ export function isRncpField(item: unknown): item is RncpField {
 export interface SectionField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'KwSection' | 'SectionField';
-    text: string;
-    title: string;
+    text: Text;
+    title: Text;
 }
 
 export const SectionField = {
@@ -701,10 +702,16 @@ export function isSectionField(item: unknown): item is SectionField {
     return reflection.isInstance(item, SectionField.$type);
 }
 
+export type Text = string;
+
+export function isText(item: unknown): item is Text {
+    return (typeof item === 'string' && (/"""[\s\S]*?"""|"(\\[\s\S]|[^"\\])*"/.test(item) || /"(\\[\s\S]|[^"\\])*/.test(item)));
+}
+
 export interface VersionField extends langium.AstNode {
     readonly $container: Certification;
     readonly $type: 'KwVersion' | 'VersionField';
-    value: Identifier | string;
+    value: Identifier | Text;
 }
 
 export const VersionField = {

@@ -84,7 +84,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -107,7 +107,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -140,7 +140,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
@@ -254,7 +254,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -285,7 +285,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
@@ -316,7 +316,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
@@ -327,7 +327,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -347,7 +347,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -361,7 +361,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 },
@@ -390,7 +390,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
@@ -404,7 +404,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 },
@@ -433,7 +433,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
@@ -444,7 +444,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -464,7 +464,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -475,7 +475,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -487,7 +487,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -507,7 +507,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           },
@@ -518,7 +518,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -526,7 +526,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@52"
+              "$ref": "#/rules@53"
             },
             "arguments": []
           },
@@ -537,7 +537,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -557,7 +557,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
@@ -568,7 +568,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -588,7 +588,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
@@ -611,7 +611,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -623,7 +623,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@40"
+                  "$ref": "#/rules@41"
                 },
                 "arguments": []
               },
@@ -634,7 +634,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -704,7 +704,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -728,7 +728,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -740,7 +740,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@40"
+                  "$ref": "#/rules@41"
                 },
                 "arguments": []
               },
@@ -751,7 +751,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -804,7 +804,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           },
@@ -827,7 +827,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -838,7 +838,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@40"
+                  "$ref": "#/rules@41"
                 },
                 "arguments": []
               },
@@ -849,7 +849,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -885,7 +885,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
@@ -908,7 +908,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -928,7 +928,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
@@ -952,7 +952,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1011,7 +1011,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
@@ -1035,7 +1035,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -1129,7 +1129,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           },
@@ -1140,7 +1140,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1161,7 +1161,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@48"
+            "$ref": "#/rules@49"
           },
           "arguments": []
         }
@@ -1179,7 +1179,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
@@ -1190,7 +1190,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1209,7 +1209,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1232,7 +1232,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
@@ -1263,7 +1263,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
@@ -1274,7 +1274,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1294,7 +1294,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@52"
             },
             "arguments": []
           },
@@ -1319,7 +1319,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@53"
+                      "$ref": "#/rules@54"
                     },
                     "arguments": []
                   },
@@ -1347,7 +1347,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@52"
+                  "$ref": "#/rules@53"
                 },
                 "arguments": []
               },
@@ -1373,7 +1373,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1415,7 +1415,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@55"
                     },
                     "arguments": []
                   }
@@ -1474,7 +1474,7 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@53"
+                  "$ref": "#/rules@54"
                 },
                 "arguments": []
               },
@@ -1514,9 +1514,36 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@56"
+          "$ref": "#/rules@58"
         },
         "arguments": []
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Text",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@56"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@57"
+            },
+            "arguments": []
+          }
+        ]
       },
       "entry": false,
       "fragment": false,
@@ -2076,6 +2103,17 @@ export const CertirefGrammar = (): Grammar => loadedCertirefGrammar ?? (loadedCe
       "definition": {
         "$type": "RegexToken",
         "regex": "/\\"\\"\\"[\\\\s\\\\S]*?\\"\\"\\"|\\"(\\\\\\\\[\\\\s\\\\S]|[^\\"\\\\\\\\])*\\"/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "UNCLOSED_TEXT",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\"(\\\\\\\\[\\\\s\\\\S]|[^\\"\\\\\\\\])*/",
         "parenthesized": false
       },
       "fragment": false,

@@ -192,6 +192,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     }
     const conventions = new Conventions(cert.conventions);
     const lookup = (id: string, from: ContainerModel) => pick(byId.get(id), from);
+    for (const c of competencies) c.duplicate = lookup(c.id, c.option ?? c.bloc) !== c;
     for (const run of pending) run();
 
     function resolveRefs(refs: ast.CompetencyRefs, from: ContainerModel, uri: string): CompetencyModel[] {

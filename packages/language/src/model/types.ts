@@ -95,6 +95,8 @@ export interface CompetencyModel extends Located {
     criteria: CriterionModel[];
     /** Modalities (or their parts) that evaluate this competency. */
     evaluatedBy: ModalityModel[];
+    /** Another competency with the same id is seen first: references never reach this one. */
+    duplicate: boolean;
 }
 
 interface EvaluationProps {

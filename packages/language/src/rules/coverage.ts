@@ -14,7 +14,7 @@ export const competencyWithoutCriterion: ModelRule = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         for (const c of allCompetencies(cert)) {
-            if (c.criteria.length > 0) continue;
+            if (c.criteria.length > 0 || c.duplicate) continue;
             const suggested = conventions.criterionIdsFor(c.id)[0];
             const modality = c.evaluatedBy[0];
             const inFr = modality ? ` dans la modalité ${modality.id ?? `« ${modality.title} »`}` : '';
@@ -37,7 +37,7 @@ export const competencyNotEvaluated: ModelRule = {
     ),
     check(cert, report) {
         for (const c of allCompetencies(cert)) {
-            if (c.evaluatedBy.length > 0) continue;
+            if (c.evaluatedBy.length > 0 || c.duplicate) continue;
             report(c.source, t(
                 `Aucune modalité n'évalue la compétence ${c.id}. Ajoutez « évalue ${c.id} » à une modalité du bloc ${c.bloc.id}.`,
                 `No modality evaluates competency ${c.id}. Add "evaluates ${c.id}" to a modality of bloc ${c.bloc.id}.`,

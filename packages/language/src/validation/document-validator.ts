@@ -55,6 +55,9 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
                 findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range)) });
             }
         }
+        for (const range of unclosedTexts(document)) {
+            findings.push({ rule: 'syntax-error', uri, range, message: syntaxMessage('unclosed text', '"') });
+        }
         const model = this.models().forDocument(document);
         if (model) findings.push(...this.runner().forDocument(model, uri));
         return toDiagnostics(findings, config, document);
@@ -64,6 +67,20 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(): void {
         // nothing: see unresolved-reference
     }
+}
+
+/** Texts whose closing quote is missing: the lexer reads them to the end of the file. */
+function unclosedTexts(document: LangiumDocument): Array<{ start: { line: number; character: number }; end: { line: number; character: number } }> {
+    const root = document.parseResult?.value?.$cstNode;
+    if (!root) return [];
+    const out = [];
+    for (const node of CstUtils.streamCst(root)) {
+        if (isLeafCstNode(node) && node.tokenType.name === 'UNCLOSED_TEXT') {
+            const start = node.range.start;
+            out.push({ start, end: { line: start.line, character: start.character + 1 } });
+        }
+    }
+    return out;
 }
 
 function lineComments(document: LangiumDocument): LineComment[] {

@@ -18,19 +18,26 @@ export function syntaxMessage(original: string, found: string): Bilingual {
             `Unexpected character "${shown}". Texts are written between quotes "…", ids with letters, digits, ".", "-" and "_".`,
         );
     }
+    if (found.startsWith('"') || /but found[^"]*`"/.test(original)) {
+        return t(
+            'Texte non terminé : ce guillemet " ouvre un texte qui n\'est jamais fermé. Ajoutez le guillemet fermant (ou écrivez \\" pour un guillemet dans le texte).',
+            'Unterminated text: this " opens a text that is never closed. Add the closing quote (or write \\" for a quote inside the text).',
+        );
+    }
+    const redundant = /Redundant input, expecting EOF but found: (.*)/.exec(original)
+        ?? /Expecting token of type 'EOF' but found `([^`]*)`/.exec(original);
+    if (redundant) {
+        return t(
+            `« ${redundant[1]} » est inattendu ici : chaque élément commence par un mot-clé (bloc, activité, compétence, modalité, partie, critère …) à sa place.`,
+            `"${redundant[1]}" is not expected here: each element starts with a keyword (bloc, activity, competency, modality, part, criterion …) in its place.`,
+        );
+    }
     const expecting = /Expecting token of type '([^']+)' but found `([^`]*)`/.exec(original);
     if (expecting) {
         const what = expecting[1];
         const fr = TOKEN_FR[what] ?? `« ${what.toLowerCase()} »`;
         const en = TOKEN_EN[what] ?? `"${what.toLowerCase()}"`;
         return t(`Il faut ici ${fr} ; trouvé « ${expecting[2]} ».`, `Expected ${en} here; found "${expecting[2]}".`);
-    }
-    const redundant = /Redundant input, expecting EOF but found: (.*)/.exec(original);
-    if (redundant) {
-        return t(
-            `« ${redundant[1]} » est inattendu ici : chaque élément commence par un mot-clé (bloc, activité, compétence, modalité, partie, critère …) à sa place.`,
-            `"${redundant[1]}" is not expected here: each element starts with a keyword (bloc, activity, competency, modality, part, criterion …) in its place.`,
-        );
     }
     const oneOf = /Expecting: one of these possible Token sequences:([\s\S]*?)but found: '([^']*)'/.exec(original);
     if (oneOf) {
