@@ -1,8 +1,8 @@
 import {
-    CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode, type Cancellation, type LangiumDocument,
+    CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode, type Cancellation, type LangiumDocument, type Lexer,
     type ValidationOptions,
 } from 'langium';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CertirefServices } from '../certiref-module.js';
 import type { ConfigProvider, Language, ResolvedConfig, SeverityName } from '../config/config.js';
 import type { ReferentialModelService } from '../model/model-service.js';
@@ -36,12 +36,14 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     private readonly models: () => ReferentialModelService;
     private readonly runner: () => RuleRunner;
     private readonly config: () => ConfigProvider;
+    private readonly lexer: () => Lexer;
 
     constructor(services: CertirefServices) {
         super(services);
         this.models = () => services.referential.Models;
         this.runner = () => services.referential.Rules;
         this.config = () => services.referential.Config;
+        this.lexer = () => services.parser.Lexer;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -49,15 +51,16 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         const uri = document.uri.toString();
         const config = this.config().getConfig(uri);
         const findings: Finding[] = [];
+        const unclosed = unclosedTexts(document, this.lexer());
+        // After a text left open, the rest of the file is read as text: later errors are its echo.
+        const cut = unclosed[0]?.range.start;
         for (const d of base) {
             const code = (d.data as { code?: string } | undefined)?.code;
-            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-                findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range)) });
-            }
+            if (code !== DocumentValidator.LexingError && code !== DocumentValidator.ParsingError) continue;
+            if (cut && (d.range.start.line > cut.line || (d.range.start.line === cut.line && d.range.start.character >= cut.character))) continue;
+            findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range)) });
         }
-        for (const range of unclosedTexts(document)) {
-            findings.push({ rule: 'syntax-error', uri, range, message: syntaxMessage('unclosed text', '"') });
-        }
+        for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
         const model = this.models().forDocument(document);
         if (model) findings.push(...this.runner().forDocument(model, uri));
         return toDiagnostics(findings, config, document);
@@ -69,18 +72,46 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** Texts whose closing quote is missing: the lexer reads them to the end of the file. */
-function unclosedTexts(document: LangiumDocument): Array<{ start: { line: number; character: number }; end: { line: number; character: number } }> {
+const KEYWORD_LINE = /\n[ \t]*((?:bloc|block|activit[ée]|activity|comp[ée]tence|competency|modalit[ée]|modality|crit[èe]re|criterion|partie|part|option|sp[ée]ciali[sz]ation)[ \t]+[^\s"]*[ \t]*"?[^\n]{0,30})/i;
+
+/**
+ * Texts whose closing quote is missing: the lexer reads them to the end of the file. As texts
+ * span lines, the quote that is really missing is often earlier: a text that swallowed a line
+ * starting with a keyword (`activité A2 "…`) is where to look, so the error points there.
+ */
+function unclosedTexts(document: LangiumDocument, lexer: Lexer): Array<{ range: Range; message: Bilingual }> {
     const root = document.parseResult?.value?.$cstNode;
     if (!root) return [];
-    const out = [];
-    for (const node of CstUtils.streamCst(root)) {
-        if (isLeafCstNode(node) && node.tokenType.name === 'UNCLOSED_TEXT') {
-            const start = node.range.start;
-            out.push({ start, end: { line: start.line, character: start.character + 1 } });
+    // Tokens skipped by the parser's error recovery are not in the syntax tree: lex again then.
+    const tokens: Array<{ type: string; text: string; line: number; character: number }> = [];
+    if (document.parseResult.parserErrors.length > 0) {
+        for (const token of lexer.tokenize(document.textDocument.getText()).tokens) {
+            tokens.push({ type: token.tokenType.name, text: token.image, line: (token.startLine ?? 1) - 1, character: (token.startColumn ?? 1) - 1 });
+        }
+    } else {
+        for (const node of CstUtils.streamCst(root)) {
+            if (isLeafCstNode(node)) tokens.push({ type: node.tokenType.name, text: node.text, line: node.range.start.line, character: node.range.start.character });
         }
     }
-    return out;
+    let unclosed: Range | undefined;
+    const suspects: Array<{ range: Range; line: string }> = [];
+    for (const token of tokens) {
+        const range = { start: { line: token.line, character: token.character }, end: { line: token.line, character: token.character + 1 } };
+        if (token.type === 'UNCLOSED_TEXT') unclosed = range;
+        else if (token.type === 'TEXT') {
+            const m = KEYWORD_LINE.exec(token.text);
+            if (m) suspects.push({ range, line: m[1].trim() });
+        }
+    }
+    if (!unclosed) return [];
+    const suspect = suspects[0];
+    if (suspect) {
+        return [{ range: suspect.range, message: t(
+            `Texte non terminé : ce texte englobe la ligne « ${suspect.line} » ; il lui manque sans doute son guillemet fermant.`,
+            `Unterminated text: this text swallows the line "${suspect.line}"; it probably lacks its closing quote.`,
+        ) }];
+    }
+    return [{ range: unclosed, message: syntaxMessage('unclosed text', '"') }];
 }
 
 function lineComments(document: LangiumDocument): LineComment[] {

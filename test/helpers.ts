@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { URI, type LangiumDocument } from 'langium';
+import { createNodeServices, loadDocuments } from 'certiref-language/node';
+import type { CertificationModel, CertirefDiagnosticData } from 'certiref-language';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const CLI = path.join(ROOT, 'packages/cli/bin/certiref.cjs');
+
+export interface SimpleFinding {
+    file: string;
+    line: number;
+    rule: string;
+    severity: number;
+    message: string;
+}
+
+/** Builds text documents (name → text) together in fresh services and returns their findings. */
+export async function checkTexts(files: Record<string, string>, options: { language?: 'fr' | 'en'; rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'> } = {}) {
+    const { Certiref, shared, config } = createNodeServices();
+    config.forcedLanguage = options.language ?? 'en';
+    config.overrides = options.rules ?? {};
+    const documents: LangiumDocument[] = [];
+    for (const [name, text] of Object.entries(files)) {
+        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.join('/virtual', name)));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        documents.push(doc);
+    }
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const findings: SimpleFinding[] = documents.flatMap((doc) => (doc.diagnostics ?? []).map((d) => ({
+        file: path.basename(doc.uri.path),
+        line: d.range.start.line + 1,
+        rule: (d.data as CertirefDiagnosticData).rule,
+        severity: d.severity ?? 1,
+        message: d.message,
+    })));
+    const models = Certiref.referential.Models.all();
+    return { findings, models, services: Certiref, documents };
+}
+
+export async function checkText(text: string, options?: Parameters<typeof checkTexts>[1]) {
+    return checkTexts({ 'a.ref': text }, options);
+}
+
+export async function loadFiles(files: string[]) {
+    const { Certiref } = createNodeServices();
+    const { documents } = await loadDocuments(Certiref, files);
+    return { services: Certiref, documents, models: Certiref.referential.Models.all() as CertificationModel[] };
+}
+
+export function rules(findings: SimpleFinding[]): string[] {
+    return findings.map((f) => f.rule);
+}
+
+/** Runs the built CLI as a user would. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+        cwd: options.cwd ?? ROOT,
+        env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+        encoding: 'utf8',
+        timeout: 60_000,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const HEADER = `certification R "Exemple"
+  accessibilité "Aménagements pour les candidats en situation de handicap."
+`;
