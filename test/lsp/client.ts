@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CLI } from '../helpers.js';
+
+/**
+ * A minimal LSP client for tests: starts the bundled server (`certiref lsp --stdio`) as a
+ * process, answers the requests a real client answers, and records published diagnostics.
+ */
+export class TestClient {
+    readonly connection: MessageConnection;
+    readonly process: ChildProcess;
+    readonly diagnostics = new Map<string, Diagnostic[]>();
+    private readonly versions = new Map<string, number>();
+    private listeners: Array<() => void> = [];
+    stderr = '';
+
+    constructor() {
+        this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
+        this.process.stdin!.on('error', () => undefined);
+        this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+        this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+            this.diagnostics.set(p.uri, p.diagnostics);
+            for (const l of this.listeners) l();
+        });
+        this.connection.onRequest('client/registerCapability', () => null);
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+        this.connection.listen();
+    }
+
+    async initialize(rootUri: string, locale = 'en'): Promise<unknown> {
+        const result = await this.connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri,
+            locale,
+            workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+            capabilities: {
+                workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+                textDocument: { publishDiagnostics: { relatedInformation: true }, synchronization: { dynamicRegistration: true } },
+            },
+        });
+        await this.connection.sendNotification('initialized', {});
+        return result;
+    }
+
+    open(uri: string, text: string): void {
+        this.versions.set(uri, 1);
+        void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'certiref', version: 1, text } });
+    }
+
+    change(uri: string, text: string): void {
+        const version = (this.versions.get(uri) ?? 1) + 1;
+        this.versions.set(uri, version);
+        void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    /** Waits until the diagnostics of a document satisfy a condition (fails after a timeout). */
+    waitFor(uri: string, condition: (d: Diagnostic[]) => boolean, timeout = 15_000): Promise<Diagnostic[]> {
+        return new Promise((resolve, reject) => {
+            const check = () => {
+                const d = this.diagnostics.get(uri);
+                if (d && condition(d)) {
+                    this.listeners = this.listeners.filter((l) => l !== check);
+                    clearTimeout(timer);
+                    resolve(d);
+                    return true;
+                }
+                return false;
+            };
+            const timer = setTimeout(() => {
+                this.listeners = this.listeners.filter((l) => l !== check);
+                reject(new Error(`timeout waiting for diagnostics of ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((x) => x.code))}\n${this.stderr}`));
+            }, timeout);
+            if (!check()) this.listeners.push(check);
+        });
+    }
+
+    async stop(): Promise<void> {
+        const exited = new Promise<void>((resolve) => {
+            if (this.process.exitCode !== null) resolve();
+            else this.process.once('exit', () => resolve());
+        });
+        try {
+            await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+            await this.connection.sendNotification('exit');
+        } catch {
+            // already gone
+        }
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+        this.connection.dispose();
+        if (this.process.exitCode === null) this.process.kill();
+    }
+}
+
+export const rulesOf = (d: Diagnostic[]) => d.map((x) => String(x.code));

@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+import { rulesOf, TestClient } from './client.js';
+
+const A = `certification X "Certification sur deux fichiers"
+  accessibilité "Aménagements pour les candidats en situation de handicap."
+
+bloc 1 "Bloc"
+  activité A1 "Activité"
+    compétence C1 "Première compétence."
+    compétence C2 "Deuxième compétence, jugée dans l'autre fichier."
+  modalité E1 "Étude de cas"
+    évalue C1, C2
+    critère CR1 "Premier critère."
+`;
+const B_WITH = `partie de X
+
+bloc 2 "Second bloc"
+  activité A2 "Activité"
+    compétence C3 "Troisième compétence."
+    compétence C4 "Quatrième compétence."
+  // E2 also evaluates C2 of bloc 1 (file a.ref): a transversal evaluation.
+  modalité E2 "Mise en situation"
+    évalue C2, C3, C4
+    critère CR3 "Troisième critère."
+    critère CR4 "Quatrième critère."
+    critère juge C2 "Ce critère, dans le fichier B, juge C2 du fichier A."
+`;
+const B_WITHOUT = B_WITH.replace(/\n    critère juge C2 [^\n]*/, '');
+
+function workspace(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-xfile-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+}
+
+describe('a finding that depends on another file follows that file', () => {
+    describe('in the language server', () => {
+        let client: TestClient;
+        let dir: string;
+        beforeAll(async () => {
+            dir = workspace({ 'a.ref': A, 'b.ref': B_WITH });
+            client = new TestClient();
+            await client.initialize(pathToFileURL(dir).toString());
+        });
+        afterAll(async () => {
+            await client?.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        });
+
+        it('editing the criterion in B makes the warning on the competency in A appear, then disappear', async () => {
+            const a = pathToFileURL(path.join(dir, 'a.ref')).toString();
+            const b = pathToFileURL(path.join(dir, 'b.ref')).toString();
+            client.open(a, A);
+            client.open(b, B_WITH);
+            await client.waitFor(a, (d) => d.length === 0);
+            client.change(b, B_WITHOUT);
+            const withWarning = await client.waitFor(a, (d) => rulesOf(d).includes('competency-without-criterion'));
+            expect(withWarning).toHaveLength(1);
+            expect(withWarning[0].range.start.line).toBe(6);
+            expect(withWarning[0].message).toContain('C2');
+            client.change(b, B_WITH);
+            await client.waitFor(a, (d) => d.length === 0);
+        });
+
+        it('a reference in B to a competency of A resolves, and breaks when A renames it', async () => {
+            const a = pathToFileURL(path.join(dir, 'a.ref')).toString();
+            const b = pathToFileURL(path.join(dir, 'b.ref')).toString();
+            client.change(a, A.replace('compétence C2 ', 'compétence C20 ').replace('évalue C1, C2', 'évalue C1, C20'));
+            const inB = await client.waitFor(b, (d) => rulesOf(d).includes('unresolved-reference'));
+            expect(inB.find((d) => d.code === 'unresolved-reference')!.message).toContain('C2');
+            client.change(a, A);
+            await client.waitFor(b, (d) => d.length === 0);
+        });
+    });
+
+    describe('in the CLI', () => {
+        it('reports the competency of A only when no file judges it', () => {
+            const complete = workspace({ 'a.ref': A, 'b.ref': B_WITH });
+            const incomplete = workspace({ 'a.ref': A, 'b.ref': B_WITHOUT });
+            try {
+                const ok = runCli(['check', complete, '--format', 'json']);
+                expect(ok.status).toBe(0);
+                expect(JSON.parse(ok.stdout).diagnostics).toEqual([]);
+                const ko = runCli(['check', incomplete, '--format', 'json']);
+                expect(ko.status).toBe(0);
+                const diagnostics = JSON.parse(ko.stdout).diagnostics;
+                expect(diagnostics.map((d: { file: string; line: number; rule: string }) => `${path.basename(d.file)}:${d.line}:${d.rule}`))
+                    .toEqual(['a.ref:7:competency-without-criterion']);
+                // A alone: C2 has no criterion, whatever B says
+                const alone = runCli(['check', path.join(complete, 'a.ref'), '--format', 'json']);
+                expect(JSON.parse(alone.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['competency-without-criterion']);
+            } finally {
+                fs.rmSync(complete, { recursive: true, force: true });
+                fs.rmSync(incomplete, { recursive: true, force: true });
+            }
+        });
+    });
+});
