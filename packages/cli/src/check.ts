@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { URI } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Language } from 'certiref-language';
@@ -29,7 +30,10 @@ export interface CheckResult {
 
 export interface CheckOptions {
     paths: string[];
-    language: Language;
+    /** `--lang`: wins over certiref.json. */
+    language?: Language;
+    /** The environment's language, when neither `--lang` nor certiref.json names one. */
+    defaultLanguage: Language;
     rules: Record<string, 'off' | Severity>;
     quiet: boolean;
 }
@@ -46,6 +50,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
     const { Certiref, config } = createNodeServices();
     config.forcedLanguage = options.language;
+    config.defaultLanguage = options.defaultLanguage;
     config.overrides = options.rules;
     const { documents, problems } = await loadDocuments(Certiref, files);
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
@@ -68,13 +73,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
                 endColumn: d.range.end.character + 1,
                 severity,
                 rule: data?.rule ?? String(d.code ?? 'unknown'),
-                message: data?.message ? data.message[options.language] : d.message,
+                message: d.message,
             });
         }
     }
     diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    const cwdConfig = config.getConfig(URI.file(path.resolve('certiref.ref')).toString());
     return {
-        language: options.language,
+        language: cwdConfig.language,
         files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
         diagnostics,
         summary: {

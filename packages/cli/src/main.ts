@@ -45,8 +45,11 @@ export async function main(argv: string[]): Promise<number> {
         .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
-            const language = opts.lang ?? languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
-            const result = await check({ paths, language, rules: opts.rule, quiet: opts.quiet });
+            const result = await check({
+                paths, language: opts.lang, rules: opts.rule, quiet: opts.quiet,
+                defaultLanguage: languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
+            });
+            const language = result.language;
             const report = FORMATTERS[opts.format](result);
             if (opts.output) writeAtomic(opts.output, report);
             else process.stdout.write(report);
