@@ -8,7 +8,7 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 
 await esbuild.build({
     entryPoints: [`${here}/out/main.js`],
-    outfile: `${here}/bin/certiref.cjs`,
+    outfile: `${here}/dist/certiref.cjs`,
     bundle: true,
     platform: 'node',
     format: 'cjs',

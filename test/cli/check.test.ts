@@ -145,3 +145,11 @@ describe('README', () => {
         expect(r.status).toBe(0);
     });
 });
+
+describe('packaging', () => {
+    it('npx certiref runs the bundled CLI after npm ci', () => {
+        const r = spawnSync(path.join(ROOT, 'node_modules/.bin/certiref'), ['--version'], { encoding: 'utf8' });
+        expect(r.status).toBe(0);
+        expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+});
