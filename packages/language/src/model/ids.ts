@@ -21,21 +21,27 @@ interface CompiledConvention {
 
 const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/g;
 
-export function compileConvention(convention: Convention): CompiledConvention | string {
+/** Why a convention cannot be used, in French and English. */
+export interface ConventionProblem {
+    fr: string;
+    en: string;
+}
+
+export function compileConvention(convention: Convention): CompiledConvention | ConventionProblem {
     const names: string[] = [];
     let pattern = '^';
     let last = 0;
     for (const m of convention.criterion.matchAll(PLACEHOLDER)) {
         pattern += escapeRegex(convention.criterion.slice(last, m.index));
-        if (names.includes(m[1])) return `placeholder {${m[1]}} appears twice`;
+        if (names.includes(m[1])) return { fr: `la marque {${m[1]}} figure deux fois`, en: `placeholder {${m[1]}} appears twice` };
         names.push(m[1]);
         pattern += '([A-Za-z0-9]+)';
         last = m.index! + m[0].length;
     }
     pattern += escapeRegex(convention.criterion.slice(last)) + '$';
-    if (names.length === 0) return 'no placeholder such as {n}';
+    if (names.length === 0) return { fr: 'le motif du critère n\'a aucune marque telle que {n}', en: 'the criterion pattern has no placeholder such as {n}' };
     for (const m of convention.competency.matchAll(PLACEHOLDER)) {
-        if (!names.includes(m[1])) return `placeholder {${m[1]}} is not in the criterion pattern`;
+        if (!names.includes(m[1])) return { fr: `la marque {${m[1]}} ne figure pas dans le motif du critère`, en: `placeholder {${m[1]}} is not in the criterion pattern` };
     }
     return { source: convention, regex: new RegExp(pattern, 'i'), names };
 }
@@ -51,7 +57,7 @@ export class Conventions {
     constructor(conventions: readonly Convention[]) {
         const compile = (list: readonly Convention[]) => list
             .map(compileConvention)
-            .filter((c): c is CompiledConvention => typeof c !== 'string');
+            .filter((c): c is CompiledConvention => 'regex' in c);
         this.compiled = compile(conventions);
         this.inverse = compile(conventions.map((c) => ({ criterion: c.competency, competency: c.criterion })));
     }

@@ -2,6 +2,7 @@ import { t, type ModelRule, type RuleMeta } from './rule.js';
 import { duplicateId } from './duplicate-id.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { idPattern } from './id-pattern.js';
+import { invalidConvention } from './invalid-convention.js';
 import {
     activityWithoutCompetency, blocSingleCompetency, blocWithoutEvaluation, competencyInSeveralBlocs,
     competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
@@ -25,6 +26,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     blocSingleCompetency,
     competencyInSeveralBlocs,
     missingAccessibilityProvision,
+    invalidConvention,
 ];
 
 /** Rules checked outside the model: the text itself, and the suppression comments. */
