@@ -59,6 +59,7 @@ describe('certiref check', () => {
         expect(out.diagnostics).toEqual([{
             file: 'a.ref', line: 9, column: 20, endLine: 9, endColumn: 23, severity: 'error', rule: 'unresolved-reference',
             message: 'Competency C12 does not exist in certification R. Did you mean C1? Fix the id or declare the competency.',
+            fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
         }]);
         expect(out.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
     });

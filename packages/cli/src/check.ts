@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Language } from 'certiref-language';
+import type { Language, SeveritySetting } from 'certiref-language';
 import type { CertirefDiagnosticData } from 'certiref-language';
 import { createNodeServices, loadDocuments } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
@@ -19,6 +20,8 @@ export interface CliDiagnostic {
     severity: Severity;
     rule: string;
     message: string;
+    /** Stable across unrelated edits: rule, file, the text of the line, and the rank among equal ones. */
+    fingerprint: string;
 }
 
 export interface CheckResult {
@@ -28,13 +31,7 @@ export interface CheckResult {
     summary: { errors: number; warnings: number; infos: number };
 }
 
-export interface CheckOptions {
-    paths: string[];
-    /** `--lang`: wins over certiref.json. */
-    language?: Language;
-    /** The environment's language, when neither `--lang` nor certiref.json names one. */
-    defaultLanguage: Language;
-    rules: Record<string, 'off' | Severity>;
+export interface CheckOptions extends WorkspaceOptions {
     quiet: boolean;
 }
 
@@ -45,26 +42,49 @@ const SEVERITY: Record<number, Severity> = {
     [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** Loads the files, builds them together, and returns every finding, sorted by file and place. */
-export async function check(options: CheckOptions): Promise<CheckResult> {
+export interface WorkspaceOptions {
+    paths: string[];
+    language?: Language;
+    defaultLanguage: Language;
+    rules?: Record<string, SeveritySetting>;
+}
+
+/**
+ * The .ref files named on the command line, loaded and built together (parse, link, validate)
+ * with certiref.json and the command line's settings. Every command starts here.
+ */
+export async function loadWorkspace(options: WorkspaceOptions) {
     const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
     const { Certiref, config } = createNodeServices();
     config.forcedLanguage = options.language;
     config.defaultLanguage = options.defaultLanguage;
-    config.overrides = options.rules;
+    config.overrides = options.rules ?? {};
     const { documents, problems } = await loadDocuments(Certiref, files);
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
     const configProblems = config.problems();
     if (configProblems.length > 0) {
         throw new UsageError(configProblems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
     }
+    const language = config.getConfig(URI.file(path.resolve('certiref.ref')).toString()).language;
+    return { services: Certiref, documents, language };
+}
+
+/** Loads the files, builds them together, and returns every finding, sorted by file and place. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+    const { documents, language } = await loadWorkspace(options);
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
+        const lines = document.textDocument.getText().split(/\r?\n/);
+        const seen = new Map<string, number>();
         for (const d of document.diagnostics ?? []) {
             const severity = SEVERITY[d.severity ?? DiagnosticSeverity.Error];
             if (options.quiet && severity !== 'error') continue;
             const data = d.data as CertirefDiagnosticData | undefined;
+            const rule = data?.rule ?? String(d.code ?? 'unknown');
+            const key = `${rule}\u0000${file}\u0000${(lines[d.range.start.line] ?? '').trim()}`;
+            const rank = seen.get(key) ?? 0;
+            seen.set(key, rank + 1);
             diagnostics.push({
                 file,
                 line: d.range.start.line + 1,
@@ -72,15 +92,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
                 endLine: d.range.end.line + 1,
                 endColumn: d.range.end.character + 1,
                 severity,
-                rule: data?.rule ?? String(d.code ?? 'unknown'),
+                rule,
                 message: d.message,
+                fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
             });
         }
     }
     diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-    const cwdConfig = config.getConfig(URI.file(path.resolve('certiref.ref')).toString());
     return {
-        language: cwdConfig.language,
+        language,
         files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
         diagnostics,
         summary: {

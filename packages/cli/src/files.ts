@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { globSync } from 'tinyglobby';
 
 export class UsageError extends Error {}
 
@@ -41,6 +42,13 @@ export function collectFiles(inputs: string[]): string[] {
         }
     };
     for (const input of inputs) {
+        if (/[*?[\]{}]/.test(input) && !fs.existsSync(input)) {
+            const matches = globSync(input, { cwd: process.cwd(), absolute: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false })
+                .filter((f) => f.toLowerCase().endsWith('.ref'));
+            if (matches.length === 0) throw new UsageError(`${input}: aucun fichier .ref ne correspond / no .ref file matches`);
+            for (const m of matches) out.add(path.resolve(m));
+            continue;
+        }
         let stat: fs.Stats;
         try {
             stat = fs.statSync(input);

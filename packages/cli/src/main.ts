@@ -2,9 +2,13 @@ import * as fs from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
+import { exportJson, stats } from './export.js';
 import { UsageError } from './files.js';
 import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
+import { sarif } from './formatters/sarif.js';
+import { junit } from './formatters/junit.js';
+import { github } from './formatters/github.js';
 
 declare const CERTIREF_VERSION: string;
 const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0-dev';
@@ -26,6 +30,9 @@ function parseCount(value: string): number {
 const FORMATTERS: Record<string, (r: CheckResult) => string> = {
     stylish: (r) => stylish(r),
     json: (r) => json(r, VERSION),
+    sarif: (r) => sarif(r, VERSION),
+    junit: (r) => junit(r),
+    github: (r) => github(r),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,6 +67,34 @@ export async function main(argv: string[]): Promise<number> {
                     : `certiref: too many warnings (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`);
             }
             exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+        });
+    const envLanguage = () => languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    program.command('export')
+        .description('exporte le modèle des référentiels / export the référentiels\' model')
+        .argument('[paths...]', 'fichiers ou dossiers / files or folders')
+        .addOption(new Option('-f, --format <format>', 'format').choices(['json']).default('json'))
+        .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (paths: string[], opts: { output?: string; lang?: Language }) => {
+            const result = await exportJson({ paths, language: opts.lang, defaultLanguage: envLanguage() });
+            if (opts.output) writeAtomic(opts.output, result.text);
+            else process.stdout.write(result.text);
+            if (result.syntaxErrors > 0) {
+                process.stderr.write(result.language === 'fr'
+                    ? `certiref : ${result.syntaxErrors} erreur(s) de syntaxe, l'export peut être incomplet (voir certiref check).\n`
+                    : `certiref: ${result.syntaxErrors} syntax error(s), the export may be incomplete (see certiref check).\n`);
+            }
+        });
+    program.command('stats')
+        .description('compte et couverture par certification et bloc / counts and coverage per certification and bloc')
+        .argument('[paths...]', 'fichiers ou dossiers / files or folders')
+        .addOption(new Option('-f, --format <format>', 'format').choices(['table', 'json']).default('table'))
+        .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (paths: string[], opts: { format: 'table' | 'json'; output?: string; lang?: Language }) => {
+            const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
+            if (opts.output) writeAtomic(opts.output, result.text);
+            else process.stdout.write(result.text);
         });
     program.command('lsp')
         .description('démarre le serveur de langage / start the language server (LSP)')
@@ -97,6 +132,12 @@ function writeAtomic(file: string, content: string): void {
         throw new UsageError(`${file}: écriture impossible / cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
 }
+
+// A reader that goes away (`certiref … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+});
 
 main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;

@@ -12,3 +12,4 @@ export { RuleRunner } from './validation/rule-runner.js';
 export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';
 export { parseSuppressions } from './validation/suppressions.js';
 export * as ast from './generated/ast.js';
+export * from './model/serialize.js';

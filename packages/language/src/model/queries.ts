@@ -1,7 +1,7 @@
-import type { CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, ActivityModel } from './types.js';
+import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel } from './types.js';
 
 /** Blocs and their options, in order: every place that holds activities and modalities. */
-export function containers(cert: CertificationModel): ContainerModel[] {
+export function containers(cert: CertificationModel): Array<BlocModel | OptionModel> {
     return cert.blocs.flatMap((b) => [b, ...b.options]);
 }
 

@@ -1,0 +1,164 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from 'certiref-language';
+import { ROOT, runCli } from '../helpers.js';
+
+const REFS = 'referentials';
+
+describe('--format sarif', () => {
+    const r = runCli(['check', REFS, '--format', 'sarif']);
+    const log = JSON.parse(r.stdout);
+
+    it('is valid SARIF 2.1.0 (official schema)', () => {
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
+        const ajv = new AjvDraft04({ allErrors: true, strict: false });
+        const validate = ajv.compile(schema);
+        const valid = validate(log);
+        expect(validate.errors ?? []).toEqual([]);
+        expect(valid).toBe(true);
+        expect(r.status).toBe(1);
+    });
+
+    it('lists every rule, with results that point at them by stable id and relative path', () => {
+        const run = log.runs[0];
+        expect(run.tool.driver.name).toBe('certiref');
+        expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(ALL_RULES.map((x) => x.id));
+        for (const rule of run.tool.driver.rules) {
+            expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+            expect(rule.help.text.length).toBeGreaterThan(10);
+        }
+        expect(run.results).toHaveLength(6);
+        const first = run.results.find((x: { ruleId: string }) => x.ruleId === 'id-pattern');
+        expect(first.level).toBe('warning');
+        expect(run.tool.driver.rules[first.ruleIndex].id).toBe('id-pattern');
+        expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe('referentials/chef-de-projet-digital/bloc-6.ref');
+        expect(first.locations[0].physicalLocation.region).toMatchObject({ startLine: 77, startColumn: 14 });
+        expect(first.partialFingerprints['certiref/v1']).toMatch(/^[0-9a-f]{32}$/);
+    });
+
+    it('keeps fingerprints when unrelated lines move', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-sarif-'));
+        try {
+            const text = fs.readFileSync(path.join(ROOT, 'examples/rules/competency-without-criterion.ref'), 'utf8');
+            fs.writeFileSync(path.join(dir, 'a.ref'), text);
+            const before = JSON.parse(runCli(['check', 'a.ref', '--format', 'sarif'], { cwd: dir }).stdout).runs[0].results[0];
+            fs.writeFileSync(path.join(dir, 'a.ref'), '// une ligne de plus\n\n' + text);
+            const after = JSON.parse(runCli(['check', 'a.ref', '--format', 'sarif'], { cwd: dir }).stdout).runs[0].results[0];
+            expect(after.locations[0].physicalLocation.region.startLine).toBe(before.locations[0].physicalLocation.region.startLine + 2);
+            expect(after.partialFingerprints).toEqual(before.partialFingerprints);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+describe('--format junit', () => {
+    it('has a test suite per file and a test case per rule, failing where the rule has findings', () => {
+        const r = runCli(['check', REFS, '--format', 'junit']);
+        expect(r.status).toBe(1);
+        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
+        const suites = doc.testsuites.testsuite;
+        expect(suites).toHaveLength(13);
+        for (const suite of suites) expect(suite.testcase).toHaveLength(ALL_RULES.length);
+        const failing = suites.flatMap((s: { name: string; testcase: { name: string; failure?: { type: string } }[] }) =>
+            s.testcase.filter((t) => t.failure).map((t) => `${t.name} ${t.failure!.type}`));
+        expect(failing.sort()).toEqual([
+            'referentials/chef-de-projet-digital/bloc-6.ref id-pattern warning',
+            'referentials/manager-strategie-digitale/bloc-3.ref criterion-without-competency error',
+            'referentials/manager-strategie-digitale/bloc-5.ref competency-without-criterion warning',
+            'referentials/manager-strategie-digitale/bloc-5.ref criterion-without-competency error',
+        ]);
+        expect(doc.testsuites.failures).toBe('4');
+    });
+});
+
+describe('--format github', () => {
+    it('prints annotations, then the full report, and writes a Markdown summary', () => {
+        const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-')), 'summary.md');
+        fs.writeFileSync(summary, '# earlier step\n');
+        const r = runCli(['check', REFS, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+        expect(r.status).toBe(1);
+        const lines = r.stdout.split('\n');
+        expect(lines[0]).toBe('::warning file=referentials/chef-de-projet-digital/bloc-6.ref,line=77,col=14,endLine=77,endColumn=18,title=id-pattern::'
+            + 'Id A6.4 breaks the A6A.n pattern of the other ids of option 6A and its competency is C6A.4. Rename it A6A.4?');
+        expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(3);
+        expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(3);
+        expect(r.stdout).toContain('✖ 6 problems (3 errors, 3 warnings, 0 info) in 13 files');
+        const md = fs.readFileSync(summary, 'utf8');
+        expect(md.startsWith('# earlier step\n## certiref')).toBe(true);
+        expect(md).toContain('**3** error(s), **3** warning(s)');
+        expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | warning | `competency-without-criterion` |');
+    });
+
+    it('escapes newlines, percent signs, colons and commas', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-'));
+        try {
+            fs.writeFileSync(path.join(dir, 'a,b:c.ref'), 'certification X "T"\nbloc 1 "B" extra');
+            const r = runCli(['check', '.', '--format', 'github'], { cwd: dir });
+            expect(r.stdout).toMatch(/^::error file=a%2Cb%3Ac\.ref,line=2/m);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+describe('certiref export --format json', () => {
+    const r = runCli(['export', REFS]);
+    const model = JSON.parse(r.stdout);
+
+    it('matches the published JSON Schema', () => {
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages/cli/schema/certiref-model.schema.json'), 'utf8'));
+        const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+        validate(model);
+        expect(validate.errors ?? []).toEqual([]);
+        expect(r.status).toBe(0);
+    });
+
+    it('has the model of both référentiels', () => {
+        expect(model.certifications.map((c: { id: string }) => c.id)).toEqual(['CPD', 'MSD']);
+        const msd = model.certifications[1];
+        expect(msd.blocs.map((b: { id: string; option: { id: string } | null }) => b.id + (b.option ? `/${b.option.id}` : ''))).toEqual(['1', '2', '3', '4', '5/1', '5/2', '5/3']);
+        const e3 = msd.blocs[2].modalities[0];
+        expect(e3.id).toBe('E3');
+        expect(e3.evaluates).toEqual(['C11', 'C12', 'C13', 'C14']);
+        expect(e3.criteria.map((c: { id: string | null; competencies: string[] }) => `${c.id}:${c.competencies.join('+')}`))
+            .toEqual(['null:', 'CR11:C11+C12+C13', 'CR14:C14', 'null:C14', 'null:C14']);
+        const e5 = msd.blocs[4].modalities[0];
+        expect(e5.criteria[0]).toMatchObject({ id: 'CR1-1', part: 'Partie en groupe', competencies: ['CS1-1'] });
+        expect(msd.blocs[0].activities[0].competencies[0]).toMatchObject({ id: 'C1', source: { file: 'referentials/manager-strategie-digitale/bloc-1.ref' } });
+    });
+});
+
+describe('certiref stats', () => {
+    it('counts and coverage per certification and bloc, as a table or JSON', () => {
+        const table = runCli(['stats', REFS]);
+        expect(table.status).toBe(0);
+        expect(table.stdout.split('\n')[0]).toMatch(/^certification\s+bloc\s+option\s+activities\s+competencies\s+modalities\s+criteria\s+with criterion\s+evaluated$/);
+        expect(table.stdout).toMatch(/MSD\s+5\s+2\s+2\s+5\s+1\s+3\s+3\/5 \(60 %\)\s+5\/5 \(100 %\)/);
+        expect(runCli(['stats', REFS, '--lang', 'fr']).stdout).toContain('compétences');
+        const json = JSON.parse(runCli(['stats', REFS, '--format', 'json']).stdout);
+        expect(json.certifications).toEqual([
+            expect.objectContaining({ certification: 'CPD', activities: 26, competencies: 30, modalities: 18, criteria: 123, withCriterion: 30, evaluated: 30 }),
+            expect.objectContaining({ certification: 'MSD', activities: 15, competencies: 35, modalities: 7, criteria: 33, withCriterion: 33, evaluated: 35 }),
+        ]);
+        expect(json.certifications[1].coverage.criterion).toBeCloseTo(33 / 35);
+    });
+});
+
+describe('globs', () => {
+    it('accepts glob patterns and says when one matches nothing', () => {
+        const r = runCli(['check', 'referentials/*/bloc-5.ref', 'referentials/*/certification.ref', '--format', 'json']);
+        expect(JSON.parse(r.stdout).files).toEqual([
+            'referentials/chef-de-projet-digital/bloc-5.ref', 'referentials/chef-de-projet-digital/certification.ref',
+            'referentials/manager-strategie-digitale/bloc-5.ref', 'referentials/manager-strategie-digitale/certification.ref',
+        ]);
+        const none = runCli(['check', 'nothing/**/*.ref']);
+        expect(none.status).toBe(2);
+        expect(none.stderr).toMatch(/no \.ref file matches/);
+    });
+});
