@@ -7,6 +7,7 @@ import type { CertirefDiagnosticData } from 'certiref-language';
 import { createNodeServices, loadDocuments } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
+import { Progress } from './progress.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -55,11 +56,18 @@ export interface WorkspaceOptions {
  */
 export async function loadWorkspace(options: WorkspaceOptions) {
     const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
-    const { Certiref, config } = createNodeServices();
+    const { Certiref, shared, config } = createNodeServices();
     config.forcedLanguage = options.language;
     config.defaultLanguage = options.defaultLanguage;
     config.overrides = options.rules ?? {};
-    const { documents, problems } = await loadDocuments(Certiref, files);
+    const progress = new Progress(files.length, options.language ?? options.defaultLanguage);
+    progress.follow(shared);
+    let documents, problems;
+    try {
+        ({ documents, problems } = await loadDocuments(Certiref, files, (n) => progress.read(n)));
+    } finally {
+        progress.end();
+    }
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
     const configProblems = config.problems();
     if (configProblems.length > 0) {

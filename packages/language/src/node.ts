@@ -26,7 +26,7 @@ export interface FileProblem {
  * Loads the given .ref files into the workspace and builds them together (parse, link,
  * validate), so that references across files resolve.
  */
-export async function loadDocuments(services: CertirefServices, files: string[]): Promise<{ documents: LangiumDocument[]; problems: FileProblem[] }> {
+export async function loadDocuments(services: CertirefServices, files: string[], onRead?: (count: number) => void): Promise<{ documents: LangiumDocument[]; problems: FileProblem[] }> {
     const shared = services.shared;
     const documents: LangiumDocument[] = [];
     const problems: FileProblem[] = [];
@@ -42,6 +42,7 @@ export async function loadDocuments(services: CertirefServices, files: string[])
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
+        onRead?.(documents.length);
     }
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { documents, problems };
