@@ -11,7 +11,7 @@ function bigWorkspace(dir: string): void {
         let s = `certification X${f} "T"\n  accessibilité "a"\n`;
         for (let b = 0; b < 5; b++) {
             s += `bloc ${b} "B"\n  activité A${b} "a"\n`;
-            for (let c = 0; c < 10; c++) s += `    compétence C${b * 10 + c} "Texte de la compétence ${c}, d'une longueur réaliste pour un référentiel."\n`;
+            for (let c = 0; c < 10; c++) s += `    compétence C${b * 10 + c} "Texte de la compétence ${c} du bloc ${b}, d'une longueur réaliste pour un référentiel."\n`;
             s += `  modalité E${b} "M"\n`;
             for (let c = 0; c < 10; c++) s += `    critère CR${b * 10 + c} "Critère ${c}."\n`;
         }
