@@ -17,7 +17,7 @@ import {
 import { CertirefGeneratedModule, CertirefGeneratedSharedModule } from './generated/module.js';
 import { CertificationMembership } from './lsp/membership.js';
 import { CertirefDocumentBuilder } from './lsp/document-builder.js';
-import { CertirefScopeProvider } from './lsp/scope-provider.js';
+import { CertirefScopeComputation, CertirefScopeProvider } from './lsp/scope-provider.js';
 import { ReferentialModelService } from './model/model-service.js';
 import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
@@ -48,6 +48,7 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
     },
     references: {
         ScopeProvider: (services) => new CertirefScopeProvider(services),
+        ScopeComputation: (services) => new CertirefScopeComputation(services),
     },
     validation: {
         DocumentValidator: (services) => new CertirefDocumentValidator(services),

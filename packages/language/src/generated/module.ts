@@ -11,7 +11,7 @@ export const CertirefLanguageMetaData = {
     languageId: 'certiref',
     fileExtensions: ['.ref'],
     caseInsensitive: true,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const CertirefGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumDocuments } from 'langium';
+import { DocumentState, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { isCertification, isCertificationPart, type Document } from '../generated/ast.js';
 import type { CertirefServices } from '../certiref-module.js';
 
@@ -11,9 +11,30 @@ export class CertificationMembership {
     private readonly documents: LangiumDocuments;
     /** The certification of each document at its last parse, to know what an edit affects. */
     private readonly lastKnown = new Map<string, string>();
+    /** Documents per certification; rebuilt after each change (see `index`). */
+    private byCertification?: Map<string, LangiumDocument[]>;
 
     constructor(services: CertirefServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => (this.byCertification = undefined));
+        builder.onBuildPhase(DocumentState.IndexedContent, () => (this.byCertification = undefined));
+    }
+
+    private index(): Map<string, LangiumDocument[]> {
+        if (!this.byCertification) {
+            const index = new Map<string, LangiumDocument[]>();
+            for (const doc of this.documents.all) {
+                const id = this.certificationOf(doc);
+                if (id === undefined) continue;
+                const list = index.get(id);
+                if (list) list.push(doc);
+                else index.set(id, [doc]);
+            }
+            for (const list of index.values()) list.sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+            this.byCertification = index;
+        }
+        return this.byCertification;
     }
 
     certificationOf(document: LangiumDocument): string | undefined {
@@ -34,20 +55,12 @@ export class CertificationMembership {
 
     /** The documents of one certification, in a stable order (by URI). */
     documentsOf(certificationId: string): LangiumDocument[] {
-        return this.documents.all
-            .filter((doc) => this.certificationOf(doc) === certificationId)
-            .toArray()
-            .sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+        return this.index().get(certificationId) ?? [];
     }
 
     /** Every certification id declared or continued in the workspace, sorted. */
     certificationIds(): string[] {
-        const ids = new Set<string>();
-        for (const doc of this.documents.all) {
-            const id = this.certificationOf(doc);
-            if (id !== undefined) ids.add(id);
-        }
-        return [...ids].sort(compareStrings);
+        return [...this.index().keys()].sort(compareStrings);
     }
 }
 
