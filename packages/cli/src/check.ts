@@ -1,29 +1,14 @@
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Language, SeveritySetting } from 'certiref-language';
-import type { CertirefDiagnosticData } from 'certiref-language';
 import { createNodeServices, loadDocuments } from 'certiref-language/node';
+import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { collectFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
 import { Progress } from './progress.js';
+import { batches, checkSharded } from './shard.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-
-/** One finding, as the `json` format prints it (1-based lines and columns, relative paths). */
-export interface CliDiagnostic {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: Severity;
-    rule: string;
-    message: string;
-    /** Stable across unrelated edits: rule, file, the text of the line, and the rank among equal ones. */
-    fingerprint: string;
-}
+export type { CliDiagnostic, Severity } from './diagnostics.js';
 
 export interface CheckResult {
     language: Language;
@@ -32,17 +17,6 @@ export interface CheckResult {
     summary: { errors: number; warnings: number; infos: number };
 }
 
-export interface CheckOptions extends WorkspaceOptions {
-    quiet: boolean;
-}
-
-const SEVERITY: Record<number, Severity> = {
-    [DiagnosticSeverity.Error]: 'error',
-    [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info',
-    [DiagnosticSeverity.Hint]: 'hint',
-};
-
 export interface WorkspaceOptions {
     paths: string[];
     language?: Language;
@@ -50,66 +24,79 @@ export interface WorkspaceOptions {
     rules?: Record<string, SeveritySetting>;
 }
 
-/**
- * The .ref files named on the command line, loaded and built together (parse, link, validate)
- * with certiref.json and the command line's settings. Every command starts here.
- */
-export async function loadWorkspace(options: WorkspaceOptions) {
+export interface CheckOptions extends WorkspaceOptions {
+    quiet: boolean;
+    /** The bundle, run as a worker thread for large workspaces (undefined: never shard). */
+    workerScript?: string;
+}
+
+/** Above this many files, certifications are checked in batches on worker threads. */
+export const SHARD_FILES = Number(process.env.CERTIREF_SHARD_FILES) || 600;
+const BATCH_FILES = 300;
+
+function prepare(options: WorkspaceOptions) {
     const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
-    const { Certiref, shared, config } = createNodeServices();
+    const services = createNodeServices();
+    const { config } = services;
     config.forcedLanguage = options.language;
     config.defaultLanguage = options.defaultLanguage;
     config.overrides = options.rules ?? {};
-    const progress = new Progress(files.length, options.language ?? options.defaultLanguage);
-    progress.follow(shared);
-    let documents, problems;
+    // every certiref.json that applies is read now, so that a broken one stops the run (exit 2)
+    for (const folder of new Set(files.map((f) => path.dirname(f)))) config.getConfig(URI.file(path.join(folder, 'x.ref')).toString());
+    const problems = config.problems();
+    if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    const language = config.getConfig(URI.file(path.resolve('certiref.ref')).toString()).language;
+    return { files, services, language };
+}
+
+/**
+ * The .ref files named on the command line, loaded and built together (parse, link, validate)
+ * with certiref.json and the command line's settings.
+ */
+export async function loadWorkspace(options: WorkspaceOptions) {
+    const { files, services, language } = prepare(options);
+    const progress = new Progress(files.length, language);
+    progress.follow(services.shared);
     try {
-        ({ documents, problems } = await loadDocuments(Certiref, files, (n) => progress.read(n)));
+        const { documents, problems } = await loadDocuments(services.Certiref, files, (n) => progress.read(n));
+        if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
+        return { services: services.Certiref, documents, language };
     } finally {
         progress.end();
     }
-    if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
-    const configProblems = config.problems();
-    if (configProblems.length > 0) {
-        throw new UsageError(configProblems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-    }
-    const language = config.getConfig(URI.file(path.resolve('certiref.ref')).toString()).language;
-    return { services: Certiref, documents, language };
 }
 
 /** Loads the files, builds them together, and returns every finding, sorted by file and place. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-    const { documents, language } = await loadWorkspace(options);
-    const diagnostics: CliDiagnostic[] = [];
-    for (const document of documents) {
-        const file = relative(URI.parse(document.uri.toString()).fsPath);
-        const lines = document.textDocument.getText().split(/\r?\n/);
-        const seen = new Map<string, number>();
-        for (const d of document.diagnostics ?? []) {
-            const severity = SEVERITY[d.severity ?? DiagnosticSeverity.Error];
-            if (options.quiet && severity !== 'error') continue;
-            const data = d.data as CertirefDiagnosticData | undefined;
-            const rule = data?.rule ?? String(d.code ?? 'unknown');
-            const key = `${rule}\u0000${file}\u0000${(lines[d.range.start.line] ?? '').trim()}`;
-            const rank = seen.get(key) ?? 0;
-            seen.set(key, rank + 1);
-            diagnostics.push({
-                file,
-                line: d.range.start.line + 1,
-                column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-                severity,
-                rule,
-                message: d.message,
-                fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
-            });
+    let files: string[];
+    let diagnostics: CliDiagnostic[];
+    let language: Language;
+    const all = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+    if (options.workerScript && all.length > SHARD_FILES) {
+        const prepared = prepare(options);
+        language = prepared.language;
+        const progress = new Progress(all.length, language);
+        let done = 0;
+        try {
+            const result = await checkSharded(batches(prepared.files, BATCH_FILES), {
+                language: options.language, defaultLanguage: options.defaultLanguage, rules: options.rules ?? {}, quiet: options.quiet, cwd: process.cwd(),
+            }, options.workerScript, (n) => progress.checked((done += n)));
+            if (result.problems.length > 0) throw new UsageError(result.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
+            files = result.files.sort();
+            diagnostics = result.diagnostics;
+        } finally {
+            progress.end();
         }
+    } else {
+        const loaded = await loadWorkspace(options);
+        language = loaded.language;
+        files = loaded.documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath));
+        diagnostics = toCliDiagnostics(loaded.documents, options.quiet);
     }
-    diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    diagnostics.sort(compareDiagnostics);
     return {
         language,
-        files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
+        files,
         diagnostics,
         summary: {
             errors: diagnostics.filter((d) => d.severity === 'error').length,

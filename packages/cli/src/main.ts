@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
 import { exportJson, stats } from './export.js';
+import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
@@ -53,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
             const result = await check({
-                paths, language: opts.lang, rules: opts.rule, quiet: opts.quiet,
+                paths, language: opts.lang, rules: opts.rule, quiet: opts.quiet, workerScript: bundlePath(),
                 defaultLanguage: languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
             });
             const language = result.language;
@@ -133,12 +135,21 @@ function writeAtomic(file: string, content: string): void {
     }
 }
 
+/** The bundle itself, when running bundled (worker threads run it again); undefined from sources. */
+function bundlePath(): string | undefined {
+    return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+}
+
 // A reader that goes away (`certiref … | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
 });
 
-main(process.argv.slice(2)).then((code) => {
-    if (code >= 0) process.exitCode = code;
-});
+if (!isMainThread && (workerData as { certirefCheckWorker?: boolean } | undefined)?.certirefCheckWorker) {
+    void workerMain((workerData as { settings: ShardSettings }).settings, parentPort!);
+} else {
+    main(process.argv.slice(2)).then((code) => {
+        if (code >= 0) process.exitCode = code;
+    });
+}

@@ -30,6 +30,13 @@ export class Progress {
         });
     }
 
+    /** Files checked so far (worker threads report by batch). */
+    checked(count: number): void {
+        this.phase = 'check';
+        this.done = count;
+        this.render();
+    }
+
     read(count: number): void {
         this.done = count;
         this.render();

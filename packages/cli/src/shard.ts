@@ -1,0 +1,113 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { URI } from 'langium';
+import { certificationIdOfText, type Language, type SeveritySetting } from 'certiref-language';
+import { createNodeServices, loadDocuments } from 'certiref-language/node';
+import { toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
+import { relative } from './formatters/stylish.js';
+
+/**
+ * Large workspaces: certifications are independent (references never cross them), so the files
+ * are grouped by certification, the groups packed into batches, and the batches checked by a
+ * pool of worker threads, each keeping only one batch in memory at a time.
+ */
+export interface ShardSettings {
+    language?: Language;
+    defaultLanguage: Language;
+    rules: Record<string, SeveritySetting>;
+    quiet: boolean;
+    cwd: string;
+}
+
+export interface BatchResult {
+    files: string[];
+    diagnostics: CliDiagnostic[];
+    problems: { file: string; message: string }[];
+}
+
+/** Files grouped by the certification their header names, packed into batches of about `size` files. */
+export function batches(files: string[], size: number): string[][] {
+    const groups = new Map<string, string[]>();
+    for (const file of files) {
+        let key = `\u0000${file}`;
+        try {
+            const fd = fs.openSync(file, 'r');
+            const buffer = Buffer.alloc(4096);
+            const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+            fs.closeSync(fd);
+            const id = certificationIdOfText(buffer.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
+            if (id !== undefined) key = id;
+        } catch {
+            // unreadable: its own group, the worker reports it
+        }
+        const list = groups.get(key);
+        if (list) list.push(file);
+        else groups.set(key, [file]);
+    }
+    const out: string[][] = [];
+    let current: string[] = [];
+    for (const group of groups.values()) {
+        current.push(...group);
+        if (current.length >= size) {
+            out.push(current);
+            current = [];
+        }
+    }
+    if (current.length > 0) out.push(current);
+    return out;
+}
+
+export function workerCount(): number {
+    const env = Number(process.env.CERTIREF_WORKERS);
+    if (Number.isInteger(env) && env > 0) return env;
+    return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+}
+
+/** Runs the batches on worker threads; `onFile` counts checked files for the progress display. */
+export async function checkSharded(all: string[][], settings: ShardSettings, script: string, onFiles: (n: number) => void): Promise<BatchResult> {
+    const result: BatchResult = { files: [], diagnostics: [], problems: [] };
+    const queue = [...all];
+    const count = Math.min(workerCount(), queue.length);
+    const run = () => new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { certirefCheckWorker: true, settings } });
+        const next = () => {
+            const batch = queue.shift();
+            if (batch) worker.postMessage(batch);
+            else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (m: BatchResult) => {
+            result.files.push(...m.files);
+            result.diagnostics.push(...m.diagnostics);
+            result.problems.push(...m.problems);
+            onFiles(m.files.length + m.problems.length);
+            next();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+            if (code !== 0 && code !== 1) reject(new Error(`worker stopped (${code})`));
+        });
+        next();
+    });
+    await Promise.all(Array.from({ length: count }, run));
+    return result;
+}
+
+/** The worker's side: one set of services, reused batch after batch. */
+export async function workerMain(settings: ShardSettings, port: import('node:worker_threads').MessagePort): Promise<void> {
+    const { Certiref, shared, config } = createNodeServices();
+    config.forcedLanguage = settings.language;
+    config.defaultLanguage = settings.defaultLanguage;
+    config.overrides = settings.rules;
+    port.on('message', async (files: string[]) => {
+        const { documents, problems } = await loadDocuments(Certiref, files);
+        const message: BatchResult = {
+            files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
+            diagnostics: toCliDiagnostics(documents, settings.quiet),
+            problems: problems.map((p) => ({ file: relative(p.file), message: p.message })),
+        };
+        port.postMessage(message);
+        // forget the batch: the next one starts from an empty workspace
+        await shared.workspace.DocumentBuilder.update([], documents.map((d) => d.uri));
+    });
+}
