@@ -23,7 +23,7 @@ await esbuild.build({
 
 // V8 code cache: run the CLI once on the examples and keep what V8 compiled (see bin/certiref.cjs).
 const { spawnSync } = await import('node:child_process');
-const warm = spawnSync(process.execPath, [`${here}/bin/certiref.cjs`, 'check', `${here}/../../examples`, '--format', 'json'], {
+const warm = spawnSync(process.execPath, [`${here}/bin/certiref.cjs`, "check", `${here}/../../examples/starter`, `${here}/../../examples/multi-file`, `${here}/../../referentials`, "--format", "json"], {
     env: { ...process.env, CERTIREF_WRITE_CODE_CACHE: '1' },
     encoding: 'utf8',
 });

@@ -58,7 +58,7 @@ describe('certiref check', () => {
         expect(out.files).toEqual(['a.ref']);
         expect(out.diagnostics).toEqual([{
             file: 'a.ref', line: 9, column: 20, endLine: 9, endColumn: 23, severity: 'error', rule: 'unresolved-reference',
-            message: 'Competency C12 does not exist in certification R. Did you mean C1? Fix the id or declare the competency.',
+            message: 'Competency C12 does not exist in certification unresolved-reference. Did you mean C1? Fix the id or declare the competency.',
             fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
         }]);
         expect(out.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
@@ -152,5 +152,43 @@ describe('packaging', () => {
         const r = spawnSync(path.join(ROOT, 'node_modules/.bin/certiref'), ['--version'], { encoding: 'utf8' });
         expect(r.status).toBe(0);
         expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+});
+
+describe('files as they come', () => {
+    it('refuses a file that is not UTF-8, not a .ref file, or an empty folder, with exit 2', () => {
+        const dir = temp({ 'notes.txt': 'x', 'empty/.keep': '' });
+        fs.writeFileSync(path.join(dir, 'latin1.ref'), Buffer.from('certification R "R\xe9f\xe9rentiel"\n', 'latin1'));
+        const latin1 = runCli(['check', 'latin1.ref'], { cwd: dir });
+        expect(latin1.status).toBe(2);
+        expect(latin1.stderr).toBe("certiref: latin1.ref: 1:19: le texte n'est pas en UTF-8 ; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
+        expect(runCli(['check', 'notes.txt'], { cwd: dir }).stderr).toMatch(/notes\.txt: pas un fichier \.ref \/ not a \.ref file/);
+        expect(runCli(['check', 'empty'], { cwd: dir }).status).toBe(2);
+        fs.writeFileSync(path.join(dir, 'bin.ref'), Buffer.from([0x63, 0x65, 0x00, 0x01]));
+        expect(runCli(['check', 'bin.ref'], { cwd: dir }).stderr).toMatch(/bin\.ref: 1:3: fichier binaire/);
+    });
+
+    it('reads a file behind a link once, and ignores a byte order mark', () => {
+        const dir = temp({ 'a.ref': '\uFEFF' + WARN_ONLY });
+        fs.symlinkSync(path.join(dir, 'a.ref'), path.join(dir, 'alias.ref'));
+        const out = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: dir }).stdout);
+        expect(out.files).toEqual(['a.ref']);
+        expect(out.diagnostics.map((d: { line: number; column: number; rule: string }) => `${d.line}:${d.column}:${d.rule}`)).toEqual(['7:16:competency-without-criterion']);
+    });
+
+    it('speaks the language of the checked files\' certiref.json', () => {
+        const dir = temp({ 'c1/certiref.json': '{ "language": "fr" }', 'c1/a.ref': WARN_ONLY });
+        const r = runCli(['check', 'c1'], { cwd: dir });
+        expect(r.stdout).toContain('avertissement');
+        expect(r.stdout).toContain('✖ 1 constat (0 erreur, 1 avertissement, 0 info) dans 1 fichier');
+    });
+
+    it('checks in batches on worker threads with the same result as in one process', () => {
+        const args = ['check', 'referentials', 'examples/starter', 'examples/multi-file', '--format', 'json'];
+        const single = runCli(args);
+        const sharded = runCli(args, { env: { CERTIREF_SHARD_FILES: '1', CERTIREF_WORKERS: '2' } });
+        expect(sharded.status).toBe(single.status);
+        expect(JSON.parse(sharded.stdout)).toEqual(JSON.parse(single.stdout));
+        expect(JSON.parse(single.stdout).files).toHaveLength(17);
     });
 });

@@ -36,3 +36,28 @@ describe('the language server reads the same certiref.json as the CLI', () => {
         await client.waitFor(uri, (x) => x.length === 0);
     });
 });
+
+describe('an invalid certiref.json is shown in the editor', () => {
+    let client: TestClient;
+    let dir: string;
+    beforeAll(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-badconfig-'));
+        fs.writeFileSync(path.join(dir, 'certiref.json'), '{ "rules": { "id-patern": "off" } }');
+        fs.writeFileSync(path.join(dir, 'a.ref'), fs.readFileSync(path.join(ROOT, 'examples/starter/referentiel.ref'), 'utf8'));
+        client = new TestClient();
+        await client.initialize(pathToFileURL(dir).toString(), 'en');
+    });
+    afterAll(async () => {
+        await client?.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('as an error on each file it applies to', async () => {
+        const uri = pathToFileURL(path.join(dir, 'a.ref')).toString();
+        client.open(uri, fs.readFileSync(path.join(dir, 'a.ref'), 'utf8'));
+        const d = await client.waitFor(uri, (x) => x.length > 0);
+        expect(rulesOf(d)).toEqual(['invalid-config']);
+        expect(d[0].message).toMatch(/certiref\.json:1:14: .*unknown rule "id-patern"\. This setting is ignored\./);
+        expect(d[0].range.start).toEqual({ line: 0, character: 0 });
+    });
+});

@@ -3,7 +3,7 @@ import { URI } from 'langium';
 import type { Language, SeveritySetting } from 'certiref-language';
 import { createNodeServices, loadDocuments } from 'certiref-language/node';
 import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
-import { collectFiles, UsageError } from './files.js';
+import { collectFiles, contextFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
 import { Progress } from './progress.js';
 import { batches, checkSharded } from './shard.js';
@@ -35,7 +35,9 @@ export const SHARD_FILES = Number(process.env.CERTIREF_SHARD_FILES) || 600;
 const BATCH_FILES = 300;
 
 function prepare(options: WorkspaceOptions) {
-    const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+    const requested = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+    // the rest of each certification joins as context; findings are reported on `requested`
+    const files = [...requested, ...contextFiles(requested)];
     const services = createNodeServices();
     const { config } = services;
     config.forcedLanguage = options.language;
@@ -45,22 +47,23 @@ function prepare(options: WorkspaceOptions) {
     for (const folder of new Set(files.map((f) => path.dirname(f)))) config.getConfig(URI.file(path.join(folder, 'x.ref')).toString());
     const problems = config.problems();
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-    const language = config.getConfig(URI.file(path.resolve('certiref.ref')).toString()).language;
-    return { files, services, language };
+    // the language of the report: --lang, else the settings of the first file, else the environment
+    const language = config.getConfig(URI.file(requested[0] ?? path.resolve('certiref.ref')).toString()).language;
+    return { files, requested: new Set(requested), services, language };
 }
 
 /**
  * The .ref files named on the command line, loaded and built together (parse, link, validate)
  * with certiref.json and the command line's settings.
  */
-export async function loadWorkspace(options: WorkspaceOptions) {
-    const { files, services, language } = prepare(options);
+export async function loadWorkspace(options: WorkspaceOptions, prepared = prepare(options)) {
+    const { files, requested, services, language } = prepared;
     const progress = new Progress(files.length, language);
     progress.follow(services.shared);
     try {
         const { documents, problems } = await loadDocuments(services.Certiref, files, (n) => progress.read(n));
         if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
-        return { services: services.Certiref, documents, language };
+        return { services: services.Certiref, documents, requested: documents.filter((d) => requested.has(URI.parse(d.uri.toString()).fsPath)), language };
     } finally {
         progress.end();
     }
@@ -71,27 +74,27 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     let files: string[];
     let diagnostics: CliDiagnostic[];
     let language: Language;
-    const all = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
-    if (options.workerScript && all.length > SHARD_FILES) {
-        const prepared = prepare(options);
+    const prepared = prepare(options);
+    if (options.workerScript && prepared.files.length > SHARD_FILES) {
         language = prepared.language;
-        const progress = new Progress(all.length, language);
+        const progress = new Progress(prepared.files.length, language);
         let done = 0;
         try {
             const result = await checkSharded(batches(prepared.files, BATCH_FILES), {
-                language: options.language, defaultLanguage: options.defaultLanguage, rules: options.rules ?? {}, quiet: options.quiet, cwd: process.cwd(),
+                language: options.language, defaultLanguage: options.defaultLanguage, rules: options.rules ?? {}, quiet: options.quiet,
             }, options.workerScript, (n) => progress.checked((done += n)));
             if (result.problems.length > 0) throw new UsageError(result.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
-            files = result.files.sort();
-            diagnostics = result.diagnostics;
+            const shown = new Set([...prepared.requested].map((f) => relative(f)));
+            files = result.files.filter((f) => shown.has(f)).sort();
+            diagnostics = result.diagnostics.filter((d) => shown.has(d.file));
         } finally {
             progress.end();
         }
     } else {
-        const loaded = await loadWorkspace(options);
+        const loaded = await loadWorkspace(options, prepared);
         language = loaded.language;
-        files = loaded.documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath));
-        diagnostics = toCliDiagnostics(loaded.documents, options.quiet);
+        files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
+        diagnostics = toCliDiagnostics(loaded.requested, options.quiet);
     }
     diagnostics.sort(compareDiagnostics);
     return {

@@ -1,52 +1,60 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
+import { certificationIdOfText } from 'certiref-language';
 
 export class UsageError extends Error {}
 
 const SKIP = new Set(['node_modules', '.git']);
 
+/** .ref files of a folder and its subfolders (not node_modules nor hidden folders), links followed once. */
+function walk(dir: string, out: Set<string>, visited: Set<string>): void {
+    let real: string;
+    try {
+        real = fs.realpathSync(dir);
+    } catch {
+        return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+        throw new UsageError(`${dir}: dossier illisible / cannot read folder (${(e as NodeJS.ErrnoException).code})`);
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (entry.name.startsWith('.') || SKIP.has(entry.name)) continue;
+        const full = path.join(dir, entry.name);
+        let stat: fs.Stats;
+        try {
+            stat = fs.statSync(full);
+        } catch {
+            continue; // dangling link
+        }
+        if (stat.isDirectory()) walk(full, out, visited);
+        else if (stat.isFile() && isRef(entry.name)) out.add(full);
+    }
+}
+
+function isRef(name: string): boolean {
+    return name.toLowerCase().endsWith('.ref');
+}
+
 /**
  * The .ref files named by the command line: files as given, folders searched recursively
- * (skipping node_modules and hidden folders), symlink loops cut. Sorted, without duplicates.
+ * (skipping node_modules and hidden folders), globs expanded, symlink loops cut; a file reached
+ * twice (through a link) counts once. Sorted, absolute.
  */
 export function collectFiles(inputs: string[]): string[] {
-    const out = new Set<string>();
+    const found = new Set<string>();
     const visited = new Set<string>();
-    const walk = (dir: string) => {
-        let real: string;
-        try {
-            real = fs.realpathSync(dir);
-        } catch {
-            return;
-        }
-        if (visited.has(real)) return;
-        visited.add(real);
-        let entries: fs.Dirent[];
-        try {
-            entries = fs.readdirSync(dir, { withFileTypes: true });
-        } catch (e) {
-            throw new UsageError(`${dir}: dossier illisible / cannot read folder (${(e as NodeJS.ErrnoException).code})`);
-        }
-        for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-            if (entry.name.startsWith('.') || SKIP.has(entry.name)) continue;
-            const full = path.join(dir, entry.name);
-            let stat: fs.Stats;
-            try {
-                stat = fs.statSync(full);
-            } catch {
-                continue; // dangling link
-            }
-            if (stat.isDirectory()) walk(full);
-            else if (stat.isFile() && entry.name.toLowerCase().endsWith('.ref')) out.add(path.resolve(full));
-        }
-    };
     for (const input of inputs) {
         if (/[*?[\]{}]/.test(input) && !fs.existsSync(input)) {
             const matches = globSync(input, { cwd: process.cwd(), absolute: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false })
-                .filter((f) => f.toLowerCase().endsWith('.ref'));
+                .filter(isRef);
             if (matches.length === 0) throw new UsageError(`${input}: aucun fichier .ref ne correspond / no .ref file matches`);
-            for (const m of matches) out.add(path.resolve(m));
+            for (const m of matches) found.add(m);
             continue;
         }
         let stat: fs.Stats;
@@ -58,8 +66,95 @@ export function collectFiles(inputs: string[]): string[] {
                 ? `${input}: boucle de liens symboliques / symbolic link loop`
                 : `${input}: fichier ou dossier introuvable / no such file or folder`);
         }
-        if (stat.isDirectory()) walk(input);
-        else out.add(path.resolve(input));
+        if (stat.isDirectory()) {
+            const before = found.size;
+            walk(input, found, visited);
+            if (found.size === before) throw new UsageError(`${input}: aucun fichier .ref dans ce dossier / no .ref file in this folder`);
+        } else if (!isRef(input)) {
+            throw new UsageError(`${input}: pas un fichier .ref / not a .ref file`);
+        } else found.add(input);
     }
-    return [...out].sort();
+    // one entry per real file
+    const byReal = new Map<string, string>();
+    for (const f of [...found].map((f) => path.resolve(f)).sort()) {
+        let real = f;
+        try {
+            real = fs.realpathSync(f);
+        } catch {
+            // unreadable: reported when read
+        }
+        if (!byReal.has(real)) byReal.set(real, f);
+    }
+    return [...byReal.values()].sort();
+}
+
+/** The header of a .ref file: the certification it declares or continues. */
+function headerOf(file: string): { id: string; main: boolean } | undefined {
+    let text: string;
+    try {
+        const fd = fs.openSync(file, 'r');
+        const buffer = Buffer.alloc(8192);
+        const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+        fs.closeSync(fd);
+        text = buffer.subarray(0, n).toString('utf8');
+    } catch {
+        return undefined;
+    }
+    const id = certificationIdOfText(text);
+    if (id === undefined) return undefined;
+    return { id, main: /^(?:\uFEFF)?\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*certification\s/i.test(text.slice(0, 4096)) };
+}
+
+/**
+ * The other files of the certifications the given files belong to, so that checking one file
+ * of a référentiel (a pre-commit hook passes only the changed ones) sees its declaration and its
+ * sibling files: the declaration is looked for in the file's folder and the folders above it,
+ * then every .ref file below the declaration's folder that names the same certification joins.
+ * Findings are reported on the given files only.
+ */
+export function contextFiles(files: string[]): string[] {
+    const given = new Set(files);
+    const extra = new Set<string>();
+    const scanned = new Map<string, string[]>(); // folder → .ref files directly in it
+    const refsIn = (folder: string) => {
+        let list = scanned.get(folder);
+        if (!list) {
+            try {
+                list = fs.readdirSync(folder).filter(isRef).map((n) => path.join(folder, n));
+            } catch {
+                list = [];
+            }
+            scanned.set(folder, list);
+        }
+        return list;
+    };
+    const roots = new Map<string, Set<string>>(); // declaration folder → certification ids
+    for (const file of files) {
+        const header = headerOf(file);
+        if (!header) continue;
+        let folder = path.dirname(file);
+        let root: string | undefined;
+        for (;;) {
+            if (refsIn(folder).some((f) => { const h = headerOf(f); return h?.main && h.id === header.id; })) {
+                root = folder;
+                break;
+            }
+            if (header.main) break;
+            const parent = path.dirname(folder);
+            if (parent === folder || fs.existsSync(path.join(folder, '.git'))) break;
+            folder = parent;
+        }
+        if (root) roots.set(root, new Set([...(roots.get(root) ?? []), header.id]));
+    }
+    for (const [root, ids] of roots) {
+        const below = new Set<string>();
+        walk(root, below, new Set());
+        for (const f of below) {
+            const abs = path.resolve(f);
+            if (given.has(abs)) continue;
+            const h = headerOf(abs);
+            if (h && ids.has(h.id)) extra.add(abs);
+        }
+    }
+    return [...extra].sort();
 }

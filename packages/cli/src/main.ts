@@ -15,9 +15,28 @@ import { github } from './formatters/github.js';
 declare const CERTIREF_VERSION: string;
 const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0-dev';
 
+/** Commander's usage errors, said in French as well. */
+export function usageMessage(text: string): string {
+    const message = text.replace(/^error: /, '').trim();
+    const rules: Array<[RegExp, (...m: string[]) => string]> = [
+        [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
+        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, lsp)`],
+        [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `${o} : valeur « ${v} » invalide, valeurs possibles : ${c}`],
+        [/^option '([^']+)' argument '([^']*)' is invalid\. (.*)$/, (o, v, why) => `${o} : valeur « ${v} » invalide : ${why}`],
+        [/^option '([^']+)' argument missing/, (o) => `${o} : valeur manquante`],
+        [/^too many arguments/, () => 'trop d\'arguments'],
+        [/^missing required argument '([^']+)'/, (a) => `argument manquant ${a}`],
+    ];
+    for (const [re, fr] of rules) {
+        const m = re.exec(message);
+        if (m) return `certiref: ${fr(...m.slice(1))} / ${message}\n`;
+    }
+    return `certiref: ${message}\n`;
+}
+
 function parseRule(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
     const m = /^([a-z0-9-]+)=(off|hint|info|warning|error)$/.exec(value);
-    if (!m) throw new InvalidArgumentError(`attendu ID=off|info|warning|error / expected ID=off|info|warning|error, got "${value}"`);
+    if (!m) throw new InvalidArgumentError(`attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "${value}"`);
     const rule = RULES_BY_ID.get(m[1]);
     if (!rule) throw new InvalidArgumentError(`règle inconnue / unknown rule "${m[1]}" (${ALL_RULES.map((r) => r.id).join(', ')})`);
     if (rule.configurable === false) throw new InvalidArgumentError(`la règle ${m[1]} ne se règle pas / rule ${m[1]} cannot be configured`);
@@ -42,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
         .description('certiref — vérifie les référentiels RNCP (.ref) / checks RNCP référentiels (.ref)')
         .version(VERSION, '-v, --version')
         .exitOverride()
-        .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+        .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(usageMessage(s)) });
     let exitCode = 0;
     program.command('check')
         .description('vérifie des fichiers ou dossiers .ref / check .ref files or folders (défaut/default: .)')
@@ -51,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
         .option('--max-warnings <n>', 'échoue au-delà de n avertissements / fail above n warnings', parseCount)
         .option('--quiet', 'erreurs seulement / errors only', false)
-        .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
+        .option('--rule <id=severity>', 'sévérité d\'une règle : off, hint, info, warning, error (répétable) / a rule\'s severity (repeatable)', parseRule, {})
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
             const result = await check({

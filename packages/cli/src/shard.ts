@@ -17,7 +17,6 @@ export interface ShardSettings {
     defaultLanguage: Language;
     rules: Record<string, SeveritySetting>;
     quiet: boolean;
-    cwd: string;
 }
 
 export interface BatchResult {

@@ -1,7 +1,7 @@
 // Writes the rules section of the README from the rules' own metadata and examples/rules/*.ref,
 // between the markers <!-- rules:start --> and <!-- rules:end -->. `--check` exits 1 if the README
 // is not up to date (the test suite runs it).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '../out/index.js';
 
@@ -14,10 +14,20 @@ export function rulesSection() {
         lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.defaultSeverity}${r.configurable === false ? ' (fixed / fixe)' : ''} | ${r.title.en} / ${r.title.fr} |`);
     }
     for (const r of ALL_RULES) {
-        const example = readFileSync(`${root}examples/rules/${r.id}.ref`, 'utf8').trimEnd();
         lines.push('', `### \`${r.id}\``, '', `**${r.defaultSeverity}**${r.configurable === false ? ' (cannot be switched off / non désactivable)' : ''}`, '',
-            `- **EN** ${r.help.en}`, `- **FR** ${r.help.fr}`, '',
-            `Example / exemple ([\`examples/rules/${r.id}.ref\`](examples/rules/${r.id}.ref)):`, '', '```', example, '```');
+            `- **EN** ${r.help.en}`, `- **FR** ${r.help.fr}`, '');
+        const file = `examples/rules/${r.id}.ref`;
+        if (existsSync(`${root}${file}`)) {
+            lines.push(`Example / exemple ([\`${file}\`](${file})):`, '', '```', readFileSync(`${root}${file}`, 'utf8').trimEnd(), '```');
+        } else {
+            // an example that needs several files: a folder
+            const folder = `examples/rules/${r.id}`;
+            lines.push(`Example / exemple ([\`${folder}/\`](${folder})):`);
+            for (const name of readdirSync(`${root}${folder}`).sort()) {
+                if (name.endsWith('.ref') && r.id === 'invalid-config') continue; // the starter référentiel, shown above
+                lines.push('', `\`${name}\`:`, '', '```', readFileSync(`${root}${folder}/${name}`, 'utf8').trimEnd(), '```');
+            }
+        }
     }
     return lines.join('\n');
 }

@@ -6,7 +6,7 @@ export * from './model/ids.js';
 export * from './model/queries.js';
 export { buildCertificationModel } from './model/build-model.js';
 export { ReferentialModelService } from './model/model-service.js';
-export { CertificationMembership, certificationIdOfText } from './lsp/membership.js';
+export { CertificationMembership, certificationIdOfText, idOfKey } from './lsp/membership.js';
 export * from './rules/index.js';
 export { RuleRunner } from './validation/rule-runner.js';
 export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';

@@ -56,7 +56,7 @@ export class StaticConfigProvider implements ConfigProvider {
  * Parses the text of a certiref.json. Problems are reported with their line and column; known
  * rule ids are checked when given.
  */
-export function parseConfig(text: string, file: string, knownRules?: ReadonlySet<string>): { config: CertirefConfig; problems: ConfigProblem[] } {
+export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap<string, { configurable?: boolean }>): { config: CertirefConfig; problems: ConfigProblem[] } {
     const problems: ConfigProblem[] = [];
     const at = (needle: string | undefined, message: string) => {
         const index = needle ? text.indexOf(needle) : -1;
@@ -101,6 +101,10 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlySet
             for (const [rule, severity] of Object.entries(obj.rules as Record<string, unknown>)) {
                 if (knownRules && !knownRules.has(rule)) {
                     at(`"${rule}"`, `règle inconnue « ${rule} » / unknown rule "${rule}"`);
+                    continue;
+                }
+                if (knownRules?.get(rule)?.configurable === false) {
+                    at(`"${rule}"`, `la règle ${rule} ne se règle pas / rule ${rule} cannot be configured`);
                     continue;
                 }
                 if (!SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {

@@ -63,7 +63,7 @@ export class NodeConfigProvider implements ConfigProvider {
             }
         }
         if (text !== undefined) {
-            result = { file: candidate, config: parseConfig(text, candidate, new Set(RULES_BY_ID.keys())) };
+            result = { file: candidate, config: parseConfig(text, candidate, RULES_BY_ID) };
         } else {
             const parent = path.dirname(folder);
             result = parent === folder ? { config: { config: {}, problems: [] } } : this.lookup(parent);

@@ -390,10 +390,10 @@ export function isHeader(item: unknown): item is Header {
     return reflection.isInstance(item, Header.$type);
 }
 
-export type Identifier = string;
+export type Identifier = 'a' | 'and' | 'de' | 'et' | 'of' | 'to' | string;
 
 export function isIdentifier(item: unknown): item is Identifier {
-    return (typeof item === 'string' && (/[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]([A-Za-z0-9_.\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])?/.test(item)));
+    return item === 'a' || item === 'to' || item === 'et' || item === 'and' || item === 'de' || item === 'of' || (typeof item === 'string' && (/[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]([A-Za-z0-9_.\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])?/.test(item)));
 }
 
 export interface KindProperty extends langium.AstNode {

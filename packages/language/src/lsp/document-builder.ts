@@ -1,13 +1,15 @@
 import { DefaultDocumentBuilder, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
-type CancellationToken = Cancellation.CancellationToken;
 import type { CertirefServices } from '../certiref-module.js';
-import { certificationIdOfText } from './membership.js';
+import { certificationIdOfText, idOfKey } from './membership.js';
+
+type CancellationToken = Cancellation.CancellationToken;
 
 /**
  * Langium relinks and revalidates a document when something it *references* changes. certiref's
  * findings also depend on what references a document (a criterion in file B makes the warning on
- * a competency in file A disappear), so an edit rebuilds every document of the same
- * certification: before and after the edit, in case the edit changed the header.
+ * a competency in file A disappear), so an edit rebuilds every document of the certifications
+ * it touches: the certification id of the edited file before and after the edit (the edit may
+ * change the header). Files that are not .ref files are not référentiels: they touch nothing.
  */
 export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
     private affected = new Set<string>();
@@ -20,29 +22,29 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         this.affected = new Set();
         this.relinkAll = false;
+        const membership = this.certiref()?.referential.Membership;
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
-            const services = this.certiref();
-            if (!services) {
-                this.relinkAll = true;
+            if (!/\.ref$/i.test(uri.path)) {
+                // a folder may hold .ref files: rebuild all; any other file is not ours
+                if (!/\.[^/]*$/.test(uri.path)) this.relinkAll = true;
                 continue;
             }
-            const before = services.referential.Membership.lastKnownCertificationOf(key);
+            const before = membership?.lastKnownIdOf(key);
             if (before !== undefined) this.affected.add(before);
             const text = this.currentText(uri);
             const after = text === undefined ? undefined : certificationIdOfText(text);
             if (after !== undefined) this.affected.add(after);
-            else if (text !== undefined || before === undefined) this.relinkAll = true;
         }
-        for (const uri of deleted) this.certiref()?.referential.Membership.forget(uri.toString());
+        for (const uri of deleted) membership?.forget(uri.toString());
         await super.update(changed, deleted, cancelToken);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.shouldRelink(document, changedUris)) return true;
         if (this.relinkAll) return true;
-        const cert = this.certiref()?.referential.Membership.certificationOf(document);
-        return cert !== undefined && this.affected.has(cert);
+        const key = this.certiref()?.referential.Membership.certificationOf(document);
+        return key !== undefined && this.affected.has(idOfKey(key));
     }
 
     private currentText(uri: URI): string | undefined {
@@ -58,7 +60,6 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private certiref(): CertirefServices | undefined {
-        const all = this.shared.ServiceRegistry.all;
-        return all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices | undefined;
+        return this.shared.ServiceRegistry.all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices | undefined;
     }
 }

@@ -3,49 +3,60 @@ import { isCertification, isCertificationPart, type Document } from '../generate
 import type { CertirefServices } from '../certiref-module.js';
 
 /**
- * Which certification a document belongs to: the id it declares (`certification MSD …`) or the
- * one it continues (`partie de MSD`). References resolve only among the documents of one
- * certification.
+ * Which certification a document belongs to. A certification is the file that declares it
+ * (`certification MSD …`) and the files that continue it (`partie de MSD`) in that file's folder
+ * or below; a continuing file joins the nearest declaration above it. So two copies of a
+ * référentiel in two folders (v1/, v2/) are two certifications, and references never cross them.
+ *
+ * A certification's key is `id@folder` of its declaration (or `id@` when no file declares it).
  */
 export class CertificationMembership {
     private readonly documents: LangiumDocuments;
-    /** The certification of each document at its last parse, to know what an edit affects. */
+    /** The certification id of each document at its last parse, to know what an edit affects. */
     private readonly lastKnown = new Map<string, string>();
-    /** Documents per certification; rebuilt after each change (see `index`). */
-    private byCertification?: Map<string, LangiumDocument[]>;
+    private cache?: { keyOf: Map<string, string>; byKey: Map<string, LangiumDocument[]> };
 
     constructor(services: CertirefServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         const builder = services.shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => (this.byCertification = undefined));
-        builder.onBuildPhase(DocumentState.IndexedContent, () => (this.byCertification = undefined));
+        builder.onUpdate(() => (this.cache = undefined));
+        builder.onBuildPhase(DocumentState.IndexedContent, () => (this.cache = undefined));
     }
 
-    private index(): Map<string, LangiumDocument[]> {
-        if (!this.byCertification) {
-            const index = new Map<string, LangiumDocument[]>();
+    private index() {
+        if (!this.cache) {
+            const headers = new Map<string, { id: string; main: boolean; folder: string; doc: LangiumDocument }>();
+            const mains = new Map<string, string[]>(); // id → folders of declarations
             for (const doc of this.documents.all) {
-                const id = this.certificationOf(doc);
-                if (id === undefined) continue;
-                const list = index.get(id);
-                if (list) list.push(doc);
-                else index.set(id, [doc]);
+                const header = headerOf(doc.parseResult?.value as Document | undefined);
+                if (!header) continue;
+                const uri = doc.uri.toString();
+                this.lastKnown.set(uri, header.id);
+                const folder = folderOf(uri);
+                headers.set(uri, { ...header, folder, doc });
+                if (header.main) mains.set(header.id, [...(mains.get(header.id) ?? []), folder]);
             }
-            for (const list of index.values()) list.sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
-            this.byCertification = index;
+            const keyOf = new Map<string, string>();
+            const byKey = new Map<string, LangiumDocument[]>();
+            for (const [uri, h] of headers) {
+                const folder = h.main ? h.folder : nearestAncestor(h.folder, mains.get(h.id) ?? []);
+                const key = `${h.id}@${folder ?? ''}`;
+                keyOf.set(uri, key);
+                byKey.set(key, [...(byKey.get(key) ?? []), h.doc]);
+            }
+            for (const list of byKey.values()) list.sort((a, b) => compareStrings(a.uri.toString(), b.uri.toString()));
+            this.cache = { keyOf, byKey };
         }
-        return this.byCertification;
+        return this.cache;
     }
 
+    /** The key of the certification a document belongs to. */
     certificationOf(document: LangiumDocument): string | undefined {
-        const root = document.parseResult?.value as Document | undefined;
-        const id = certificationIdOf(root);
-        if (id !== undefined) this.lastKnown.set(document.uri.toString(), id);
-        return id;
+        return this.index().keyOf.get(document.uri.toString());
     }
 
-    /** The certification a document had when it was last looked at (before an edit). */
-    lastKnownCertificationOf(uri: string): string | undefined {
+    /** The certification id a document had when it was last looked at (before an edit). */
+    lastKnownIdOf(uri: string): string | undefined {
         return this.lastKnown.get(uri);
     }
 
@@ -54,29 +65,59 @@ export class CertificationMembership {
     }
 
     /** The documents of one certification, in a stable order (by URI). */
-    documentsOf(certificationId: string): LangiumDocument[] {
-        return this.index().get(certificationId) ?? [];
+    documentsOf(key: string): LangiumDocument[] {
+        return this.index().byKey.get(key) ?? [];
     }
 
-    /** Every certification id declared or continued in the workspace, sorted. */
-    certificationIds(): string[] {
-        return [...this.index().keys()].sort(compareStrings);
+    /** Every certification key of the workspace, sorted. */
+    certificationKeys(): string[] {
+        return [...this.index().byKey.keys()].sort(compareStrings);
     }
 }
 
-export function certificationIdOf(root: Document | undefined): string | undefined {
+export function idOfKey(key: string): string {
+    return key.slice(0, key.lastIndexOf('@'));
+}
+
+function headerOf(root: Document | undefined): { id: string; main: boolean } | undefined {
     const header = root?.header;
-    if (isCertification(header)) return header.name || undefined;
-    if (isCertificationPart(header)) return header.certification?.$refText || undefined;
+    if (isCertification(header) && header.name) return { id: header.name, main: true };
+    if (isCertificationPart(header) && header.certification?.$refText) return { id: header.certification.$refText, main: false };
     return undefined;
 }
 
-const HEADER = /^\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(?:certification\s+([^\s"]+)|(?:partie\s+de|part\s+of)\s+([^\s"]+))/i;
+function folderOf(uri: string): string {
+    return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
 
-/** The certification id a text declares in its header, read without parsing (for edits). */
+/** Among declaration folders, the nearest one that contains `folder` (itself included). */
+function nearestAncestor(folder: string, candidates: string[]): string | undefined {
+    let best: string | undefined;
+    for (const c of candidates) if (folder.startsWith(c) && (best === undefined || c.length > best.length)) best = c;
+    return best;
+}
+
+/**
+ * The certification id a text declares or continues in its header, read without parsing: skips
+ * blank space and comments, then reads `certification ID` or `partie de ID` / `part of ID`.
+ * Linear in the length of the text.
+ */
 export function certificationIdOfText(text: string): string | undefined {
-    const m = HEADER.exec(text);
-    return m ? (m[1] ?? m[2]) : undefined;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i])) i++;
+        if (text.startsWith('//', i)) {
+            const end = text.indexOf('\n', i);
+            if (end < 0) return undefined;
+            i = end + 1;
+        } else if (text.startsWith('/*', i)) {
+            const end = text.indexOf('*/', i + 2);
+            if (end < 0) return undefined;
+            i = end + 2;
+        } else break;
+    }
+    const m = /^(?:certification|partie\s+de|part\s+of)\s+([^\s"/]+)/i.exec(text.slice(i, i + 300));
+    return m?.[1];
 }
 
 export function compareStrings(a: string, b: string): number {

@@ -1,11 +1,11 @@
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange } from './ids.js';
+import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange, splitId } from './ids.js';
 import { textOf, unquote } from './text.js';
 import type {
     ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel,
-    ModalityMode, ModalityModel, OptionModel, PartModel, SourceLocation,
+    ModalityMode, ModalityModel, OptionModel, PartModel, SourceLocation, UnresolvedReference,
 } from './types.js';
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -30,6 +30,23 @@ function firstLeaf(cst: NonNullable<AstNode['$cstNode']>): NonNullable<AstNode['
         return firstLeaf(child);
     }
     return undefined;
+}
+
+/**
+ * Whether a document could not be read whole: lexer or parser errors, or a text left open (the
+ * lexer then reads it to the end of the file, so it is the last token).
+ */
+export function hasSyntaxError(document: LangiumDocument): boolean {
+    const result = document.parseResult;
+    if (!result) return false;
+    if (result.lexerErrors.length > 0 || result.parserErrors.length > 0) return true;
+    let node: AstNode['$cstNode'] = result.value?.$cstNode;
+    while (node && 'content' in node && Array.isArray((node as { content: unknown[] }).content)) {
+        const content = (node as { content: NonNullable<AstNode['$cstNode']>[] }).content;
+        if (content.length === 0) break;
+        node = content[content.length - 1];
+    }
+    return (node as { tokenType?: { name: string } } | undefined)?.tokenType?.name === 'UNCLOSED_TEXT';
 }
 
 /** A property that must not appear in JSON (cycles, syntax nodes). */
@@ -67,6 +84,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         declarations: [],
         partHeaders: [],
         unresolved: [],
+        incomplete: ordered.some(hasSyntaxError),
         source: firstRoot?.header ? locate(firstRoot.header, firstDoc.uri.toString(), 'name') : { uri: firstDoc?.uri.toString() ?? '', range: EMPTY_RANGE, nameRange: EMPTY_RANGE },
     } as Omit<CertificationModel, 'node'>, 'node', firstRoot?.header ?? firstRoot) as CertificationModel;
 
@@ -94,20 +112,43 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     // Structure.
     const pending: Array<() => void> = [];
     const competencies: CompetencyModel[] = [];
+    const blocs = new Map<string, { bloc: BlocModel; uri: string }>();
     for (const doc of ordered) {
         const uri = doc.uri.toString();
         const root = doc.parseResult.value as ast.Document;
         for (const blocNode of root.blocs ?? []) {
-            const bloc = hide({
-                containerKind: 'bloc', id: blocNode.name, title: optText(blocNode.title),
-                description: optText(blocNode.description), activities: [], modalities: [], options: [],
-                source: locate(blocNode, uri, 'name'),
-            } as Omit<BlocModel, 'node'>, 'node', blocNode) as BlocModel;
-            cert.blocs.push(bloc);
+            // A bloc may be written in several files (its activities in one, its evaluation in
+            // another): fragments in other files join the first; a repeat in the same file is a
+            // duplicate.
+            const fragment = locate(blocNode, uri, 'name');
+            const earlier = blocNode.name ? blocs.get(blocNode.name) : undefined;
+            let bloc: BlocModel;
+            if (earlier && earlier.uri !== uri && !earlier.bloc.fragments.some((f) => f.uri === uri)) {
+                bloc = earlier.bloc;
+                bloc.fragments.push(fragment);
+                const title = optText(blocNode.title);
+                if (title && bloc.title && title !== bloc.title) bloc.titleConflicts.push({ source: fragment, title });
+                bloc.title ??= title;
+                bloc.description = bloc.description && blocNode.description ? joinText(bloc.description, textOf(blocNode.description)) : bloc.description ?? optText(blocNode.description);
+            } else {
+                bloc = hide({
+                    containerKind: 'bloc', id: blocNode.name ?? '', title: optText(blocNode.title),
+                    description: optText(blocNode.description), activities: [], modalities: [], options: [],
+                    source: fragment, fragments: [fragment], titleConflicts: [], duplicate: earlier !== undefined,
+                } as Omit<BlocModel, 'node'>, 'node', blocNode) as BlocModel;
+                cert.blocs.push(bloc);
+                if (blocNode.name && !earlier) blocs.set(blocNode.name, { bloc, uri });
+            }
             fillContainer(bloc, blocNode, bloc, undefined, uri);
             for (const optionNode of blocNode.options) {
+                const sameOption = bloc.options.find((o) => o.id === optionNode.name && o.source.uri !== uri);
+                if (sameOption) {
+                    sameOption.title ??= optText(optionNode.title);
+                    fillContainer(sameOption, optionNode, bloc, sameOption, uri);
+                    continue;
+                }
                 const option = hide(hide({
-                    containerKind: 'option', id: optionNode.name, keyword: optionNode.kind,
+                    containerKind: 'option', id: optionNode.name ?? '', keyword: optionNode.kind,
                     title: optText(optionNode.title), description: optText(optionNode.description),
                     activities: [], modalities: [], source: locate(optionNode, uri, 'name'),
                 } as Omit<OptionModel, 'node' | 'bloc'>, 'node', optionNode), 'bloc', bloc) as OptionModel;
@@ -165,7 +206,8 @@ export function buildCertificationModel(certificationId: string, documents: Lang
             else if (ast.isEvaluatesProperty(p)) {
                 target.evaluatesDeclared = true;
                 pending.push(() => {
-                    for (const c of resolveRefs(p.refs, container, uri)) if (!target.evaluates.includes(c)) target.evaluates.push(c);
+                    const resolved = resolveRefs(p.refs, container, uri, () => (target.evaluatesIncomplete = true));
+                    for (const c of resolved) if (!target.evaluates.includes(c)) target.evaluates.push(c);
                 });
             }
         }
@@ -179,7 +221,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         } as Omit<CriterionModel, 'node' | 'modality' | 'part'>, 'node', node), 'modality', modality), 'part', part) as CriterionModel;
         (part ?? modality).criteria.push(criterion);
         pending.push(() => {
-            if (node.judges) criterion.explicitJudges = resolveRefs(node.judges, container, uri);
+            if (node.judges) criterion.explicitJudges = resolveRefs(node.judges, container, uri, () => (criterion.judgesIncomplete = true));
         });
     }
 
@@ -195,24 +237,35 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     for (const c of competencies) c.duplicate = lookup(c.id, c.option ?? c.bloc) !== c;
     for (const run of pending) run();
 
-    function resolveRefs(refs: ast.CompetencyRefs, from: ContainerModel, uri: string): CompetencyModel[] {
+    /** Resolves `évalue`/`juge` lists; `onGap` is told when an item could not be resolved. */
+    function resolveRefs(refs: ast.CompetencyRefs, from: ContainerModel, uri: string, onGap?: () => void): CompetencyModel[] {
         const out: CompetencyModel[] = [];
+        const gap = (u: UnresolvedReference) => {
+            cert.unresolved.push(u);
+            onGap?.();
+        };
         for (const item of refs.items) {
             const start = item.from?.$refText;
             if (!start) continue;
             const first = lookup(start, from);
-            if (!first) cert.unresolved.push({ kind: 'competency', name: start, source: locate(item, uri, 'from') });
+            if (!first) gap({ kind: 'competency', reason: 'missing', name: start, source: locate(item, uri, 'from') });
             if (item.to) {
                 const end = item.to.$refText;
                 const last = lookup(end, from);
-                if (!last) cert.unresolved.push({ kind: 'competency', name: end, source: locate(item, uri, 'to') });
+                if (!last) gap({ kind: 'competency', reason: 'missing', name: end, source: locate(item, uri, 'to') });
                 if (first && last) {
-                    const ids = idsInRange(start, end, byId.keys()) ?? [];
-                    for (const id of ids) {
-                        const c = lookup(id, from);
-                        if (c && !out.includes(c)) out.push(c);
+                    const a = splitId(start);
+                    const b = splitId(end);
+                    if (!a || !b || a.stem.toLowerCase() !== b.stem.toLowerCase()) {
+                        gap({ kind: 'competency', reason: 'range-stems', name: `${start} à ${end}`, source: locate(item, uri) });
+                    } else if (a.number > b.number) {
+                        gap({ kind: 'competency', reason: 'range-reversed', name: `${start} à ${end}`, suggestion: `${end} à ${start}`, source: locate(item, uri) });
+                    } else {
+                        for (const id of idsInRange(start, end, byId.keys()) ?? []) {
+                            const c = lookup(id, from);
+                            if (c && !out.includes(c)) out.push(c);
+                        }
                     }
-                    if (ids.length === 0) cert.unresolved.push({ kind: 'competency', name: `${start} à ${end}`, source: locate(item, uri) });
                 }
             } else if (first && !out.includes(first)) out.push(first);
         }
@@ -234,10 +287,13 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         if (node.rangeEnd) return expand(node.name, completeRangeEnd(node.name, node.rangeEnd));
         const single = conventions.competencyIdsFor(node.name);
         if (single.some((id) => byId.has(id))) return single.filter((id) => byId.has(id));
-        const range = hyphenRange(node.name);
+        // `CR18-19` read as the range CR18 à CR19, when the competencies it names are those of the
+        // criterion's own bloc or option (so that a typo such as CR3-6 is not read as C3 to C6)
+        const range = single.length > 0 || hyphenRange(node.name) ? hyphenRange(node.name) : undefined;
         if (range) {
             const ids = expand(range[0], range[1]);
-            if (ids.some((id) => byId.has(id))) return ids;
+            const own = criterion.modality.container;
+            if (ids.length > 0 && ids.every((id) => byId.get(id)?.some((c) => (c.option ?? c.bloc) === own))) return ids;
         }
         return single;
     }

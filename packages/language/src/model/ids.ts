@@ -11,6 +11,7 @@ export interface Convention {
 export const DEFAULT_CONVENTIONS: readonly Convention[] = [
     { criterion: 'CR{n}', competency: 'C{n}' },
     { criterion: 'CR{o}-{n}', competency: 'CS{o}-{n}' },
+    { criterion: 'CR{a}.{n}', competency: 'C{a}.{n}' },
 ];
 
 interface CompiledConvention {

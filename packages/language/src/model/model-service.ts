@@ -1,6 +1,6 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { CertirefServices } from '../certiref-module.js';
-import type { CertificationMembership } from '../lsp/membership.js';
+import { idOfKey, type CertificationMembership } from '../lsp/membership.js';
 import { buildCertificationModel } from './build-model.js';
 import type { CertificationModel, CompetencyModel } from './types.js';
 
@@ -20,25 +20,25 @@ export class ReferentialModelService {
         builder.onBuildPhase(DocumentState.IndexedContent, () => this.cache.clear());
     }
 
-    /** The model of one certification. */
-    get(certificationId: string): CertificationModel {
-        let model = this.cache.get(certificationId);
+    /** The model of one certification, by its key (see CertificationMembership). */
+    get(key: string): CertificationModel {
+        let model = this.cache.get(key);
         if (!model) {
-            model = buildCertificationModel(certificationId, this.membership().documentsOf(certificationId));
-            this.cache.set(certificationId, model);
+            model = buildCertificationModel(idOfKey(key), this.membership().documentsOf(key));
+            this.cache.set(key, model);
         }
         return model;
     }
 
     /** The model of the certification a document belongs to. */
     forDocument(document: LangiumDocument): CertificationModel | undefined {
-        const id = this.membership().certificationOf(document);
-        return id === undefined ? undefined : this.get(id);
+        const key = this.membership().certificationOf(document);
+        return key === undefined ? undefined : this.get(key);
     }
 
-    /** Every certification of the workspace, sorted by id. */
+    /** Every certification of the workspace, sorted by id then folder. */
     all(): CertificationModel[] {
-        return this.membership().certificationIds().map((id) => this.get(id));
+        return this.membership().certificationKeys().map((key) => this.get(key));
     }
 
     /** The competency model for a syntax node, if the node is a competency of a known certification. */

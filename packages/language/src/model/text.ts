@@ -1,18 +1,32 @@
 /**
- * Text as written in a .ref file: `"…"` over several lines (with `\"` and `\\` escapes) or
- * `"""…"""` taken as it is. The model keeps prose readable: common indentation is removed,
- * lines of a paragraph are joined with a space, a blank line separates paragraphs, and lines that
- * start with a bullet (-, •, –, *) stay on their own line.
+ * Text as written in a .ref file: `"…"` over several lines (where `\"` is a quote and `\\` a
+ * backslash; any other backslash stays as written), or `"""…"""` taken as it is. The model
+ * keeps prose readable: lines of a paragraph are joined with a space, a blank line separates
+ * paragraphs, and lines that start with a bullet (-, •, –, *, 1., 2) …) stay on their own line.
+ * A `"""` text keeps its line breaks (only the indentation common to its lines is removed).
  */
 export function unquote(token: string): string {
-    if (token.startsWith('"""') && token.endsWith('"""') && token.length >= 6) return token.slice(3, -3);
+    if (isRaw(token)) return token.slice(3, -3);
     if (token.startsWith('"') && token.endsWith('"') && token.length >= 2) {
-        return token.slice(1, -1).replace(/\\([\s\S])/g, (_, c: string) => c);
+        return token.slice(1, -1).replace(/\\(["\\])/g, '$1');
     }
     return token;
 }
 
-const BULLET = /^([-•–*·▪◦]|\d+[.)])\s/;
+function isRaw(token: string): boolean {
+    return token.startsWith('"""') && token.endsWith('"""') && token.length >= 6;
+}
+
+/** A raw text's lines as written, less their common indentation and the blank first and last lines. */
+function dedent(text: string): string {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    while (lines.length > 0 && lines[0].trim() === '') lines.shift();
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+    const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
+    return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0).trimEnd()).join('\n');
+}
+
+const BULLET = /^([-•–*·▪◦]|\d{1,2}[.)])\s/;
 
 export function normalizeText(raw: string | undefined): string {
     if (raw === undefined) return '';
@@ -36,9 +50,10 @@ export function normalizeText(raw: string | undefined): string {
     return paragraphs.join('\n\n');
 }
 
-/** Text of a TEXT token, unquoted and normalised. */
+/** Text of a TEXT token, unquoted and normalised (a raw text keeps its lines). */
 export function textOf(token: string | undefined): string {
-    return token === undefined ? '' : normalizeText(unquote(token));
+    if (token === undefined) return '';
+    return isRaw(token) ? dedent(unquote(token)) : normalizeText(unquote(token));
 }
 
 /** A key to compare two texts regardless of case, accents, punctuation and spacing. */

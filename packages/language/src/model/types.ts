@@ -47,11 +47,16 @@ export interface CertificationModel extends Located {
     partHeaders: SourceLocation[];
     /** Competency references (evaluates, judges) whose name matched nothing. */
     unresolved: UnresolvedReference[];
+    /** A file of this certification has a syntax error: part of it may be unread. */
+    incomplete: boolean;
 }
 
 export interface UnresolvedReference {
     kind: 'competency' | 'certification';
+    /** No such competency; a range whose ends have different stems (C1 à CS1-2); a range written backwards. */
+    reason: 'missing' | 'range-stems' | 'range-reversed';
     name: string;
+    suggestion?: string;
     source: SourceLocation;
 }
 
@@ -68,6 +73,12 @@ export interface ContainerModel extends Located {
 export interface BlocModel extends ContainerModel {
     containerKind: 'bloc';
     options: OptionModel[];
+    /** Where the bloc is written: once, or in several files (activities here, evaluation there). */
+    fragments: SourceLocation[];
+    /** Fragments that give the bloc another title than the first. */
+    titleConflicts: { source: SourceLocation; title: string }[];
+    /** The same id is declared earlier in the same file (reported by duplicate-id only). */
+    duplicate: boolean;
 }
 
 export interface OptionModel extends ContainerModel {
@@ -108,6 +119,8 @@ interface EvaluationProps {
     evaluates: CompetencyModel[];
     /** Whether `évalue` was written (else the evaluated set is taken from the criteria). */
     evaluatesDeclared: boolean;
+    /** `évalue` names something that could not be resolved: what is evaluated is not known for sure. */
+    evaluatesIncomplete?: boolean;
     criteria: CriterionModel[];
 }
 
@@ -142,6 +155,8 @@ export interface CriterionModel extends Located {
     conventionalIds: string[];
     /** Competencies named explicitly with `juge`. */
     explicitJudges: CompetencyModel[];
+    /** `juge` names something that could not be resolved. */
+    judgesIncomplete?: boolean;
 }
 
 export type ElementKind = 'certification' | 'bloc' | 'option' | 'activity' | 'competency' | 'modality' | 'criterion';

@@ -1,10 +1,11 @@
 import { comparisonKey as comparisonKeyOf } from '../model/text.js';
-import { allActivities, allCompetencies, allCriteriaOf, competenciesOf } from '../model/queries.js';
+import { allActivities, allCompetencies, allCriteriaOf, competenciesOf, containers } from '../model/queries.js';
 import { Conventions } from '../model/ids.js';
 import { list, t, where, type ModelRule } from './rule.js';
 
 export const competencyWithoutCriterion: ModelRule = {
     id: 'competency-without-criterion',
+    needsCompleteModel: true,
     defaultSeverity: 'warning',
     title: t('Une compétence n\'est jugée par aucun critère', 'A competency is judged by no criterion'),
     help: t(
@@ -29,15 +30,18 @@ export const competencyWithoutCriterion: ModelRule = {
 
 export const competencyNotEvaluated: ModelRule = {
     id: 'competency-not-evaluated',
+    needsCompleteModel: true,
     defaultSeverity: 'error',
     title: t("Aucune modalité n'évalue une compétence", 'No modality evaluates a competency'),
     help: t(
-        "Chaque compétence doit être évaluée par au moins une modalité de son bloc (référentiel d'évaluation). Ajoutez-la à la liste « évalue » d'une modalité, ou ajoutez une modalité.",
-        "Every competency must be evaluated by at least one modality of its bloc. Add it to a modality's `evaluates` list, or add a modality.",
+        "Chaque compétence doit être évaluée par au moins une modalité (référentiel d'évaluation). Ajoutez-la à la liste « évalue » d'une modalité de son bloc, ou ajoutez une modalité.",
+        "Every competency must be evaluated by at least one modality. Add it to the `evaluates` list of a modality of its bloc, or add a modality.",
     ),
     check(cert, report) {
+        // what a modality evaluates is unsure while one of its lists names something unknown
+        const unsure = new Set(containers(cert).filter((k) => k.modalities.some((m) => m.evaluatesIncomplete || m.parts.some((p) => p.evaluatesIncomplete))).map((k) => k.containerKind === 'option' ? k.bloc : k));
         for (const c of allCompetencies(cert)) {
-            if (c.evaluatedBy.length > 0 || c.duplicate) continue;
+            if (c.evaluatedBy.length > 0 || c.duplicate || unsure.has(c.bloc)) continue;
             report(c.source, t(
                 `Aucune modalité n'évalue la compétence ${c.id}. Ajoutez « évalue ${c.id} » à une modalité du bloc ${c.bloc.id}.`,
                 `No modality evaluates competency ${c.id}. Add "evaluates ${c.id}" to a modality of bloc ${c.bloc.id}.`,
@@ -48,6 +52,7 @@ export const competencyNotEvaluated: ModelRule = {
 
 export const criterionWithoutCompetency: ModelRule = {
     id: 'criterion-without-competency',
+    needsCompleteModel: true,
     defaultSeverity: 'error',
     title: t('Un critère ne juge aucune compétence', 'A criterion judges no competency'),
     help: t(
@@ -57,7 +62,8 @@ export const criterionWithoutCompetency: ModelRule = {
     check(cert, report) {
         for (const cr of allCriteriaOf(cert)) {
             // `juge X` with X unknown is reported by unresolved-reference.
-            if (cr.judges.length > 0 || (cr.node as { judges?: unknown }).judges !== undefined) continue;
+            if (cr.judges.length > 0 || cr.judgesIncomplete || (cr.node as { judges?: unknown }).judges !== undefined) continue;
+            if ((cr.part ?? cr.modality).evaluatesIncomplete) continue;
             const name = cr.label ? `Le critère ${cr.label}` : 'Ce critère';
             const nameEn = cr.label ? `Criterion ${cr.label}` : 'This criterion';
             const holder = cr.part && cr.part.evaluatesDeclared ? cr.part : cr.modality;
@@ -67,6 +73,11 @@ export const criterionWithoutCompetency: ModelRule = {
                     `${name} devrait juger ${list(cr.conventionalIds)} d'après les conventions d'identifiants, mais cette compétence n'existe pas. Corrigez l'identifiant ou ajoutez « juge … ».`,
                     `${nameEn} should judge ${list(cr.conventionalIds)} under the id conventions, but no such competency exists. Fix the id or add "judges …".`,
                 ), { conventionalIds: cr.conventionalIds });
+            } else if (cr.id) {
+                report(cr.source, t(
+                    `L'identifiant du critère ${cr.label} ne suit aucune convention (CR{n} → C{n} …) et ne dit donc pas quelle compétence il juge. Ajoutez « juge … » ou déclarez la convention de ce référentiel.`,
+                    `The id of criterion ${cr.label} follows no id convention (CR{n} → C{n} …), so it does not say which competency it judges. Add "judges …" or declare this référentiel's convention.`,
+                ));
             } else if (evaluated.length > 1) {
                 const ids = list(evaluated.map((c) => c.id));
                 const where = holder === cr.modality ? 'sa modalité' : 'sa partie';
@@ -87,6 +98,7 @@ export const criterionWithoutCompetency: ModelRule = {
 
 export const criterionOutsideEvaluation: ModelRule = {
     id: 'criterion-outside-evaluation',
+    needsCompleteModel: true,
     defaultSeverity: 'warning',
     title: t("Un critère juge une compétence que sa modalité n'évalue pas", 'A criterion judges a competency its modality does not evaluate'),
     help: t(
@@ -96,7 +108,7 @@ export const criterionOutsideEvaluation: ModelRule = {
     check(cert, report) {
         for (const cr of allCriteriaOf(cert)) {
             const holder = cr.part?.evaluatesDeclared ? cr.part : cr.modality.evaluatesDeclared ? cr.modality : undefined;
-            if (!holder) continue;
+            if (!holder || holder.evaluatesIncomplete) continue;
             const outside = cr.judges.filter((c) => !holder.evaluates.includes(c));
             if (outside.length === 0) continue;
             const ids = list(outside.map((c) => c.id));
@@ -138,6 +150,7 @@ export const criterionIdMismatch: ModelRule = {
 
 export const activityWithoutCompetency: ModelRule = {
     id: 'activity-without-competency',
+    needsCompleteModel: true,
     defaultSeverity: 'warning',
     title: t("Une activité n'a aucune compétence", 'An activity has no competency'),
     help: t(
@@ -157,6 +170,7 @@ export const activityWithoutCompetency: ModelRule = {
 
 export const blocWithoutEvaluation: ModelRule = {
     id: 'bloc-without-evaluation',
+    needsCompleteModel: true,
     defaultSeverity: 'error',
     title: t("Un bloc n'a aucune modalité d'évaluation", 'A bloc has no evaluation modality'),
     help: t(
@@ -165,6 +179,7 @@ export const blocWithoutEvaluation: ModelRule = {
     ),
     check(cert, report) {
         for (const bloc of cert.blocs) {
+            if (bloc.duplicate) continue;
             if (bloc.options.length === 0) {
                 if (bloc.modalities.length === 0) {
                     report(bloc.source, t(
@@ -187,6 +202,7 @@ export const blocWithoutEvaluation: ModelRule = {
 
 export const blocSingleCompetency: ModelRule = {
     id: 'bloc-single-competency',
+    needsCompleteModel: true,
     defaultSeverity: 'warning',
     title: t("Un bloc ne compte qu'une compétence", 'A bloc holds a single competency'),
     help: t(
@@ -195,6 +211,7 @@ export const blocSingleCompetency: ModelRule = {
     ),
     check(cert, report) {
         for (const bloc of cert.blocs) {
+            if (bloc.duplicate) continue;
             const own = competenciesOf(bloc);
             const units = bloc.options.length === 0 ? [{ at: bloc, count: own.length, fr: `Le bloc ${bloc.id}`, en: `Bloc ${bloc.id}` }]
                 : bloc.options.map((o) => ({ at: o, count: own.length + competenciesOf(o).length, fr: `L'option ${o.id} du bloc ${bloc.id}`, en: `Option ${o.id} of bloc ${bloc.id}` }));
@@ -241,6 +258,7 @@ const ACCESSIBILITY_WORDS = /handicap|accessibilit|disabilit|accessibility|inclu
 
 export const missingAccessibilityProvision: ModelRule = {
     id: 'missing-accessibility-provision',
+    needsCompleteModel: true,
     defaultSeverity: 'warning',
     title: t('La certification ne dit rien du handicap ni de l\'accessibilité', 'The certification says nothing of disability and accessibility'),
     help: t(
@@ -253,8 +271,42 @@ export const missingAccessibilityProvision: ModelRule = {
         if (cert.sections.some((s) => ACCESSIBILITY_WORDS.test(s.title))) return;
         report(cert.source, t(
             `La certification ${cert.id} ne décrit pas les aménagements pour les candidats en situation de handicap. Ajoutez « accessibilité \"…\" » à son en-tête.`,
-            `Certification ${cert.id} describes no provisions for candidates with disabilities. Add "accessibility \\"…\\"" to its header.`,
+            `Certification ${cert.id} describes no provisions for candidates with disabilities. Add accessibility "…" to its header.`,
         ));
     },
 };
 
+
+export const evaluatesOutsideBloc: ModelRule = {
+    id: 'evaluates-outside-bloc',
+    defaultSeverity: 'warning',
+    title: t("Une modalité évalue une compétence d'un autre bloc ou d'une autre option", 'A modality evaluates a competency of another bloc or option'),
+    help: t(
+        "Un bloc de compétences est évalué par ses propres modalités, et une option par les siennes (ou par celles du bloc). Une modalité commune à tout le bloc s'écrit avant ses options. Retirez la compétence de « évalue » ou déplacez la modalité.",
+        "A bloc is evaluated by its own modalities, and an option by its own (or the bloc's). A modality for the whole bloc is written before its options. Remove the competency from `evaluates` or move the modality.",
+    ),
+    check(cert, report) {
+        for (const container of containers(cert)) {
+            const bloc = container.containerKind === 'option' ? container.bloc : container;
+            for (const m of container.modalities) {
+                for (const holder of [m, ...m.parts]) {
+                    const outside = holder.evaluates.filter((c) => c.bloc !== bloc || (container.containerKind === 'option' && c.option !== undefined && c.option !== container));
+                    if (outside.length === 0) continue;
+                    const ids = outside.map((c) => c.id).join(', ');
+                    const name = m.id ?? `« ${m.title} »`;
+                    const nameEn = m.id ?? `"${m.title}"`;
+                    const other = outside[0].option && outside[0].bloc === bloc
+                        ? { fr: `l'option ${outside[0].option.id}`, en: `option ${outside[0].option.id}` }
+                        : { fr: `le bloc ${outside[0].bloc.id}`, en: `bloc ${outside[0].bloc.id}` };
+                    const hint = container.containerKind === 'option' && outside[0].bloc === bloc
+                        ? { fr: ' Une modalité commune au bloc s\'écrit avant ses options.', en: ' A modality for the whole bloc is written before its options.' }
+                        : { fr: '', en: '' };
+                    report(holder.source, t(
+                        `La modalité ${name} (${container.containerKind === 'option' ? `option ${container.id} du bloc ${bloc.id}` : `bloc ${bloc.id}`}) évalue ${ids}, de ${other.fr}.${hint.fr} Retirez ${ids} de « évalue » ou déplacez la modalité.`,
+                        `Modality ${nameEn} (${container.containerKind === 'option' ? `option ${container.id} of bloc ${bloc.id}` : `bloc ${bloc.id}`}) evaluates ${ids}, of ${other.en}.${hint.en} Remove ${ids} from "evaluates" or move the modality.`,
+                    ), { outside: outside.map((c) => c.id) });
+                }
+            }
+        }
+    },
+};

@@ -1,10 +1,11 @@
-import type { CertificationModel, ContainerModel, ElementKind, IdentifiedElement } from '../model/types.js';
+import type { CertificationModel, ContainerModel, ElementKind, IdentifiedElement, OptionModel } from '../model/types.js';
 import { allCriteria, allModalities, containers } from '../model/queries.js';
 import { t, where, type ModelRule } from './rule.js';
 
-const KIND_FR: Record<ElementKind, string> = {
-    certification: 'la certification', bloc: 'le bloc', option: "l'option", activity: "l'activité",
-    competency: 'la compétence', modality: 'la modalité', criterion: 'le critère',
+/** "celui du bloc", "celui de la compétence" … */
+const OF_FR: Record<ElementKind, string> = {
+    certification: 'de la certification', bloc: 'du bloc', option: "de l'option", activity: "de l'activité",
+    competency: 'de la compétence', modality: 'de la modalité', criterion: 'du critère',
 };
 const KIND_EN: Record<ElementKind, string> = {
     certification: 'certification', bloc: 'bloc', option: 'option', activity: 'activity',
@@ -29,9 +30,11 @@ export function identifiedElements(cert: CertificationModel): IdentifiedElement[
     return out;
 }
 
-/** Two scopes clash unless they are two different options (an option may reuse `E5`). */
+/** Two scopes clash unless they are two different options of one bloc (each option may reuse `E5`). */
 function clash(a: ContainerModel | undefined, b: ContainerModel | undefined): boolean {
-    return a === undefined || b === undefined || a === b;
+    if (a === undefined || b === undefined || a === b) return true;
+    const blocOf = (c: ContainerModel) => (c.containerKind === 'option' ? (c as OptionModel).bloc : c);
+    return !(a.containerKind === 'option' && b.containerKind === 'option' && blocOf(a) === blocOf(b));
 }
 
 export const duplicateId: ModelRule = {
@@ -48,17 +51,27 @@ export const duplicateId: ModelRule = {
     check(cert, report) {
         const seen = new Map<string, IdentifiedElement[]>();
         for (const element of identifiedElements(cert)) {
-            const key = `${element.kind}\u0000${element.id}`;
+            if (!element.id) continue;
+            // option ids are unique within their bloc (bloc 5 and bloc 6 may both have an option 1)
+            const key = `${element.kind}\u0000${element.kind === 'option' ? `${element.scope?.id}\u0000` : ''}${element.id}`;
             const earlier = seen.get(key) ?? [];
             const first = earlier.find((e) => clash(e.scope, element.scope));
             if (first) {
                 report(element.source, t(
-                    `L'identifiant ${element.id} est déjà celui de ${KIND_FR[element.kind]} déclaré(e) en ${where(first.source)}. Donnez-lui un identifiant unique.`,
-                    `Id ${element.id} is already used by the ${KIND_EN[element.kind]} declared at ${where(first.source)}. Give it a unique id.`,
+                    `L'identifiant ${element.id} est déjà celui ${OF_FR[element.kind]} déclaré${element.kind === 'competency' || element.kind === 'modality' || element.kind === 'activity' || element.kind === 'option' || element.kind === 'certification' ? 'e' : ''} en ${where(first.source, element.source.uri)}. Donnez-lui un identifiant unique.`,
+                    `Id ${element.id} is already used by the ${KIND_EN[element.kind]} declared at ${where(first.source, element.source.uri)}. Give it a unique id.`,
                 ), { id: element.id, kind: element.kind });
             }
             earlier.push(element);
             seen.set(key, earlier);
+        }
+        for (const bloc of cert.blocs) {
+            for (const conflict of bloc.titleConflicts) {
+                report(conflict.source, t(
+                    `Le bloc ${bloc.id} est déjà titré « ${bloc.title} » en ${where(bloc.source, conflict.source.uri)} : un bloc écrit dans plusieurs fichiers garde un seul titre. Retirez ce titre ou harmonisez-les.`,
+                    `Bloc ${bloc.id} is already titled "${bloc.title}" at ${where(bloc.source, conflict.source.uri)}: a bloc written in several files keeps one title. Remove this title or make them agree.`,
+                ), { id: bloc.id, kind: 'bloc' });
+            }
         }
     },
 };

@@ -11,8 +11,9 @@ interface Sibling {
 }
 
 /**
- * The stem most siblings share (`A6A.` for A6A.1, A6A.2, A6A.3), when a clear majority of at
- * least two shares it; undefined otherwise (no pattern to break).
+ * The stem most siblings share (`A6A.` for A6A.1, A6A.2, A6A.3), when at least three and three
+ * quarters of them share it; undefined otherwise (no pattern to break: hierarchical numberings
+ * such as C1.1, C1.2, C2.1 are not one pattern).
  */
 export function majorityStem(ids: string[]): string | undefined {
     const counts = new Map<string, number>();
@@ -23,7 +24,7 @@ export function majorityStem(ids: string[]): string | undefined {
     let best: string | undefined;
     let bestCount = 0;
     for (const [stem, count] of counts) if (count > bestCount) [best, bestCount] = [stem, count];
-    return bestCount >= 2 && bestCount * 2 > ids.length ? best : undefined;
+    return bestCount >= 3 && bestCount * 4 >= ids.length * 3 ? best : undefined;
 }
 
 export const idPattern: ModelRule = {
@@ -47,6 +48,7 @@ export const idPattern: ModelRule = {
                     const s = splitId(item.id);
                     if (!s || s.stem === stem) continue;
                     const suggested = `${stem}${s.number}`;
+                    if (group.items.some((other) => other.id === suggested)) continue;
                     const where = container.containerKind === 'option' ? `de l'option ${container.id}` : `du bloc ${container.id}`;
                     const whereEn = container.containerKind === 'option' ? `of option ${container.id}` : `of bloc ${container.id}`;
                     const rel = item.related && item.related.length > 0 ? ` et ${item.related.length > 1 ? 'ses compétences sont' : 'sa compétence est'} ${item.related.join(', ')}` : '';

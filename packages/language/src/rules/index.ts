@@ -6,7 +6,7 @@ import { invalidConvention } from './invalid-convention.js';
 import {
     activityWithoutCompetency, blocSingleCompetency, blocWithoutEvaluation, competencyInSeveralBlocs,
     competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
-    criterionWithoutCompetency, missingAccessibilityProvision,
+    criterionWithoutCompetency, evaluatesOutsideBloc, missingAccessibilityProvision,
 } from './coverage.js';
 
 export * from './rule.js';
@@ -20,6 +20,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     criterionWithoutCompetency,
     criterionIdMismatch,
     criterionOutsideEvaluation,
+    evaluatesOutsideBloc,
     idPattern,
     activityWithoutCompetency,
     blocWithoutEvaluation,
@@ -47,8 +48,8 @@ export const suppressionWithoutReason: RuleMeta = {
     configurable: false,
     title: t('Un constat est ignoré sans raison', 'A finding is suppressed without a reason'),
     help: t(
-        'Ignorer un constat demande une raison écrite : « // certiref-ignore règle -- raison ».',
-        'Suppressing a finding needs a stated reason: `// certiref-ignore rule -- reason`.',
+        'Ignorer un constat demande de nommer la règle et d\'écrire une raison : « // certiref-ignore règle -- raison ».',
+        'Suppressing a finding needs the rule and a stated reason: `// certiref-ignore rule -- reason`.',
     ),
 };
 
@@ -62,6 +63,17 @@ export const unusedSuppression: RuleMeta = {
     ),
 };
 
-export const ALL_RULES: readonly RuleMeta[] = [syntaxError, ...MODEL_RULES, suppressionWithoutReason, unusedSuppression];
+export const invalidConfig: RuleMeta = {
+    id: 'invalid-config',
+    defaultSeverity: 'error',
+    configurable: false,
+    title: t('Le fichier certiref.json contient une erreur', 'The certiref.json file has an error'),
+    help: t(
+        "Une clé, une règle ou une sévérité de certiref.json n'est pas reconnue : le réglage est ignoré. La CLI s'arrête (code 2) ; l'éditeur le signale sur chaque fichier concerné.",
+        'A key, rule or severity of certiref.json is not recognised: the setting is ignored. The CLI stops (exit 2); the editor shows it on each file it applies to.',
+    ),
+};
+
+export const ALL_RULES: readonly RuleMeta[] = [syntaxError, ...MODEL_RULES, suppressionWithoutReason, unusedSuppression, invalidConfig];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(ALL_RULES.map((r) => [r.id, r]));

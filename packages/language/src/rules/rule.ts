@@ -17,12 +17,20 @@ export interface Finding {
     rule: string;
     uri: string;
     range: Range;
+    /** The first line of the element the finding is about (a suppression comment above it applies). */
+    anchorLine?: number;
     message: Bilingual;
     /** Facts a quick fix can use (ids, suggested replacement …). */
     data?: Record<string, unknown>;
 }
 
 export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range) => void;
+
+/** Rules that say something is missing: silent while a file of the certification cannot be read whole. */
+export interface CompletenessRule {
+    /** True when a syntax error (which cuts the rest of a file) could make the rule report what is only unread. */
+    needsCompleteModel?: boolean;
+}
 
 /** What every rule declares, and what the README, SARIF and `--rule` read. */
 export interface RuleMeta {
@@ -38,14 +46,25 @@ export interface RuleMeta {
 }
 
 /** A check on the model of one certification. */
-export interface ModelRule extends RuleMeta {
+export interface ModelRule extends RuleMeta, CompletenessRule {
     check(certification: CertificationModel, report: Report): void;
 }
 
-/** "C1 (a.ref:12)" — where another element stands, for messages. */
-export function where(source: SourceLocation): string {
-    const name = decodeURIComponent(source.uri.replace(/^.*\//, ''));
-    return `${name}:${source.nameRange.start.line + 1}`;
+/**
+ * "a.ref:12" — where another element stands, for a message shown in `from`'s document: the file
+ * name when both are in one folder, else the path relative to `from`'s folder.
+ */
+export function where(source: SourceLocation, from?: string): string {
+    return `${relativeUri(from, source.uri)}:${source.nameRange.start.line + 1}`;
+}
+
+export function relativeUri(from: string | undefined, to: string): string {
+    const target = to.split('/');
+    if (!from) return decodeURIComponent(target[target.length - 1]);
+    const base = from.split('/').slice(0, -1);
+    let common = 0;
+    while (common < base.length && common < target.length - 1 && base[common] === target[common]) common++;
+    return decodeURIComponent([...base.slice(common).map(() => '..'), ...target.slice(common)].join('/'));
 }
 
 export function list(ids: string[]): string {

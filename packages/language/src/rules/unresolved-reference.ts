@@ -19,15 +19,20 @@ export function distance(a: string, b: string): number {
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
     let best: string | undefined;
     let bestDistance = Infinity;
+    let bestPrefix = -1;
     for (const c of candidates) {
         const d = distance(name.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) [best, bestDistance] = [c, d];
+        let prefix = 0;
+        while (prefix < name.length && prefix < c.length && name[prefix].toLowerCase() === c[prefix].toLowerCase()) prefix++;
+        // the nearer, and among equals the one that shares the longest beginning (C2 → C20 rather than C1)
+        if (d < bestDistance || (d === bestDistance && prefix > bestPrefix)) [best, bestDistance, bestPrefix] = [c, d, prefix];
     }
     return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 export const unresolvedReference: ModelRule = {
     id: 'unresolved-reference',
+    needsCompleteModel: true,
     defaultSeverity: 'error',
     title: t("Une référence désigne un élément qui n'existe pas", 'A reference names something that does not exist'),
     help: t(
@@ -38,13 +43,27 @@ export const unresolvedReference: ModelRule = {
         if (!cert.declared) {
             for (const header of cert.partHeaders) {
                 report(header, t(
-                    `La certification ${cert.id} n'est déclarée dans aucun fichier. Ajoutez un fichier qui commence par « certification ${cert.id} \"titre\" » ou corrigez l'identifiant.`,
-                    `Certification ${cert.id} is declared in no file. Add a file starting with "certification ${cert.id} \\"title\\"" or fix the id.`,
+                    `Aucun fichier de ce dossier ou d'un dossier parent ne déclare la certification ${cert.id}. Le fichier principal commence par « certification ${cert.id} "titre" » ; vérifiez l'identifiant.`,
+                    `No file in this folder or a folder above declares certification ${cert.id}. The main file starts with: certification ${cert.id} "title". Check the id.`,
                 ), { name: cert.id, kind: 'certification' });
             }
         }
         const ids = new Set(allCompetencies(cert).map((c) => c.id));
         for (const u of cert.unresolved) {
+            if (u.reason === 'range-reversed') {
+                report(u.source, t(
+                    `La plage ${u.name} est à l'envers : écrivez ${u.suggestion}.`,
+                    `Range ${u.name.replace(' à ', ' to ')} is written backwards: write ${u.suggestion}.`,
+                ), { name: u.name, suggestion: u.suggestion, reason: u.reason });
+                continue;
+            }
+            if (u.reason === 'range-stems') {
+                report(u.source, t(
+                    `Les bornes de la plage ${u.name} n'ont pas le même préfixe : une plage va d'un identifiant à un autre de la même série (C11 à C13, CS1-1 à CS1-3).`,
+                    `The ends of range ${u.name.replace(' à ', ' to ')} do not share a prefix: a range goes from one id to another of the same series (C11 à C13, CS1-1 à CS1-3).`,
+                ), { name: u.name, reason: u.reason });
+                continue;
+            }
             const suggestion = closest(u.name, ids);
             report(u.source, t(
                 `La compétence ${u.name} n'existe pas dans la certification ${cert.id}.${suggestion ? ` Vouliez-vous dire ${suggestion} ?` : ''} Corrigez l'identifiant ou déclarez la compétence.`,

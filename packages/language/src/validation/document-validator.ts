@@ -1,5 +1,5 @@
 import {
-    CstUtils, DefaultDocumentValidator, DocumentValidator, isLeafCstNode, type Cancellation, type LangiumDocument, type Lexer,
+    AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isLeafCstNode, type Cancellation, type LangiumDocument, type Lexer,
     type ValidationOptions,
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
@@ -10,6 +10,7 @@ import { RULES_BY_ID, t, type Bilingual, type Finding } from '../rules/index.js'
 import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
 import { syntaxMessage } from './syntax-messages.js';
+import { CertirefGrammar } from '../generated/grammar.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
@@ -72,7 +73,22 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-const KEYWORD_LINE = /\n[ \t]*((?:bloc|block|activit[ée]|activity|comp[ée]tence|competency|modalit[ée]|modality|crit[èe]re|criterion|partie|part|option|sp[ée]ciali[sz]ation)[ \t]+[^\s"]*[ \t]*"?[^\n]{0,30})/i;
+/** The keywords that start an element, read from the grammar (bloc, activité, compétence …). */
+let elementKeywords: RegExp | undefined;
+function elementKeywordLine(): RegExp {
+    if (!elementKeywords) {
+        const grammar = CertirefGrammar();
+        const names = ['KwCertification', 'KwBloc', 'KwOption', 'KwActivity', 'KwCompetency', 'KwModality', 'KwPart', 'KwCriterion'];
+        const words = grammar.rules.filter((r) => names.includes(r.name))
+            .flatMap((r) => AstUtils.streamAst(r).filter(GrammarAST.isKeyword).map((k) => k.value).toArray());
+        const alternatives = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+        // the last line of a text that swallowed an element: `  critère CR2 "` (its closing quote
+        // is in fact the opening quote of that element's own text)
+        const id = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]*[\\p{L}\\p{N}_])?';
+        elementKeywords = new RegExp(`\\n[ \\t]*((?:${alternatives})(?:[ \\t]+${id}){0,4}[ \\t]*")$`, 'iu');
+    }
+    return elementKeywords;
+}
 
 /**
  * Texts whose closing quote is missing: the lexer reads them to the end of the file. As texts
@@ -99,8 +115,8 @@ function unclosedTexts(document: LangiumDocument, lexer: Lexer): Array<{ range: 
         const range = { start: { line: token.line, character: token.character }, end: { line: token.line, character: token.character + 1 } };
         if (token.type === 'UNCLOSED_TEXT') unclosed = range;
         else if (token.type === 'TEXT') {
-            const m = KEYWORD_LINE.exec(token.text);
-            if (m) suspects.push({ range, line: m[1].trim() });
+            const m = elementKeywordLine().exec(token.text);
+            if (m) suspects.push({ range, line: m[1].trim().replace(/"$/, '"…') });
         }
     }
     if (!unclosed) return [];
@@ -126,16 +142,24 @@ function lineComments(document: LangiumDocument): LineComment[] {
     return out;
 }
 
+/** The severity a finding gets: fixed rules keep theirs; others follow the settings, else their default. */
+function settingOf(rule: string, config: ResolvedConfig): SeverityName | 'off' {
+    const meta = RULES_BY_ID.get(rule);
+    if (meta?.configurable === false) return meta.defaultSeverity;
+    return config.rules[rule] ?? meta?.defaultSeverity ?? 'error';
+}
+
 /** Applies severities and suppressions, and turns findings into LSP diagnostics. */
 export function toDiagnostics(findings: Finding[], config: ResolvedConfig, document: LangiumDocument): Diagnostic[] {
+    const uri = document.uri.toString();
     const suppressions = parseSuppressions(document.textDocument.getText(), lineComments(document));
     const used = new Set<number>();
     const kept: Finding[] = [];
     for (const f of findings) {
-        const meta = RULES_BY_ID.get(f.rule);
-        const setting = meta?.configurable === false ? meta.defaultSeverity : config.rules[f.rule] ?? meta?.defaultSeverity ?? 'error';
-        if (setting === 'off') continue;
-        const index = meta?.configurable === false ? -1 : suppressions.findIndex((s) => s.target === f.range.start.line && s.rules.includes(f.rule) && s.reason.length > 0);
+        if (settingOf(f.rule, config) === 'off') continue;
+        const suppressible = RULES_BY_ID.get(f.rule)?.configurable !== false;
+        const index = !suppressible ? -1 : suppressions.findIndex((s) => s.reason.length > 0 && s.rules.includes(f.rule)
+            && (s.target === f.range.start.line || s.target === f.anchorLine));
         if (index >= 0) {
             used.add(index);
             continue;
@@ -145,27 +169,37 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
     suppressions.forEach((s, i) => {
         const range = { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character + s.length } };
         const unknown = s.rules.filter((r) => !RULES_BY_ID.has(r));
-        if (s.reason.length === 0) {
-            kept.push({ rule: 'suppression-without-reason', uri: document.uri.toString(), range, message: t(
-                `Ce commentaire ignore ${s.rules.join(', ') || '(aucune règle)'} sans donner de raison. Écrivez-la après « -- » : // certiref-ignore règle -- raison.`,
-                `This comment suppresses ${s.rules.join(', ') || '(no rule)'} without a reason. Write it after "--": // certiref-ignore rule -- reason.`,
+        if (s.rules.length === 0) {
+            kept.push({ rule: 'suppression-without-reason', uri, range, message: t(
+                'Ce commentaire ne nomme aucune règle. Écrivez : // certiref-ignore règle -- raison.',
+                'This comment names no rule. Write: // certiref-ignore rule -- reason.',
+            ) });
+        } else if (s.reason.length === 0) {
+            kept.push({ rule: 'suppression-without-reason', uri, range, message: t(
+                `Ce commentaire ignore ${s.rules.join(', ')} sans donner de raison. Écrivez-la après « -- » : // certiref-ignore règle -- raison.`,
+                `This comment suppresses ${s.rules.join(', ')} without a reason. Write it after "--": // certiref-ignore rule -- reason.`,
             ) });
         } else if (unknown.length > 0) {
-            kept.push({ rule: 'unused-suppression', uri: document.uri.toString(), range, message: t(
+            kept.push({ rule: 'unused-suppression', uri, range, message: t(
                 `Règle inconnue dans ce commentaire : ${unknown.join(', ')}. Vérifiez l'identifiant de la règle (voir le README).`,
                 `Unknown rule in this comment: ${unknown.join(', ')}. Check the rule id (see the README).`,
             ) });
-        } else if (s.rules.length === 0 || !used.has(i)) {
-            kept.push({ rule: 'unused-suppression', uri: document.uri.toString(), range, message: t(
+        } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off')) {
+            kept.push({ rule: 'unused-suppression', uri, range, message: t(
                 `Ce commentaire n'ignore rien : aucun constat ${s.rules.join(', ')} sur la ligne ${s.target + 1}. Supprimez-le.`,
                 `This comment suppresses nothing: no ${s.rules.join(', ')} finding on line ${s.target + 1}. Remove it.`,
             ) });
         }
     });
+    for (const problem of config.problems) {
+        kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
+            `${problem.file}:${problem.line}:${problem.column} : ${problem.message}. Ce réglage est ignoré.`,
+            `${problem.file}:${problem.line}:${problem.column}: ${problem.message}. This setting is ignored.`,
+        ) });
+    }
     const out: Diagnostic[] = [];
     for (const f of kept) {
-        const meta = RULES_BY_ID.get(f.rule);
-        const setting = meta?.configurable === false ? meta.defaultSeverity : config.rules[f.rule] ?? meta?.defaultSeverity ?? 'error';
+        const setting = settingOf(f.rule, config);
         if (setting === 'off') continue;
         const data: CertirefDiagnosticData = { rule: f.rule, message: f.message, ...(f.data ?? {}) };
         out.push({

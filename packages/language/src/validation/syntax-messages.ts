@@ -1,7 +1,7 @@
 import { t, type Bilingual } from '../rules/rule.js';
 
-const TOKEN_FR: Record<string, string> = { TEXT: 'un texte entre guillemets', ID: 'un identifiant' };
-const TOKEN_EN: Record<string, string> = { TEXT: 'a quoted text', ID: 'an id' };
+const TOKEN_FR: Record<string, string> = { TEXT: 'un texte entre guillemets', UNCLOSED_TEXT: 'un texte entre guillemets', ID: 'un identifiant (par ex. C1)' };
+const TOKEN_EN: Record<string, string> = { TEXT: 'a quoted text', UNCLOSED_TEXT: 'a quoted text', ID: 'an id (e.g. C1)' };
 
 /** A syntax error in words a référentiel author reads, in French and English. */
 export function syntaxMessage(original: string, found: string): Bilingual {
@@ -18,10 +18,16 @@ export function syntaxMessage(original: string, found: string): Bilingual {
             `Unexpected character "${shown}". Texts are written between quotes "…", ids with letters, digits, ".", "-" and "_".`,
         );
     }
-    if (found.startsWith('"') || /but found[^"]*`"/.test(original)) {
+    if (original === 'unclosed text') {
         return t(
             'Texte non terminé : ce guillemet " ouvre un texte qui n\'est jamais fermé. Ajoutez le guillemet fermant (ou écrivez \\" pour un guillemet dans le texte).',
             'Unterminated text: this " opens a text that is never closed. Add the closing quote (or write \\" for a quote inside the text).',
+        );
+    }
+    if (/but found: ''|found `'?`?\.?$|found ``/.test(original) || (/^Expecting: one of these possible Token sequences/.test(original) && /\[certification\]/.test(original) && found === '')) {
+        return t(
+            'Le fichier est vide : il commence par « certification ID "titre" » (fichier principal) ou « partie de ID » (autre fichier de la certification).',
+            'The file is empty: it starts with certification ID "title" (main file) or partie de ID / part of ID (another file of the certification).',
         );
     }
     const redundant = /Redundant input, expecting EOF but found: (.*)/.exec(original)
@@ -37,13 +43,19 @@ export function syntaxMessage(original: string, found: string): Bilingual {
         const what = expecting[1];
         const fr = TOKEN_FR[what] ?? `« ${what.toLowerCase()} »`;
         const en = TOKEN_EN[what] ?? `"${what.toLowerCase()}"`;
-        return t(`Il faut ici ${fr} ; trouvé « ${expecting[2]} ».`, `Expected ${en} here; found "${expecting[2]}".`);
+        const shownFound = expecting[2].length > 40 ? expecting[2].slice(0, 40) + '…' : expecting[2];
+        return t(`Il faut ici ${fr} ; trouvé « ${shownFound} ».`, `Expected ${en} here; found "${shownFound}".`);
     }
     const oneOf = /Expecting: one of these possible Token sequences:([\s\S]*?)but found: '([^']*)'/.exec(original);
     if (oneOf) {
         const options = [...oneOf[1].matchAll(/\[([^\]]+)\]/g)].map((m) => m[1].replace(/'/g, '').replace(/,\s*/g, ' ')).slice(0, 6);
-        const words = options.map((o) => o.replace(/\bTEXT\b/, '"…"').replace(/\bID\b/, 'id')).join(', ');
-        return t(`Attendu ici : ${words} ; trouvé « ${oneOf[2]} ».`, `Expected here: ${words}; found "${oneOf[2]}".`);
+        const found = oneOf[2].startsWith('"') ? oneOf[2] : `« ${oneOf[2]} »`;
+        const foundEn = oneOf[2].startsWith('"') ? oneOf[2] : `"${oneOf[2]}"`;
+        if (options.some((o) => /^ID$/.test(o))) {
+            return t(`Il faut ici un identifiant (par ex. C1) ; trouvé ${found}.`, `Expected an id (e.g. C1) here; found ${foundEn}.`);
+        }
+        const words = [...new Set(options.map((o) => o.replace(/\bUNCLOSED_TEXT\b/, '"…"').replace(/\bTEXT\b/, '"…"')))].join(', ');
+        return t(`Attendu ici : ${words} ; trouvé ${found}.`, `Expected here: ${words}; found ${foundEn}.`);
     }
     return t(`Erreur de syntaxe : ${original}`, `Syntax error: ${original}`);
 }
