@@ -18,6 +18,14 @@ import { CertirefGeneratedModule, CertirefGeneratedSharedModule } from './genera
 import { CertificationMembership } from './lsp/membership.js';
 import { CertirefDocumentBuilder } from './lsp/document-builder.js';
 import { CertirefScopeComputation, CertirefScopeProvider } from './lsp/scope-provider.js';
+import { CertirefCodeActionProvider } from './lsp/features/code-actions.js';
+import { CertirefCodeLensProvider } from './lsp/features/code-lens.js';
+import { CertirefCompletionProvider } from './lsp/features/completion.js';
+import { CertirefFormatter } from './lsp/features/formatting.js';
+import { CertirefHoverProvider } from './lsp/features/hover.js';
+import { CertirefRenameProvider } from './lsp/features/rename.js';
+import { CertirefSemanticTokenProvider } from './lsp/features/semantic-tokens.js';
+import { CertirefDocumentSymbolProvider, CertirefWorkspaceSymbolProvider } from './lsp/features/symbols.js';
 import { ReferentialModelService } from './model/model-service.js';
 import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
@@ -53,11 +61,24 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
     validation: {
         DocumentValidator: (services) => new CertirefDocumentValidator(services),
     },
+    lsp: {
+        HoverProvider: (services) => new CertirefHoverProvider(services),
+        CompletionProvider: (services) => new CertirefCompletionProvider(services),
+        DocumentSymbolProvider: (services) => new CertirefDocumentSymbolProvider(services),
+        CodeLensProvider: (services) => new CertirefCodeLensProvider(services),
+        CodeActionProvider: (services) => new CertirefCodeActionProvider(services),
+        RenameProvider: (services) => new CertirefRenameProvider(services),
+        SemanticTokenProvider: (services) => new CertirefSemanticTokenProvider(services),
+        Formatter: (services) => new CertirefFormatter(services),
+    },
 };
 
 export const CertirefSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         DocumentBuilder: (shared) => new CertirefDocumentBuilder(shared),
+    },
+    lsp: {
+        WorkspaceSymbolProvider: (shared) => new CertirefWorkspaceSymbolProvider(shared),
     },
 };
 

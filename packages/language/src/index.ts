@@ -13,3 +13,7 @@ export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } fro
 export { parseSuppressions } from './validation/suppressions.js';
 export * as ast from './generated/ast.js';
 export * from './model/serialize.js';
+export { formatDocument } from './format/formatter.js';
+export { minimalEdit } from './lsp/features/formatting.js';
+export { SHOW_LOCATIONS_COMMAND } from './lsp/features/code-lens.js';
+export type { ModelElement } from './model/model-service.js';

@@ -1,8 +1,18 @@
-import { DocumentState, type LangiumDocument } from 'langium';
+import { DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import type { CertirefServices } from '../certiref-module.js';
 import { idOfKey, type CertificationMembership } from '../lsp/membership.js';
 import { buildCertificationModel } from './build-model.js';
-import type { CertificationModel, CompetencyModel } from './types.js';
+import { containers, criteriaOfModality } from './queries.js';
+import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, CriterionModel, ModalityModel, OptionModel, PartModel } from './types.js';
+
+export type ModelElement =
+    | { kind: 'bloc'; element: BlocModel }
+    | { kind: 'option'; element: OptionModel }
+    | { kind: 'activity'; element: ActivityModel }
+    | { kind: 'competency'; element: CompetencyModel }
+    | { kind: 'modality'; element: ModalityModel }
+    | { kind: 'part'; element: PartModel }
+    | { kind: 'criterion'; element: CriterionModel };
 
 /**
  * The models of the workspace's certifications, built on demand and kept until the next change.
@@ -41,13 +51,29 @@ export class ReferentialModelService {
         return this.membership().certificationKeys().map((key) => this.get(key));
     }
 
-    /** The competency model for a syntax node, if the node is a competency of a known certification. */
-    competencyForNode(document: LangiumDocument, node: unknown): CompetencyModel | undefined {
+    private readonly byNode = new WeakMap<CertificationModel, Map<AstNode, ModelElement>>();
+
+    /** The model element written by a syntax node (a competency, a criterion …), if any. */
+    elementOf(document: LangiumDocument, node: AstNode): ModelElement | undefined {
         const model = this.forDocument(document);
         if (!model) return undefined;
-        for (const bloc of model.blocs) for (const container of [bloc, ...bloc.options])
-            for (const activity of container.activities)
-                for (const c of activity.competencies) if (c.node === node) return c;
-        return undefined;
+        let index = this.byNode.get(model);
+        if (!index) {
+            index = new Map();
+            for (const container of containers(model)) {
+                index.set(container.node, container.containerKind === 'bloc' ? { kind: 'bloc', element: container } : { kind: 'option', element: container });
+                for (const a of container.activities) {
+                    index.set(a.node, { kind: 'activity', element: a });
+                    for (const c of a.competencies) index.set(c.node, { kind: 'competency', element: c });
+                }
+                for (const m of container.modalities) {
+                    index.set(m.node, { kind: 'modality', element: m });
+                    for (const p of m.parts) index.set(p.node, { kind: 'part', element: p });
+                    for (const cr of criteriaOfModality(m)) index.set(cr.node, { kind: 'criterion', element: cr });
+                }
+            }
+            this.byNode.set(model, index);
+        }
+        return index.get(node);
     }
 }

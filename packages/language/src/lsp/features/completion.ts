@@ -1,0 +1,113 @@
+import { AstUtils, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver-protocol';
+import * as ast from '../../generated/ast.js';
+import type { CertirefServices } from '../../certiref-module.js';
+import { Conventions, splitId } from '../../model/ids.js';
+import { allCompetencies, containers } from '../../model/queries.js';
+import type { CertificationModel, ContainerModel } from '../../model/types.js';
+import { usesEnglishKeywords } from './target.js';
+
+/**
+ * Completion: Langium's keywords (French and English) and references, where a competency
+ * reference shows the competency's text; plus snippets for a new bloc, activity, competency,
+ * modality and criterion, numbered with the next free id.
+ */
+export class CertirefCompletionProvider extends DefaultCompletionProvider {
+    constructor(private readonly certiref: CertirefServices) {
+        super(certiref);
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        if (ast.isCompetency(node)) {
+            const element = this.certiref.referential.Models.elementOf(AstUtils.getDocument(node), node);
+            if (element?.kind === 'competency') {
+                const c = element.element;
+                // the competencies of the bloc (or option) being written come first
+                const from = AstUtils.getContainerOfType(context.node ?? refInfo.container, (n): n is ast.Bloc | ast.Option => ast.isBloc(n) || ast.isOption(n));
+                const near = from !== undefined && (c.option?.node === from || c.bloc.node === from || (ast.isBloc(from) && from.name === c.bloc.id));
+                return { ...item, kind: CompletionItemKind.Variable, detail: c.text.length > 80 ? `${c.text.slice(0, 79)}…` : c.text, documentation: { kind: 'markdown', value: `**${c.id}** — ${c.text}\n\n${c.activity.id} · bloc ${c.bloc.id}` }, sortText: `${near ? 0 : 1}${sortKey(c.id)}` };
+            }
+        }
+        return item;
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        const list = await super.getCompletion(document, params);
+        const snippets = this.snippets(document, params);
+        if (!list) return snippets.length ? { isIncomplete: false, items: snippets } : undefined;
+        list.items.push(...snippets);
+        return list;
+    }
+
+    /** Snippets, offered at the start of a line (where a new element can begin). */
+    private snippets(document: LangiumDocument, params: CompletionParams): CompletionItem[] {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        const before = text.slice(lineStart, offset);
+        if (!/^\s*[\p{L}]*$/u.test(before)) return [];
+        const model = this.certiref.referential.Models.forDocument(document);
+        const en = usesEnglishKeywords(document);
+        const container = model ? containerAt(model, document, offset) : undefined;
+        const ids = model ? nextIds(model, container) : { bloc: '1', activity: 'A1', competency: 'C1', modality: 'E1', criterion: 'CR1' };
+        const k = en
+            ? { bloc: 'block', activity: 'activity', competency: 'competency', modality: 'modality', criterion: 'criterion', kind: 'kind', evaluates: 'evaluates', description: 'description' }
+            : { bloc: 'bloc', activity: 'activité', competency: 'compétence', modality: 'modalité', criterion: 'critère', kind: 'type', evaluates: 'évalue', description: 'description' };
+        const make = (label: string, body: string, doc: string): CompletionItem => ({
+            label, kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: body,
+            detail: doc, sortText: `~${label}`, filterText: label.split(' ')[0],
+        });
+        return [
+            make(`${k.bloc} ${ids.bloc}`, `${k.bloc} \${1:${ids.bloc}} "\${2:${en ? 'Title' : 'Titre'}}"\n  ${k.activity} \${3:A1} "\${4}"\n    ${k.competency} \${5:C1} "\${6}"`, en ? 'New bloc' : 'Nouveau bloc'),
+            make(`${k.activity} ${ids.activity}`, `${k.activity} \${1:${ids.activity}} "\${2}"\n  ${k.competency} \${3:${ids.competency}} "\${4}"`, en ? 'New activity with its competency' : 'Nouvelle activité et sa compétence'),
+            make(`${k.competency} ${ids.competency}`, `${k.competency} \${1:${ids.competency}} "\${2}"`, en ? 'New competency' : 'Nouvelle compétence'),
+            make(`${k.modality} ${ids.modality}`, `${k.modality} \${1:${ids.modality}} "\${2:${en ? 'Case study' : 'Étude de cas'}}"\n  ${k.kind} "\${3:${en ? 'case study' : 'étude de cas'}}"\n  ${k.evaluates} \${4}\n  ${k.criterion} \${5:${ids.criterion}} "\${6}"`, en ? 'New modality' : 'Nouvelle modalité'),
+            make(`${k.criterion} ${ids.criterion}`, `${k.criterion} \${1:${ids.criterion}} "\${2}"`, en ? 'New criterion' : 'Nouveau critère'),
+        ];
+    }
+}
+
+function sortKey(id: string): string {
+    const s = splitId(id);
+    return s ? `${s.stem}${String(s.number).padStart(6, '0')}` : id;
+}
+
+function containerAt(model: CertificationModel, document: LangiumDocument, offset: number): ContainerModel | undefined {
+    const uri = document.uri.toString();
+    let best: ContainerModel | undefined;
+    for (const c of containers(model)) {
+        if (c.source.uri !== uri) continue;
+        const start = document.textDocument.offsetAt(c.source.range.start);
+        if (start <= offset) best = c;
+    }
+    return best;
+}
+
+/** The next free ids: one more than the highest of each kind (in the container, else the certification). */
+export function nextIds(model: CertificationModel, container?: ContainerModel): Record<'bloc' | 'activity' | 'competency' | 'modality' | 'criterion', string> {
+    const next = (ids: string[], fallback: string) => {
+        let best: { stem: string; number: number } | undefined;
+        for (const id of ids) {
+            const s = splitId(id);
+            if (s && (!best || s.number >= best.number)) best = s;
+        }
+        return best ? `${best.stem}${best.number + 1}` : fallback;
+    };
+    const competencies = allCompetencies(model).map((c) => c.id);
+    const local = container ? container.activities.flatMap((a) => a.competencies.map((c) => c.id)) : [];
+    const competency = next(competencies.filter((id) => local.length === 0 || splitId(id)?.stem === splitId(local[local.length - 1])?.stem), 'C1');
+    const conventions = new Conventions(model.conventions);
+    return {
+        bloc: next(model.blocs.map((b) => b.id), '1'),
+        activity: next((container ?? containers(model).at(-1))?.activities.map((a) => a.id) ?? [], 'A1'),
+        competency,
+        modality: next(containers(model).flatMap((c) => c.modalities.map((m) => m.id ?? '')).filter(Boolean), 'E1'),
+        // the criterion the first competency without one would have
+        criterion: conventions.criterionIdsFor(
+            (container ? container.activities.flatMap((a) => a.competencies) : allCompetencies(model)).find((c) => c.criteria.length === 0)?.id ?? competency,
+        )[0] ?? 'CR1',
+    };
+}

@@ -1,0 +1,79 @@
+import type { LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
+import type { CertirefServices } from '../../certiref-module.js';
+import { criteriaOfModality } from '../../model/queries.js';
+import type { CompetencyModel, CriterionModel, ModalityModel } from '../../model/types.js';
+import { targetAt } from './target.js';
+
+/**
+ * Hover: on a competency (declared or referenced), its full text, its activity and bloc, its
+ * criteria and the modalities that evaluate it; on a criterion, the competencies it judges; on a
+ * modality, what it evaluates.
+ */
+export class CertirefHoverProvider implements HoverProvider {
+    constructor(private readonly services: CertirefServices) {}
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const target = targetAt(this.services, document, document.textDocument.offsetAt(params.position));
+        if (!target) return undefined;
+        const fr = this.services.referential.Config.getConfig(document.uri.toString()).language === 'fr';
+        let value: string | undefined;
+        if (target.kind === 'competency') value = competencyHover(target.element, fr);
+        else if (target.kind === 'criterion') value = criterionHover(target.element, fr);
+        else if (target.kind === 'modality') value = modalityHover(target.element, fr);
+        else if (target.kind === 'activity') {
+            const a = target.element;
+            value = `**${a.id}** ${a.title}\n\n${a.competencies.map((c) => `- **${c.id}** ${clip(c.text, 120)}`).join('\n')}`;
+        }
+        return value ? { contents: { kind: 'markdown', value }, range: target.range } : undefined;
+    }
+}
+
+function clip(text: string, max: number): string {
+    const one = text.replace(/\s+/g, ' ');
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+function modalityName(m: ModalityModel): string {
+    return m.id ?? `« ${m.title} »`;
+}
+
+export function competencyHover(c: CompetencyModel, fr: boolean): string {
+    const bloc = c.option ? `${fr ? 'bloc' : 'bloc'} ${c.bloc.id}, option ${c.option.id}${c.option.title ? ` « ${c.option.title} »` : ''}` : `bloc ${c.bloc.id}${c.bloc.title ? ` « ${c.bloc.title} »` : ''}`;
+    const criteria = c.criteria.length === 0
+        ? (fr ? '⚠ aucun critère' : '⚠ no criterion')
+        : `${c.criteria.length} ${fr ? (c.criteria.length > 1 ? 'critères' : 'critère') : (c.criteria.length > 1 ? 'criteria' : 'criterion')} (${c.criteria.map((x) => x.label ?? (fr ? 'sans n°' : 'unnumbered')).join(', ')})`;
+    const evaluated = c.evaluatedBy.length === 0
+        ? (fr ? '⚠ évaluée par aucune modalité' : '⚠ evaluated by no modality')
+        : `${fr ? 'évaluée par' : 'evaluated by'} ${c.evaluatedBy.map(modalityName).join(', ')}`;
+    return [
+        `**${c.id}** — ${c.text}`,
+        '',
+        `${fr ? 'Activité' : 'Activity'} ${c.activity.id} « ${c.activity.title} » · ${bloc}`,
+        '',
+        `${criteria} · ${evaluated}`,
+    ].join('\n');
+}
+
+function criterionHover(cr: CriterionModel, fr: boolean): string {
+    const head = `**${cr.label ?? (fr ? 'Critère sans numéro' : 'Unnumbered criterion')}** (${modalityName(cr.modality)}${cr.part ? `, ${fr ? 'partie' : 'part'} ${cr.part.id ?? cr.part.title ?? ''}` : ''})`;
+    if (cr.judges.length === 0) return `${head}\n\n${fr ? '⚠ ne juge aucune compétence' : '⚠ judges no competency'}`;
+    const how = {
+        explicit: fr ? 'indiquée par « juge »' : 'given by `judges`',
+        convention: fr ? "d'après son identifiant" : 'after its id',
+        part: fr ? 'la compétence de sa partie' : "its part's competency",
+        modality: fr ? 'la compétence de sa modalité' : "its modality's competency",
+        none: '',
+    }[cr.judgeSource];
+    return `${head}\n\n${fr ? 'Juge' : 'Judges'} (${how}) :\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
+}
+
+function modalityHover(m: ModalityModel, fr: boolean): string {
+    const evaluated = m.evaluatedCompetencies;
+    return [
+        `**${m.id ?? ''}** ${m.title}${m.kind ? ` — ${m.kind}` : ''}`,
+        '',
+        `${fr ? 'Évalue' : 'Evaluates'} ${evaluated.map((c) => c.id).join(', ') || '—'} · ${criteriaOfModality(m).length} ${fr ? 'critère(s)' : 'criteria'}${m.parts.length ? ` · ${m.parts.length} ${fr ? 'partie(s)' : 'part(s)'}` : ''}`,
+    ].join('\n');
+}

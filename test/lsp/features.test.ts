@@ -1,0 +1,219 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { ROOT } from '../helpers.js';
+import { TestClient } from './client.js';
+
+/** Applies LSP text edits to a text. */
+function apply(text: string, edits: TextEdit[]): string {
+    const lines = text.split('\n');
+    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
+        .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+function positionOf(text: string, needle: string, occurrence = 0): { line: number; character: number } {
+    let index = -1;
+    for (let i = 0; i <= occurrence; i++) index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`${needle} not found`);
+    const before = text.slice(0, index);
+    return { line: before.split('\n').length - 1, character: index - before.lastIndexOf('\n') - 1 };
+}
+
+describe('language server features on the seeds', () => {
+    const dir = path.join(ROOT, 'referentials/manager-strategie-digitale');
+    const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+    const textOf = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+    let client: TestClient;
+    const bloc3 = uriOf('bloc-3.ref');
+    const bloc5 = uriOf('bloc-5.ref');
+    beforeAll(async () => {
+        client = new TestClient();
+        await client.initialize(pathToFileURL(dir).toString(), 'en');
+        for (const name of ['certification.ref', 'bloc-3.ref', 'bloc-5.ref']) client.open(uriOf(name), textOf(name));
+        await client.waitFor(bloc3, (d) => d.length > 0);
+    });
+    afterAll(async () => client?.stop());
+    const request = <T>(method: string, params: object) => client.connection.sendRequest(method, params) as Promise<T>;
+    const at = (uri: string, text: string, needle: string, occurrence = 0, shift = 1) => {
+        const p = positionOf(text, needle, occurrence);
+        return { textDocument: { uri }, position: { line: p.line, character: p.character + shift } };
+    };
+
+    it('hover on a competency reference shows its text, activity, bloc, criteria and modalities', async () => {
+        const hover = await request<Hover>('textDocument/hover', at(bloc3, textOf('bloc-3.ref'), '    évalue C11', 0, 12));
+        const value = (hover.contents as { value: string }).value;
+        expect(value).toMatch(/^\*\*C11\*\* — Organiser et phaser le projet/);
+        expect(value).toContain('Activity A6 « Mise en œuvre opérationnelle');
+        expect(value).toContain('bloc 3 « Déployer le projet digital de la marque »');
+        expect(value).toContain('1 criterion (CR11 à 13) · evaluated by E3');
+    });
+
+    it('hover on a criterion shows the competencies it judges', async () => {
+        const hover = await request<Hover>('textDocument/hover', at(bloc3, textOf('bloc-3.ref'), 'critère CR14', 0, 9));
+        const value = (hover.contents as { value: string }).value;
+        expect(value).toMatch(/^\*\*CR14\*\* \(E3\)/);
+        expect(value).toContain('Judges (after its id)');
+        expect(value).toContain('- **C14** Piloter, encadrer et animer');
+    });
+
+    it('completion offers the competencies in scope with their text, keywords and snippets', async () => {
+        const text = textOf('bloc-3.ref');
+        const p = positionOf(text, '    évalue C11 à C14');
+        const list = await request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: bloc3 }, position: { line: p.line, character: p.character + 11 } });
+        const items = Array.isArray(list) ? list : list.items;
+        const c12 = items.find((i) => i.label === 'C12');
+        expect(c12?.detail).toMatch(/^Coordonner les relations avec les prestataires/);
+        // the whole certification is in scope, the competencies of this bloc first
+        const sorted = [...items].sort((x, y) => (x.sortText ?? x.label).localeCompare(y.sortText ?? y.label)).map((i) => i.label);
+        expect(sorted.indexOf('C12')).toBeLessThan(sorted.indexOf('C1'));
+        expect(sorted.indexOf('C14')).toBeLessThan(sorted.indexOf('CS1-1'));
+        const start = positionOf(text, '  modalité E3');
+        const atLine = await request<CompletionList>('textDocument/completion', { textDocument: { uri: bloc3 }, position: { line: start.line, character: 2 } });
+        const labels = (Array.isArray(atLine) ? atLine : atLine.items).map((i) => i.label);
+        expect(labels).toEqual(expect.arrayContaining(['compétence', 'competency', 'modalité', 'modality', 'modalité E6']));
+        expect(labels).toContain('compétence C20');
+    });
+
+    it('goes to the definition, finds references and highlights', async () => {
+        const text = textOf('bloc-5.ref');
+        const where = at(bloc5, text, 'évalue CS1-1', 0, 8);
+        const definition = await request<Array<{ targetUri: string; targetSelectionRange: Location['range'] }>>('textDocument/definition', where);
+        expect(definition[0].targetUri).toBe(bloc5);
+        expect(definition[0].targetSelectionRange.start.line).toBe(positionOf(text, 'compétence CS1-1').line);
+        const references = await request<Location[]>('textDocument/references', { ...where, context: { includeDeclaration: true } });
+        expect(references.length).toBeGreaterThanOrEqual(2);
+        const highlights = await request<unknown[]>('textDocument/documentHighlight', where);
+        expect(highlights.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('outlines certification › bloc › option › activity › competency and modality › part › criterion', async () => {
+        const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: bloc5 } });
+        expect(symbols.map((s) => s.name)).toEqual(['partie de MSD']);
+        const bloc = symbols[0].children![0];
+        expect(bloc.name).toBe('bloc 5');
+        expect(bloc.children!.map((s) => s.name)).toEqual(['option 1', 'option 2', 'option 3']);
+        const option1 = bloc.children![0];
+        expect(option1.children!.map((s) => s.name)).toEqual(['AS1-1', 'AS1-2', 'E5']);
+        expect(option1.children![0].children!.map((s) => s.name)).toEqual(['CS1-1', 'CS1-2', 'CS1-3']);
+        expect(option1.children![2].children!.map((s) => s.name)).toEqual(['Partie en groupe', 'Partie individuelle']);
+        expect(option1.children![2].children![0].children!.map((s) => s.name)).toEqual(['CR1-1', 'CR1-2', 'CR1-3']);
+    });
+
+    it('finds workspace symbols by id', async () => {
+        const symbols = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'CS2-4' });
+        expect(symbols.map((s) => s.name)).toContain('CS2-4 Emettre des préconisations et rédiger des process…');
+        expect(symbols.find((s) => s.name.startsWith('CS2-4'))!.containerName).toBe('MSD › bloc 5 › 2 › AS2-2');
+    });
+
+    it('shows code lenses on competencies and modalities', async () => {
+        const lenses = await request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: bloc3 } });
+        const titles = lenses.map((l) => l.command?.title);
+        expect(titles).toContain('1 criterion · evaluated by E3');
+        expect(titles).toContain('evaluates C11, C12, C13, C14 (4 competencies)');
+        const c14 = lenses.find((l) => l.range.start.line === positionOf(textOf('bloc-3.ref'), 'compétence C14').line);
+        expect(c14?.command?.title).toBe('3 criteria · evaluated by E3');
+    });
+
+    it('folds and colours', async () => {
+        const folds = await request<unknown[]>('textDocument/foldingRange', { textDocument: { uri: bloc3 } });
+        expect(folds.length).toBeGreaterThan(5);
+        const tokens = await request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: bloc3 } });
+        expect(tokens.data.length).toBeGreaterThan(5 * 10);
+    });
+
+    it('offers quick fixes for the findings', async () => {
+        const diagnostics = await client.waitFor(bloc5, (d) => d.length > 0);
+        const missing = diagnostics.find((d) => d.code === 'competency-without-criterion')!;
+        const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: bloc5 }, range: missing.range, context: { diagnostics: [missing] } });
+        expect(actions.map((a) => a.title)).toEqual(['Create criterion CR2-4 in E5, Partie individuelle']);
+        const edit = actions[0].edit!.changes![bloc5];
+        const fixed = apply(textOf('bloc-5.ref'), edit);
+        expect(fixed).toContain('critère CR2-4 "To be written"');
+    });
+});
+
+describe('rename and formatting on a workspace of one\'s own', () => {
+    let client: TestClient;
+    let dir: string;
+    const A = `certification R "Renommer"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C4 "Quatrième."
+    compétence C5 "Cinquième."
+`;
+    const B = `partie de R
+
+bloc 1
+  modalité E1 "M"
+    évalue C4, C5
+    critère CR4 "a"
+    critère CR5 "b"
+`;
+    beforeAll(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-rename-'));
+        fs.writeFileSync(path.join(dir, 'a.ref'), A);
+        fs.writeFileSync(path.join(dir, 'b.ref'), B);
+        client = new TestClient();
+        await client.initialize(pathToFileURL(dir).toString(), 'en');
+    });
+    afterAll(async () => {
+        await client?.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const a = () => pathToFileURL(path.join(dir, 'a.ref')).toString();
+    const b = () => pathToFileURL(path.join(dir, 'b.ref')).toString();
+
+    it('renames a competency across files, with the criteria numbered after it', async () => {
+        client.open(a(), A);
+        client.open(b(), B);
+        await client.waitFor(b(), (d) => d.length === 0);
+        const position = positionOf(A, 'C4');
+        const edit = await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position, newName: 'C7' }) as WorkspaceEdit;
+        expect(apply(A, edit.changes![a()])).toContain('compétence C7 "Quatrième."');
+        const newB = apply(B, edit.changes![b()]);
+        expect(newB).toContain('évalue C7, C5');
+        expect(newB).toContain('critère CR7 "a"');
+    });
+
+    it('refuses a rename that would collide', async () => {
+        await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C5' }))
+            .rejects.toThrow(/Competency C5 already exists \(a\.ref:7\): choose another id\./);
+    });
+
+    it('formats to the canonical layout, keeping every word and comment, idempotently', async () => {
+        const messy = `certification   R "Renommer"
+      accessibilité    "Aménagements."
+bloc 1 "Bloc"
+ activité A1 "a"
+        compétence C4 "Quatrième,
+                sur deux lignes."   // fin de ligne
+  // au-dessus de C5
+              compétence C5 "Cinquième."
+`;
+        const uri = a();
+        client.change(uri, messy);
+        await client.waitFor(uri, () => true);
+        const edits = await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        const formatted = apply(messy, edits);
+        expect(formatted).toBe(`certification R "Renommer"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C4 "Quatrième,
+      sur deux lignes." // fin de ligne
+    // au-dessus de C5
+    compétence C5 "Cinquième."
+`);
+        client.change(uri, formatted);
+        await client.waitFor(uri, () => true);
+        const again = await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        expect(again).toEqual([]);
+    });
+});
