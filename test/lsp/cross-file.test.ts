@@ -61,6 +61,22 @@ describe('a finding that depends on another file follows that file', () => {
             await client.waitFor(a, (d) => d.length === 0);
         });
 
+        it('a file that changes its header leaves its certification, and comes back', async () => {
+            const a = pathToFileURL(path.join(dir, 'a.ref')).toString();
+            const b = pathToFileURL(path.join(dir, 'b.ref')).toString();
+            client.change(b, B_WITH.replace('partie de X', 'partie de Y'));
+            // without b.ref, bloc 1 of a.ref has no modality: nothing evaluates or judges C1 and C2
+            const alone = await client.waitFor(a, (d) => d.length === 5);
+            expect(alone.map((d) => `${d.range.start.line}:${d.code}`)).toEqual([
+                '3:bloc-without-evaluation', '5:competency-without-criterion', '5:competency-not-evaluated',
+                '6:competency-without-criterion', '6:competency-not-evaluated',
+            ]);
+            await client.waitFor(b, (d) => rulesOf(d).includes('unresolved-reference'));
+            client.change(b, B_WITH);
+            await client.waitFor(a, (d) => d.length === 0);
+            await client.waitFor(b, (d) => d.length === 0);
+        });
+
         it('a reference in B to a competency of A resolves, and breaks when A renames it', async () => {
             const a = pathToFileURL(path.join(dir, 'a.ref')).toString();
             const b = pathToFileURL(path.join(dir, 'b.ref')).toString();

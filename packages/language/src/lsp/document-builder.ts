@@ -1,6 +1,6 @@
-import { DefaultDocumentBuilder, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, type AstNode, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import type { CertirefServices } from '../certiref-module.js';
-import { certificationIdOfText, idOfKey } from './membership.js';
+import { certificationHeaderOfText, idOfKey } from './membership.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
@@ -14,6 +14,7 @@ type CancellationToken = Cancellation.CancellationToken;
 export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
     private affected = new Set<string>();
     private relinkAll = false;
+    private services?: CertirefServices;
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
@@ -23,6 +24,7 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
         this.affected = new Set();
         this.relinkAll = false;
         const membership = this.certiref()?.referential.Membership;
+        const headers: Array<{ uri: string; header: { id: string; main: boolean } | undefined }> = [];
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
             if (!/\.ref$/i.test(uri.path)) {
@@ -32,12 +34,19 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
             }
             const before = membership?.lastKnownIdOf(key);
             if (before !== undefined) this.affected.add(before);
-            const text = this.currentText(uri);
-            const after = text === undefined ? undefined : certificationIdOfText(text);
-            if (after !== undefined) this.affected.add(after);
+            const text = deleted.includes(uri) ? undefined : this.currentText(uri);
+            const after = text === undefined ? undefined : certificationHeaderOfText(text);
+            if (after !== undefined) this.affected.add(after.id);
+            headers.push({ uri: key, header: after });
         }
         for (const uri of deleted) membership?.forget(uri.toString());
+        membership?.invalidate(this.relinkAll || deleted.length > 0 ? undefined : headers);
         await super.update(changed, deleted, cancelToken);
+    }
+
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
+        this.certiref()?.referential.Membership.invalidate();
+        await super.build(documents, options, cancelToken);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
@@ -60,6 +69,7 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private certiref(): CertirefServices | undefined {
-        return this.shared.ServiceRegistry.all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices | undefined;
+        this.services ??= this.shared.ServiceRegistry.all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices | undefined;
+        return this.services;
     }
 }

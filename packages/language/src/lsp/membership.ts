@@ -15,23 +15,49 @@ export class CertificationMembership {
     /** The certification id of each document at its last parse, to know what an edit affects. */
     private readonly lastKnown = new Map<string, string>();
     private cache?: { keyOf: Map<string, string>; byKey: Map<string, LangiumDocument[]> };
+    /** The header each document had when the index was made. */
+    private readonly headers = new Map<string, { id: string; main: boolean }>();
+
+    /** An invalidation waits for the new parse results: the index is made again once they exist. */
+    private rebuildAfterParse = false;
 
     constructor(services: CertirefServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
-        const builder = services.shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => (this.cache = undefined));
-        builder.onBuildPhase(DocumentState.IndexedContent, () => (this.cache = undefined));
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
+            if (this.rebuildAfterParse) {
+                this.cache = undefined;
+                this.rebuildAfterParse = false;
+            }
+        });
+    }
+
+    /**
+     * Called by the document builder before it rebuilds: the index is made again only when a
+     * document comes, goes, or changes its header (an edit inside a bloc keeps it: on a large
+     * workspace, that is most edits).
+     */
+    invalidate(changes?: Array<{ uri: string; header: { id: string; main: boolean } | undefined }>): void {
+        const stale = !this.cache || !changes || changes.some((change) => {
+            const before = this.headers.get(change.uri);
+            return !this.cache!.keyOf.has(change.uri) || before?.id !== change.header?.id || before?.main !== change.header?.main;
+        });
+        if (stale) {
+            this.cache = undefined;
+            this.rebuildAfterParse = true;
+        }
     }
 
     private index() {
         if (!this.cache) {
             const headers = new Map<string, { id: string; main: boolean; folder: string; doc: LangiumDocument }>();
             const mains = new Map<string, string[]>(); // id → folders of declarations
+            this.headers.clear();
             for (const doc of this.documents.all) {
                 const header = headerOf(doc.parseResult?.value as Document | undefined);
                 if (!header) continue;
                 const uri = doc.uri.toString();
                 this.lastKnown.set(uri, header.id);
+                this.headers.set(uri, header);
                 const folder = folderOf(uri);
                 headers.set(uri, { ...header, folder, doc });
                 if (header.main) mains.set(header.id, [...(mains.get(header.id) ?? []), folder]);
@@ -103,6 +129,11 @@ function nearestAncestor(folder: string, candidates: string[]): string | undefin
  * Linear in the length of the text.
  */
 export function certificationIdOfText(text: string): string | undefined {
+    return certificationHeaderOfText(text)?.id;
+}
+
+/** The header of a text, read without parsing: the certification id and whether it declares it. */
+export function certificationHeaderOfText(text: string): { id: string; main: boolean } | undefined {
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (;;) {
         while (i < text.length && /\s/.test(text[i])) i++;
@@ -116,8 +147,8 @@ export function certificationIdOfText(text: string): string | undefined {
             i = end + 2;
         } else break;
     }
-    const m = /^(?:certification|partie\s+de|part\s+of)\s+([^\s"/]+)/i.exec(text.slice(i, i + 300));
-    return m?.[1];
+    const m = /^(certification|partie\s+de|part\s+of)\s+([^\s"/]+)/i.exec(text.slice(i, i + 300));
+    return m ? { id: m[2], main: m[1].toLowerCase() === 'certification' } : undefined;
 }
 
 export function compareStrings(a: string, b: string): number {
