@@ -49,8 +49,14 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
         await super.build(documents, options, cancelToken);
     }
 
-    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (super.shouldRelink(document, changedUris)) return true;
+    /**
+     * Every reference of a .ref file stays within its certification (competencies, and the
+     * certification a `partie de` file continues), so the documents to relink are exactly those
+     * of the certifications an edit touches. Langium's own test (does the document reference a
+     * changed one, or have an unresolved reference) walks every reference of every document on
+     * each keystroke: not needed here.
+     */
+    protected override shouldRelink(document: LangiumDocument, _changedUris: Set<string>): boolean {
         if (this.relinkAll) return true;
         const key = this.certiref()?.referential.Membership.certificationOf(document);
         return key !== undefined && this.affected.has(idOfKey(key));
