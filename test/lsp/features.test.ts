@@ -217,3 +217,71 @@ bloc 1 "Bloc"
         expect(again).toEqual([]);
     });
 });
+
+describe('quick fixes', () => {
+    let client: TestClient;
+    let dir: string;
+    const TEXT = `certification Q "Corrections"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1.1 "a"
+    compétence C1 "Un."
+    compétence C2 "Deux."
+  activité A1.2 "b"
+    compétence C3 "Trois."
+  activité A1.3 "c"
+    compétence C4 "Quatre."
+  activité A.4 "d"
+    compétence C5 "Cinq."
+  modalité E1 "M"
+    évalue C1, C2, C3, C4, C5
+    critère CR1 juge C2 "mal numéroté"
+    critère CR3 "c"
+    critère CR4 "d"
+    critère CR5 juge C6 "typo"
+    // certiref-ignore id-pattern -- plus rien à ignorer ici
+    critère juge C1 "a"
+`;
+    beforeAll(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-fix-'));
+        fs.writeFileSync(path.join(dir, 'q.ref'), TEXT);
+        client = new TestClient();
+        await client.initialize(pathToFileURL(dir).toString(), 'en');
+    });
+    afterAll(async () => {
+        await client?.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('fix a mismatched criterion id, an off-pattern id, a typo, and remove an unused suppression', async () => {
+        const uri = pathToFileURL(path.join(dir, 'q.ref')).toString();
+        client.open(uri, TEXT);
+        const diagnostics = await client.waitFor(uri, (d) => d.length >= 4);
+        const fixes = new Map<string, string>();
+        for (const d of diagnostics) {
+            const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            for (const a of actions) fixes.set(`${d.code}: ${a.title}`, apply(TEXT, a.edit!.changes![uri]));
+        }
+        expect([...fixes.keys()].sort()).toEqual([
+            'criterion-id-mismatch: Rename the criterion CR2',
+            'id-pattern: Rename to A1.4',
+            'unresolved-reference: Replace with C5',
+            'unused-suppression: Remove this comment',
+        ]);
+        expect(fixes.get('criterion-id-mismatch: Rename the criterion CR2')).toContain('critère CR2 juge C2 "mal numéroté"');
+        expect(fixes.get('id-pattern: Rename to A1.4')).toContain('activité A1.4 "d"');
+        expect(fixes.get('unresolved-reference: Replace with C5')).toContain('critère CR5 juge C5 "typo"');
+        expect(fixes.get('unused-suppression: Remove this comment')).not.toContain('certiref-ignore');
+    });
+
+    it('add a competency to a modality\'s évalue list', async () => {
+        const uri = pathToFileURL(path.join(dir, 'q.ref')).toString();
+        const text = TEXT.replace('évalue C1, C2, C3, C4, C5', 'évalue C1, C2, C3, C4').replace('    critère CR5 juge C6 "typo"\n', '');
+        client.change(uri, text);
+        const d = (await client.waitFor(uri, (x) => x.some((y) => y.code === 'competency-not-evaluated'))).find((y) => y.code === 'competency-not-evaluated')!;
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(actions.map((a) => a.title)).toEqual(['Add C5 to "evaluates" of E1']);
+        expect(apply(text, actions[0].edit!.changes![uri])).toContain('évalue C1, C2, C3, C4, C5');
+    });
+});

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
@@ -6,6 +5,8 @@ import { check, type CheckResult } from './check.js';
 import { exportJson, stats } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
+import { format } from './format.js';
+import { writeAtomic } from './write.js';
 import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
@@ -20,7 +21,7 @@ export function usageMessage(text: string): string {
     const message = text.replace(/^error: /, '').trim();
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
-        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, lsp)`],
+        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, format, lsp)`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `${o} : valeur « ${v} » invalide, valeurs possibles : ${c}`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. (.*)$/, (o, v, why) => `${o} : valeur « ${v} » invalide : ${why}`],
         [/^option '([^']+)' argument missing/, (o) => `${o} : valeur manquante`],
@@ -117,6 +118,17 @@ export async function main(argv: string[]): Promise<number> {
             if (opts.output) writeAtomic(opts.output, result.text);
             else process.stdout.write(result.text);
         });
+    program.command('format')
+        .description('met les fichiers .ref au format canonique / puts .ref files in the canonical layout')
+        .argument('[paths...]', 'fichiers ou dossiers / files or folders')
+        .option('--check', 'liste les fichiers à formater, code 1 s\'il y en a / lists the files to format, exit 1 if any', false)
+        .option('--write', 'réécrit les fichiers (atomiquement) / rewrites the files (atomically)', false)
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action((paths: string[], opts: { check: boolean; write: boolean; lang?: Language }) => {
+            const result = format({ paths, check: opts.check, write: opts.write, language: opts.lang ?? envLanguage() });
+            process.stdout.write(result.output);
+            exitCode = result.exitCode;
+        });
     program.command('lsp')
         .description('démarre le serveur de langage / start the language server (LSP)')
         .option('--stdio', 'communique par stdin/stdout / talk over stdin/stdout')
@@ -141,17 +153,6 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
     return exitCode;
-}
-
-function writeAtomic(file: string, content: string): void {
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-        fs.writeFileSync(tmp, content);
-        fs.renameSync(tmp, file);
-    } catch (e) {
-        try { fs.rmSync(tmp, { force: true }); } catch { /* ignore */ }
-        throw new UsageError(`${file}: écriture impossible / cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
 }
 
 /** The bundle itself, when running bundled (worker threads run it again); undefined from sources. */

@@ -1,3 +1,4 @@
+import { splitId } from '../model/ids.js';
 import { allCompetencies } from '../model/queries.js';
 import { t, type ModelRule } from './rule.js';
 
@@ -18,15 +19,21 @@ export function distance(a: string, b: string): number {
 
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
     let best: string | undefined;
-    let bestDistance = Infinity;
-    let bestPrefix = -1;
+    let bestScore: number[] = [Infinity];
+    const n = splitId(name);
     for (const c of candidates) {
         const d = distance(name.toLowerCase(), c.toLowerCase());
         let prefix = 0;
         while (prefix < name.length && prefix < c.length && name[prefix].toLowerCase() === c[prefix].toLowerCase()) prefix++;
-        // the nearer, and among equals the one that shares the longest beginning (C2 → C20 rather than C1)
-        if (d < bestDistance || (d === bestDistance && prefix > bestPrefix)) [best, bestDistance, bestPrefix] = [c, d, prefix];
+        const s = splitId(c);
+        const gap = n && s && n.stem === s.stem ? Math.abs(n.number - s.number) : Infinity;
+        // the nearer; among equals the one sharing the longest beginning (C2 → C20 rather than
+        // C1), then the nearest number (C6 → C5 rather than C1)
+        const score = [d, -prefix, gap];
+        const i = score.findIndex((v, k) => v !== bestScore[k]);
+        if (i >= 0 && (bestScore[i] === undefined || score[i] < bestScore[i])) [best, bestScore] = [c, score];
     }
+    const bestDistance = bestScore[0];
     return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 

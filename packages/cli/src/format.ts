@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import { URI } from 'langium';
+import { formatDocument, type Language } from 'certiref-language';
+import { createNodeServices, decodeText } from 'certiref-language/node';
+import { collectFiles, UsageError } from './files.js';
+import { relative } from './formatters/stylish.js';
+import { writeAtomic } from './write.js';
+
+export interface FormatOptions {
+    paths: string[];
+    write: boolean;
+    check: boolean;
+    language: Language;
+}
+
+/**
+ * `certiref format`: the canonical layout. One file without option: printed. `--check`: lists
+ * the files that are not formatted (exit 1). `--write`: rewrites them, each atomically. A file
+ * with a syntax error is never touched (exit 2).
+ */
+export function format(options: FormatOptions): { output: string; exitCode: number } {
+    const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+    if (!options.write && !options.check && files.length !== 1) {
+        throw new UsageError('plusieurs fichiers : ajoutez --check ou --write / several files: add --check or --write');
+    }
+    const fr = options.language === 'fr';
+    const { shared, Certiref } = createNodeServices();
+    const lines: string[] = [];
+    let unformatted = 0;
+    let broken = 0;
+    for (const file of files) {
+        const read = decodeText(fs.readFileSync(file));
+        if (typeof read !== 'string') throw new UsageError(`${relative(file)}: ${read.problem}`);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(read, URI.file(file));
+        const formatted = formatDocument(document, Certiref.parser.Lexer);
+        if (formatted === undefined) {
+            broken++;
+            const token = document.parseResult.parserErrors[0]?.token;
+            const lexing = document.parseResult.lexerErrors[0];
+            const where = token && Number.isFinite(token.startLine) ? `:${token.startLine}:${token.startColumn}` : lexing ? `:${lexing.line}:${lexing.column}` : '';
+            lines.push(`${relative(file)}${where}: ${fr ? 'erreur de syntaxe, fichier non formaté (voir certiref check)' : 'syntax error, file not formatted (see certiref check)'}`);
+            continue;
+        }
+        if (!options.write && !options.check) return { output: formatted, exitCode: 0 };
+        if (formatted === read) continue;
+        unformatted++;
+        if (options.write) {
+            writeAtomic(file, formatted);
+            lines.push(`${relative(file)}: ${fr ? 'formaté' : 'formatted'}`);
+        } else {
+            lines.push(`${relative(file)}: ${fr ? 'pas au format canonique' : 'not in the canonical layout'}`);
+        }
+    }
+    if (options.check && unformatted === 0 && broken === 0) lines.push(fr ? `✔ ${files.length} fichier(s) au format canonique.` : `✔ ${files.length} file(s) in the canonical layout.`);
+    return { output: lines.length ? lines.join('\n') + '\n' : '', exitCode: broken > 0 ? 2 : options.check && unformatted > 0 ? 1 : 0 };
+}
