@@ -66,3 +66,11 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 export const HEADER = `certification R "Exemple"
   accessibilité "Aménagements pour les candidats en situation de handicap."
 `;
+
+/** A one-bloc référentiel with competencies C1, C2 of activity A1, followed by `body` (modalities …). */
+export const bloc = (body: string) => `${HEADER}
+bloc 1 "Bloc"
+  activité A1 "Activité"
+    compétence C1 "Première."
+    compétence C2 "Deuxième."
+${body}`;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificationIdOfText, textOf, Conventions, DEFAULT_CONVENTIONS } from 'certiref-language';
-import { checkText, checkTexts, HEADER, rules } from '../helpers.js';
+import { checkText, checkTexts, HEADER, rules, bloc } from '../helpers.js';
 
-const bloc = (body: string) => `${HEADER}
-bloc 1 "Bloc"
-  activité A1 "Activité"
-    compétence C1 "Première."
-    compétence C2 "Deuxième."
-${body}`;
 
 describe('certifications are scoped by folder', () => {
     it('two copies of a référentiel in two folders are two certifications', async () => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
-import { checkText, checkTexts, HEADER, loadFiles, ROOT, rules } from '../helpers.js';
+import { checkText, checkTexts, HEADER, loadFiles, ROOT, rules, bloc } from '../helpers.js';
 
 const EXAMPLES = path.join(ROOT, 'examples/rules');
 
@@ -35,12 +35,6 @@ describe('clean référentiels stay silent', () => {
     });
 });
 
-const bloc = (body: string) => `${HEADER}
-bloc 1 "Bloc"
-  activité A1 "Activité"
-    compétence C1 "Première."
-    compétence C2 "Deuxième."
-${body}`;
 
 describe('unresolved-reference', () => {
     it('names a missing competency and suggests the closest id', async () => {

@@ -1,4 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CLI } from '../helpers.js';
@@ -95,3 +100,29 @@ export class TestClient {
 }
 
 export const rulesOf = (d: Diagnostic[]) => d.map((x) => String(x.code));
+
+/**
+ * A workspace folder of one's own with the given files, and a server started on it, for the
+ * duration of a `describe` block.
+ */
+export function useWorkspace(files: Record<string, string>, locale = 'en') {
+    const ws = {
+        client: undefined as unknown as TestClient,
+        dir: '',
+        uri: (name: string) => pathToFileURL(path.join(ws.dir, name)).toString(),
+    };
+    beforeAll(async () => {
+        ws.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-lsp-'));
+        for (const [name, text] of Object.entries(files)) {
+            fs.mkdirSync(path.dirname(path.join(ws.dir, name)), { recursive: true });
+            fs.writeFileSync(path.join(ws.dir, name), text);
+        }
+        ws.client = new TestClient();
+        await ws.client.initialize(pathToFileURL(ws.dir).toString(), locale);
+    });
+    afterAll(async () => {
+        await ws.client?.stop();
+        fs.rmSync(ws.dir, { recursive: true, force: true });
+    });
+    return ws;
+}

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { ROOT } from '../helpers.js';
-import { TestClient } from './client.js';
+import { TestClient, useWorkspace } from './client.js';
 
 /** Applies LSP text edits to a text. */
 function apply(text: string, edits: TextEdit[]): string {
@@ -137,8 +136,6 @@ describe('language server features on the seeds', () => {
 });
 
 describe('rename and formatting on a workspace of one\'s own', () => {
-    let client: TestClient;
-    let dir: string;
     const A = `certification R "Renommer"
   accessibilité "Aménagements."
 
@@ -155,21 +152,12 @@ bloc 1
     critère CR4 "a"
     critère CR5 "b"
 `;
-    beforeAll(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-rename-'));
-        fs.writeFileSync(path.join(dir, 'a.ref'), A);
-        fs.writeFileSync(path.join(dir, 'b.ref'), B);
-        client = new TestClient();
-        await client.initialize(pathToFileURL(dir).toString(), 'en');
-    });
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
-    const a = () => pathToFileURL(path.join(dir, 'a.ref')).toString();
-    const b = () => pathToFileURL(path.join(dir, 'b.ref')).toString();
+    const ws = useWorkspace({ 'a.ref': A, 'b.ref': B });
+    const a = () => ws.uri('a.ref');
+    const b = () => ws.uri('b.ref');
 
     it('renames a competency across files, with the criteria numbered after it', async () => {
+        const { client } = ws;
         client.open(a(), A);
         client.open(b(), B);
         await client.waitFor(b(), (d) => d.length === 0);
@@ -182,7 +170,7 @@ bloc 1
     });
 
     it('refuses a rename that would collide', async () => {
-        await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C5' }))
+        await expect(ws.client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C5' }))
             .rejects.toThrow(/Competency C5 already exists \(a\.ref:7\): choose another id\./);
     });
 
@@ -196,6 +184,7 @@ bloc 1 "Bloc"
   // au-dessus de C5
               compétence C5 "Cinquième."
 `;
+        const { client } = ws;
         const uri = a();
         client.change(uri, messy);
         await client.waitFor(uri, () => true);
@@ -219,8 +208,6 @@ bloc 1 "Bloc"
 });
 
 describe('quick fixes', () => {
-    let client: TestClient;
-    let dir: string;
     const TEXT = `certification Q "Corrections"
   accessibilité "Aménagements."
 
@@ -243,19 +230,11 @@ bloc 1 "Bloc"
     // certiref-ignore id-pattern -- plus rien à ignorer ici
     critère juge C1 "a"
 `;
-    beforeAll(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-fix-'));
-        fs.writeFileSync(path.join(dir, 'q.ref'), TEXT);
-        client = new TestClient();
-        await client.initialize(pathToFileURL(dir).toString(), 'en');
-    });
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const ws = useWorkspace({ 'q.ref': TEXT });
 
     it('fix a mismatched criterion id, an off-pattern id, a typo, and remove an unused suppression', async () => {
-        const uri = pathToFileURL(path.join(dir, 'q.ref')).toString();
+        const { client } = ws;
+        const uri = ws.uri('q.ref');
         client.open(uri, TEXT);
         const diagnostics = await client.waitFor(uri, (d) => d.length >= 4);
         const fixes = new Map<string, string>();
@@ -276,7 +255,8 @@ bloc 1 "Bloc"
     });
 
     it('add a competency to a modality\'s évalue list', async () => {
-        const uri = pathToFileURL(path.join(dir, 'q.ref')).toString();
+        const { client } = ws;
+        const uri = ws.uri('q.ref');
         const text = TEXT.replace('évalue C1, C2, C3, C4, C5', 'évalue C1, C2, C3, C4').replace('    critère CR5 juge C6 "typo"\n', '');
         client.change(uri, text);
         const d = (await client.waitFor(uri, (x) => x.some((y) => y.code === 'competency-not-evaluated'))).find((y) => y.code === 'competency-not-evaluated')!;

@@ -1,31 +1,20 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
-import { rulesOf, TestClient } from './client.js';
+import { rulesOf, useWorkspace } from './client.js';
 
 const TEXT = fs.readFileSync(path.join(ROOT, 'examples/rules/competency-without-criterion.ref'), 'utf8');
 
 describe('the language server reads the same certiref.json as the CLI', () => {
-    let client: TestClient;
-    let dir: string;
-    beforeAll(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-settings-'));
-        fs.writeFileSync(path.join(dir, 'certiref.json'), JSON.stringify({ language: 'fr', rules: { 'competency-without-criterion': 'error' } }));
-        fs.mkdirSync(path.join(dir, 'sub'));
-        fs.writeFileSync(path.join(dir, 'sub/a.ref'), TEXT);
-        client = new TestClient();
-        await client.initialize(pathToFileURL(dir).toString(), 'en');
-    });
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+    const ws = useWorkspace({
+        'certiref.json': JSON.stringify({ language: 'fr', rules: { 'competency-without-criterion': 'error' } }),
+        'sub/a.ref': TEXT,
     });
 
     it('applies its severities and language, and the suppressions of the source', async () => {
-        const uri = pathToFileURL(path.join(dir, 'sub/a.ref')).toString();
+        const { client } = ws;
+        const uri = ws.uri('sub/a.ref');
         client.open(uri, TEXT);
         const d = await client.waitFor(uri, (x) => x.length > 0);
         expect(rulesOf(d)).toEqual(['competency-without-criterion']);
@@ -38,23 +27,13 @@ describe('the language server reads the same certiref.json as the CLI', () => {
 });
 
 describe('an invalid certiref.json is shown in the editor', () => {
-    let client: TestClient;
-    let dir: string;
-    beforeAll(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-badconfig-'));
-        fs.writeFileSync(path.join(dir, 'certiref.json'), '{ "rules": { "id-patern": "off" } }');
-        fs.writeFileSync(path.join(dir, 'a.ref'), fs.readFileSync(path.join(ROOT, 'examples/starter/referentiel.ref'), 'utf8'));
-        client = new TestClient();
-        await client.initialize(pathToFileURL(dir).toString(), 'en');
-    });
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const STARTER = fs.readFileSync(path.join(ROOT, 'examples/starter/referentiel.ref'), 'utf8');
+    const ws = useWorkspace({ 'certiref.json': '{ "rules": { "id-patern": "off" } }', 'a.ref': STARTER });
 
     it('as an error on each file it applies to', async () => {
-        const uri = pathToFileURL(path.join(dir, 'a.ref')).toString();
-        client.open(uri, fs.readFileSync(path.join(dir, 'a.ref'), 'utf8'));
+        const { client } = ws;
+        const uri = ws.uri('a.ref');
+        client.open(uri, STARTER);
         const d = await client.waitFor(uri, (x) => x.length > 0);
         expect(rulesOf(d)).toEqual(['invalid-config']);
         expect(d[0].message).toMatch(/certiref\.json:1:14: .*unknown rule "id-patern"\. This setting is ignored\./);
