@@ -5,7 +5,7 @@
 //   node bench/alternative/check-yaml.mjs DIR      (prints the number of problems)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 
 const dir = process.argv[2];

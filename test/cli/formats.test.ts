@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
+import { Ajv } from 'ajv';
+import AjvDraft04Module from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
@@ -16,7 +16,9 @@ describe('--format sarif', () => {
 
     it('is valid SARIF 2.1.0 (official schema)', () => {
         const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
-        const ajv = new AjvDraft04({ allErrors: true, strict: false });
+        // ajv-draft-04 is CommonJS with a `default` export
+        const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
+        const ajv = new (AjvDraft04 as unknown as typeof Ajv)({ allErrors: true, strict: false });
         const validate = ajv.compile(schema);
         const valid = validate(log);
         expect(validate.errors ?? []).toEqual([]);
