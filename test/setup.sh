@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Everything the whole test suite needs on a fresh Debian machine, beyond Node: the editors the
-# end-to-end tests drive (Neovim as an LSP client), then the npm packages from the lock file.
+# Everything the whole test suite needs on a fresh Debian machine, beyond Node: the editors and
+# the browser the end-to-end tests drive (Neovim as an LSP client, Debian's Chromium for the
+# preview, the HTML export and VS Code for the Web), then the npm packages from the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -12,4 +14,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-npm ci --no-audit --no-fund
+# no browser download from npm: tests use Debian's Chromium
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

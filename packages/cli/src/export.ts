@@ -1,5 +1,5 @@
 import { URI } from 'langium';
-import { serializeModel, statistics, type Language, type StatsRow } from 'certiref-language';
+import { findingsOf, renderGrid, serializeModel, standalonePage, statistics, type Language, type StatsRow } from 'certiref-language';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 
@@ -12,6 +12,15 @@ export async function exportJson(options: WorkspaceOptions): Promise<{ text: str
     const { services, documents, language } = await loadWorkspace(options);
     const json = serializeModel(services.referential.Models.all(), (uri) => relative(URI.parse(uri).fsPath));
     return { text: JSON.stringify(json, null, 2) + '\n', syntaxErrors: syntaxErrorCount(documents), language };
+}
+
+/** The evaluation grids as one standalone, printable HTML page (the renderer of the VS Code preview). */
+export async function exportHtml(options: WorkspaceOptions): Promise<{ text: string; syntaxErrors: number; language: Language }> {
+    const { services, documents, language } = await loadWorkspace(options);
+    const models = services.referential.Models.all();
+    const findings = models.flatMap((m) => findingsOf(services.shared, m));
+    const grid = renderGrid(models, findings, { language, interactive: false, pathOf: (uri) => relative(URI.parse(uri).fsPath) });
+    return { text: standalonePage(grid, language), syntaxErrors: syntaxErrorCount(documents), language };
 }
 
 const HEAD = {

@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
-import { exportJson, stats } from './export.js';
+import { exportHtml, exportJson, stats } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
@@ -94,11 +94,12 @@ export async function main(argv: string[]): Promise<number> {
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['json']).default('json'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html']).default('json'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { output?: string; lang?: Language }) => {
-            const result = await exportJson({ paths, language: opts.lang, defaultLanguage: envLanguage() });
+        .action(async (paths: string[], opts: { format: 'json' | 'html'; output?: string; lang?: Language }) => {
+            const options = { paths, language: opts.lang, defaultLanguage: envLanguage() };
+            const result = opts.format === 'html' ? await exportHtml(options) : await exportJson(options);
             if (opts.output) writeAtomic(opts.output, result.text);
             else process.stdout.write(result.text);
             if (result.syntaxErrors > 0) {

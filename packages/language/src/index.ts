@@ -17,3 +17,5 @@ export { formatDocument } from './format/formatter.js';
 export { minimalEdit } from './lsp/features/formatting.js';
 export { SHOW_LOCATIONS_COMMAND } from './lsp/features/code-lens.js';
 export type { ModelElement } from './model/model-service.js';
+export * from './render/grid.js';
+export * from './lsp/requests.js';

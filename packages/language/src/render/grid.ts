@@ -1,0 +1,260 @@
+import { containers, criteriaOfModality, competenciesOf } from '../model/queries.js';
+import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
+import type { Language } from '../config/config.js';
+
+/**
+ * The evaluation grids of référentiels, as HTML: per bloc (or option) and modality, the
+ * competencies evaluated, their criteria and the jury's columns (acquis / non acquis /
+ * observations); a coverage matrix (competencies × modalities) with its gaps; the findings where
+ * they apply. One renderer for the VS Code preview and the CLI's HTML export: the preview wraps
+ * `body` in a webview with VS Code's colours and a nonce'd script (click a row: its line); the
+ * export in a standalone, printable page. Every text of the référentiel is escaped.
+ */
+export interface GridFinding {
+    uri: string;
+    /** 0-based line where the finding starts. */
+    line: number;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    rule: string;
+    message: string;
+}
+
+export interface RenderOptions {
+    language: Language;
+    /** Rows carry their place in the source (data-uri, data-line) and are focusable. */
+    interactive: boolean;
+    /** Displayed path of a document URI (the export shows relative paths). */
+    pathOf?: (uri: string) => string;
+}
+
+export interface RenderedGrid {
+    title: string;
+    body: string;
+}
+
+const LABELS = {
+    fr: {
+        bloc: 'Bloc', option: 'Option', modality: 'Modalité', competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis',
+        notAcquired: 'Non acquis', observations: 'Observations', grid: "Grille d'évaluation", coverage: 'Couverture des compétences',
+        coverageCaption: 'Compétences × modalités : nombre de critères ; une case vide est une compétence que la modalité n\'évalue pas',
+        evaluates: 'Évalue', level: 'Niveau', certifier: 'Certificateur', version: 'Version', noCriterion: 'Aucun critère ne juge cette compétence',
+        part: 'Partie', findings: 'Constats', otherFindings: 'Autres constats', judges: 'juge', notEvaluated: 'non évaluée',
+        deliverables: 'Livrables', individual: 'individuelle', group: 'en groupe', error: 'Erreur', warning: 'Avertissement', info: 'Info', hint: 'Indice',
+        summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
+        accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
+        evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
+    },
+    en: {
+        bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
+        notAcquired: 'Not acquired', observations: 'Observations', grid: 'Evaluation grid', coverage: 'Coverage of the competencies',
+        coverageCaption: 'Competencies × modalities: number of criteria; an empty cell is a competency the modality does not evaluate',
+        evaluates: 'Evaluates', level: 'Level', certifier: 'Certifier', version: 'Version', noCriterion: 'No criterion judges this competency',
+        part: 'Part', findings: 'Findings', otherFindings: 'Other findings', judges: 'judges', notEvaluated: 'not evaluated',
+        deliverables: 'Deliverables', individual: 'individual', group: 'group', error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint',
+        summary: (c: number, k: number, m: number, e: number, w: number) => `${c} competencies · ${k} criteria · ${m} modalities · ${e} error(s) · ${w} warning(s)`,
+        accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
+        evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
+    },
+};
+
+export function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Prose as paragraphs and lists, escaped. */
+function prose(text: string): string {
+    return text.split(/\n\n+/).map((paragraph) => {
+        const lines = paragraph.split('\n');
+        const items = lines.filter((l) => /^([-•–*·▪◦]|\d{1,2}[.)])\s/.test(l));
+        if (items.length === lines.length - 1 && lines.length > 1) {
+            return `<p>${escapeHtml(lines[0])}</p><ul>${lines.slice(1).map((l) => `<li>${escapeHtml(l.replace(/^([-•–*·▪◦]|\d{1,2}[.)])\s+/, ''))}</li>`).join('')}</ul>`;
+        }
+        return `<p>${lines.map(escapeHtml).join('<br>')}</p>`;
+    }).join('');
+}
+
+let counter = 0;
+
+export function renderGrid(models: CertificationModel[], findings: GridFinding[], options: RenderOptions): RenderedGrid {
+    const L = LABELS[options.language];
+    const pathOf = options.pathOf ?? ((uri: string) => decodeURIComponent(uri.replace(/^.*\//, '')));
+    const byPlace = new Map<string, GridFinding[]>();
+    for (const f of findings) {
+        const key = `${f.uri}#${f.line}`;
+        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+    }
+    const shown = new Set<GridFinding>();
+    const findingsAt = (source: SourceLocation | undefined): string => {
+        if (!source) return '';
+        const list = [...(byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? []), ...(source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [])];
+        if (list.length === 0) return '';
+        for (const f of list) shown.add(f);
+        return `<ul class="findings">${list.map(findingItem).join('')}</ul>`;
+    };
+    const findingItem = (f: GridFinding) =>
+        `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(f.message)} <code>${escapeHtml(f.rule)}</code></li>`;
+    const place = (source: SourceLocation) => (options.interactive ? ` data-uri="${escapeHtml(source.uri)}" data-line="${source.nameRange.start.line}" tabindex="0"` : '');
+    const id = (prefix: string) => `${prefix}-${++counter}`;
+
+    const out: string[] = [];
+    if (models.length === 0) out.push(`<p>${escapeHtml(L.empty)}</p>`);
+    for (const model of models) {
+        const all = containers(model);
+        const competencies = all.flatMap(competenciesOf);
+        const modalities = all.flatMap((c) => c.modalities);
+        const criteria = modalities.flatMap(criteriaOfModality);
+        const modelFindings = findings.filter((f) => model.documents.includes(f.uri));
+        const meta = [model.rncp ? `RNCP ${model.rncp.replace(/^RNCP/i, '')}` : undefined, model.level ? `${L.level} ${model.level}` : undefined,
+            model.certifier ? `${L.certifier} : ${model.certifier}` : undefined, model.version ? `${L.version} ${model.version}` : undefined].filter(Boolean);
+        const headingId = id('certification');
+        out.push(`<article class="certification" aria-labelledby="${headingId}">`);
+        out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(model.title || model.id)} <span class="id">${escapeHtml(model.id)}</span></h1>`);
+        if (meta.length) out.push(`<p class="meta">${meta.map((m) => escapeHtml(m!)).join(' · ')}</p>`);
+        out.push(`<p class="summary">${escapeHtml(L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
+        out.push(findingsAt(model.source), '</header>');
+        for (const container of all) {
+            if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
+            out.push(renderContainer(container));
+        }
+        out.push(renderMatrix(all));
+        if (model.accessibility.length) {
+            const aId = id('accessibility');
+            out.push(`<section class="accessibility" aria-labelledby="${aId}"><h2 id="${aId}">${escapeHtml(L.accessibility)}</h2>${model.accessibility.map(prose).join('')}</section>`);
+        }
+        const rest = modelFindings.filter((f) => !shown.has(f));
+        if (rest.length) {
+            const oId = id('other');
+            out.push(`<section class="other-findings" aria-labelledby="${oId}"><h2 id="${oId}">${escapeHtml(L.otherFindings)}</h2><ul class="findings">${rest.map((f) => `<li class="finding ${f.severity}"${options.interactive ? ` data-uri="${escapeHtml(f.uri)}" data-line="${f.line}" tabindex="0"` : ''}><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(pathOf(f.uri))}:${f.line + 1} — ${escapeHtml(f.message)} <code>${escapeHtml(f.rule)}</code></li>`).join('')}</ul></section>`);
+        }
+        out.push('</article>');
+    }
+    return { title: models.map((m) => m.title || m.id).join(' · '), body: out.join('\n') };
+
+    function renderContainer(container: BlocModel | OptionModel): string {
+        const bloc = container.containerKind === 'option' ? container.bloc : container;
+        const hId = id('bloc');
+        const title = container.containerKind === 'option'
+            ? `${L.bloc} ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''} · ${L.option} ${container.id}${container.title ? ` — ${container.title}` : ''}`
+            : `${L.bloc} ${container.id}${container.title ? ` — ${container.title}` : ''}`;
+        const parts: string[] = [`<section class="bloc" aria-labelledby="${hId}"><h2 id="${hId}"${place(container.source)}>${escapeHtml(title)}</h2>`, findingsAt(container.source)];
+        const own = competenciesOf(container);
+        const cId = id('competencies');
+        parts.push(`<details class="competencies"><summary id="${cId}">${escapeHtml(L.competencies)} (${own.length})</summary><ul>`);
+        for (const c of own) parts.push(`<li${place(c.source)}><strong>${escapeHtml(c.id)}</strong> ${escapeHtml(c.text)}${findingsAt(c.source)}</li>`);
+        parts.push('</ul></details>');
+        for (const activity of container.activities) parts.push(findingsAt(activity.source));
+        for (const m of container.modalities) parts.push(renderModality(m));
+        parts.push('</section>');
+        return parts.join('\n');
+    }
+
+    function renderModality(m: ModalityModel): string {
+        const name = `${m.id ? `${m.id} — ` : ''}${m.title}`;
+        const hId = id('modality');
+        const meta = [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
+        const rows: string[] = [];
+        const evaluated = m.evaluatedCompetencies;
+        const criteriaOf = (c: CompetencyModel) => criteriaOfModality(m).filter((x) => x.judges.includes(c));
+        for (const c of evaluated) {
+            const list = criteriaOf(c);
+            const span = Math.max(1, list.length);
+            const head = `<th scope="row" rowspan="${span}"${place(c.source)}><span class="cid">${escapeHtml(c.id)}</span> ${escapeHtml(c.text)}${findingsAt(c.source)}</th>`;
+            if (list.length === 0) {
+                rows.push(`<tr class="gap">${head}<td class="missing">${escapeHtml(L.noCriterion)}</td><td></td><td></td><td></td></tr>`);
+                continue;
+            }
+            list.forEach((cr, i) => rows.push(`<tr>${i === 0 ? head : ''}${criterionCell(cr)}<td class="check"></td><td class="check"></td><td class="obs"></td></tr>`));
+        }
+        // criteria that judge nothing evaluated here (or nothing at all)
+        for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => evaluated.includes(c)))) {
+            rows.push(`<tr class="gap"><th scope="row">—</th>${criterionCell(cr)}<td class="check"></td><td class="check"></td><td class="obs"></td></tr>`);
+        }
+        return [
+            // not a landmark: several modalities may share a title ("Cas pratique")
+            `<div class="modality"><h3 id="${hId}"${place(m.source)}>${escapeHtml(name)}</h3>`,
+            meta.length ? `<p class="meta">${escapeHtml(meta.join(' · '))}</p>` : '',
+            findingsAt(m.source),
+            m.description ? `<div class="description">${prose(m.description)}</div>` : '',
+            `<table class="grid"><caption>${escapeHtml(`${L.grid} — ${name}`)}</caption>`,
+            `<thead><tr><th scope="col">${escapeHtml(L.competency)}</th><th scope="col">${escapeHtml(L.criterion)}</th><th scope="col">${escapeHtml(L.acquired)}</th><th scope="col">${escapeHtml(L.notAcquired)}</th><th scope="col">${escapeHtml(L.observations)}</th></tr></thead>`,
+            `<tbody>${rows.join('')}</tbody></table></div>`,
+        ].join('\n');
+    }
+
+    function criterionCell(cr: CriterionModel): string {
+        const part = cr.part ? `<span class="part">${escapeHtml(`${L.part} ${cr.part.id ?? cr.part.title ?? ''}`.trim())}</span> ` : '';
+        const label = cr.label ? `<span class="crid">${escapeHtml(cr.label)}</span> ` : '';
+        return `<td${place(cr.source)}>${part}${label}${escapeHtml(cr.text)}${findingsAt(cr.source)}</td>`;
+    }
+
+    function renderMatrix(all: ContainerModel[]): string {
+        const modalities = all.flatMap((c) => c.modalities);
+        const competencies = all.flatMap(competenciesOf);
+        if (competencies.length === 0 || modalities.length === 0) return '';
+        const hId = id('coverage');
+        const header = modalities.map((m) => `<th scope="col">${escapeHtml(m.id ?? m.title)}${m.container.containerKind === 'option' ? ` <span class="opt">(${escapeHtml(m.container.id)})</span>` : ''}</th>`).join('');
+        const rows = competencies.map((c) => {
+            const cells = modalities.map((m) => {
+                if (!m.evaluatedCompetencies.includes(c)) return '<td class="none"></td>';
+                const n = criteriaOfModality(m).filter((x) => x.judges.includes(c)).length;
+                return n === 0 ? `<td class="gap">0</td>` : `<td class="ok">${n}</td>`;
+            }).join('');
+            const gap = c.evaluatedBy.length === 0 || c.criteria.length === 0;
+            return `<tr${gap ? ' class="gap"' : ''}><th scope="row"${place(c.source)}>${escapeHtml(c.id)}${c.evaluatedBy.length === 0 ? ` <span class="warn">(${escapeHtml(L.notEvaluated)})</span>` : ''}</th>${cells}</tr>`;
+        }).join('');
+        return `<section class="coverage" aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(L.coverage)}</h2><table class="matrix"><caption>${escapeHtml(L.coverageCaption)}</caption><thead><tr><th scope="col">${escapeHtml(L.competency)}</th>${header}</tr></thead><tbody>${rows}</tbody></table></section>`;
+    }
+}
+
+/** The styles of the grid; colours come from CSS variables (VS Code's in the preview). */
+export const GRID_CSS = `
+.certiref-grid { font-family: var(--font, system-ui, sans-serif); font-size: var(--size, 14px); color: var(--fg); background: var(--bg); line-height: 1.45; padding: 0 1rem 2rem; }
+.certiref-grid h1 { font-size: 1.5em; margin: 1em 0 .3em; } .certiref-grid h2 { font-size: 1.25em; margin: 1.6em 0 .4em; border-bottom: 1px solid var(--border); padding-bottom: .2em; }
+.certiref-grid h3 { font-size: 1.08em; margin: 1.2em 0 .3em; } .certiref-grid .id, .certiref-grid .opt { color: var(--muted); font-weight: normal; }
+.certiref-grid .meta, .certiref-grid .summary { color: var(--muted); margin: .2em 0; }
+.certiref-grid table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
+.certiref-grid caption { text-align: left; color: var(--muted); padding: .3em 0; font-size: .92em; }
+.certiref-grid th, .certiref-grid td { border: 1px solid var(--border); padding: .35em .5em; vertical-align: top; text-align: left; }
+.certiref-grid thead th { background: var(--head-bg); }
+.certiref-grid th[scope=row] { font-weight: normal; width: 34%; }
+.certiref-grid .cid, .certiref-grid .crid { font-weight: 600; } .certiref-grid .part { color: var(--muted); font-size: .9em; }
+.certiref-grid td.check { width: 5.5em; } .certiref-grid td.obs { width: 22%; }
+.certiref-grid tr.gap > *, .certiref-grid td.gap { background: var(--gap-bg); }
+.certiref-grid td.missing { font-style: italic; }
+.certiref-grid .matrix td { text-align: center; width: 3.5em; } .certiref-grid .matrix td.ok { background: var(--ok-bg); } .certiref-grid .matrix td.none { background: transparent; }
+.certiref-grid .warn { color: var(--error); }
+.certiref-grid ul.findings { list-style: none; padding: 0; margin: .3em 0; }
+.certiref-grid .finding { border-left: 3px solid var(--warning); padding: .15em .5em; margin: .2em 0; font-size: .92em; }
+.certiref-grid .finding.error { border-color: var(--error); } .certiref-grid .finding.info, .certiref-grid .finding.hint { border-color: var(--info); }
+.certiref-grid .finding .severity { font-weight: 600; }
+.certiref-grid .finding code { color: var(--muted); }
+.certiref-grid [data-line] { cursor: pointer; } .certiref-grid [data-line]:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
+.certiref-grid details.competencies summary { cursor: pointer; color: var(--muted); }
+@media print { .certiref-grid { padding: 0; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; } }
+`;
+
+/** Colours of the standalone page (the export): light, readable, printable. */
+export const STANDALONE_COLOURS = `:root { --fg: #1b1b1b; --bg: #ffffff; --muted: #545454; --border: #8a8a8a; --head-bg: #eef1f5; --gap-bg: #fff1d6; --ok-bg: #e3f4e6; --error: #b3261e; --warning: #8a5a00; --info: #1a5fb4; --focus: #1a5fb4; }`;
+
+/** VS Code's theme colours in a webview (light, dark and high contrast alike). */
+export const VSCODE_COLOURS = `:root { --font: var(--vscode-font-family); --size: var(--vscode-font-size); --fg: var(--vscode-editor-foreground); --bg: var(--vscode-editor-background); --muted: var(--vscode-descriptionForeground); --border: var(--vscode-panel-border, var(--vscode-editorWidget-border, #808080)); --head-bg: var(--vscode-editorWidget-background); --gap-bg: var(--vscode-inputValidation-warningBackground, rgba(255, 200, 0, .15)); --ok-bg: var(--vscode-diffEditor-insertedTextBackground, rgba(0, 160, 0, .15)); --error: var(--vscode-errorForeground); --warning: var(--vscode-editorWarning-foreground); --info: var(--vscode-editorInfo-foreground); --focus: var(--vscode-focusBorder); }`;
+
+/** A whole standalone HTML page (the CLI's export), with no script and no remote content. */
+export function standalonePage(grid: RenderedGrid, language: Language): string {
+    return `<!DOCTYPE html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(grid.title)}</title>
+<style>${STANDALONE_COLOURS}${GRID_CSS} body { margin: 0; }</style>
+</head>
+<body>
+<main class="certiref-grid">
+${grid.body}
+</main>
+</body>
+</html>
+`;
+}
