@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks',
+        // Playwright (inside @vscode/test-web) reads its browsers folder once, when loaded:
+        // test/e2e/vscode/prepare.ts fills this one with Debian's Chromium
+        env: { PLAYWRIGHT_BROWSERS_PATH: path.join(__dirname, '.pw-browsers') },
     },
 });

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

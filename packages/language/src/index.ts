@@ -19,3 +19,4 @@ export { SHOW_LOCATIONS_COMMAND } from './lsp/features/code-lens.js';
 export type { ModelElement } from './model/model-service.js';
 export * from './render/grid.js';
 export * from './lsp/requests.js';
+export * from './lsp/server-setup.js';

@@ -4,7 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { createCertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
 import { languageOfLocale } from './config/config.js';
-import { registerCertirefRequests } from './lsp/requests.js';
+import { setupServer } from './lsp/server-setup.js';
 
 /** The language server over stdio (or the transport given on the command line). */
 export function startNodeServer(): void {
@@ -17,6 +17,6 @@ export function startNodeServer(): void {
     });
     // certiref.json may have changed with any update: read it again.
     shared.workspace.DocumentBuilder.onUpdate(() => config.clear());
-    registerCertirefRequests(connection, shared);
+    setupServer(connection, shared, config);
     startLanguageServer(shared);
 }

@@ -117,3 +117,14 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
     }
     return { config, problems };
 }
+
+/** Settings from the editor only (the Web Worker server, which reads no file of its own). */
+export class EditorConfigProvider implements ConfigProvider {
+    overrides: Record<string, SeveritySetting> = {};
+    forcedLanguage?: Language;
+    defaultLanguage: Language = 'en';
+
+    getConfig(): ResolvedConfig {
+        return { language: this.forcedLanguage ?? this.defaultLanguage, rules: { ...this.overrides }, problems: [] };
+    }
+}

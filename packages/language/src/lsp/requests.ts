@@ -44,7 +44,12 @@ function services(shared: LangiumSharedServices): CertirefServices {
 
 async function built(shared: LangiumSharedServices, uri: string): Promise<{ document: LangiumDocument; model?: CertificationModel } | undefined> {
     const parsed = URI.parse(uri);
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+    if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined; // not opened or loaded yet
+    try {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+    } catch {
+        return undefined; // cancelled by a newer edit: the next request will have it
+    }
     const document = shared.workspace.LangiumDocuments.getDocument(parsed);
     if (!document) return undefined;
     return { document, model: services(shared).referential.Models.forDocument(document) };

@@ -1,6 +1,9 @@
 import { containers, criteriaOfModality, competenciesOf } from '../model/queries.js';
 import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
 import type { Language } from '../config/config.js';
+import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
+
+export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
 
 /**
  * The evaluation grids of référentiels, as HTML: per bloc (or option) and modality, the
@@ -182,7 +185,8 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
     }
 
     function criterionCell(cr: CriterionModel): string {
-        const part = cr.part ? `<span class="part">${escapeHtml(`${L.part} ${cr.part.id ?? cr.part.title ?? ''}`.trim())}</span> ` : '';
+        const partName = cr.part ? (cr.part.id ? `${L.part} ${cr.part.id}` : cr.part.title ?? '') : '';
+        const part = partName ? `<span class="part">${escapeHtml(partName)}</span> ` : '';
         const label = cr.label ? `<span class="crid">${escapeHtml(cr.label)}</span> ` : '';
         return `<td${place(cr.source)}>${part}${label}${escapeHtml(cr.text)}${findingsAt(cr.source)}</td>`;
     }
@@ -205,39 +209,6 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         return `<section class="coverage" aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(L.coverage)}</h2><table class="matrix"><caption>${escapeHtml(L.coverageCaption)}</caption><thead><tr><th scope="col">${escapeHtml(L.competency)}</th>${header}</tr></thead><tbody>${rows}</tbody></table></section>`;
     }
 }
-
-/** The styles of the grid; colours come from CSS variables (VS Code's in the preview). */
-export const GRID_CSS = `
-.certiref-grid { font-family: var(--font, system-ui, sans-serif); font-size: var(--size, 14px); color: var(--fg); background: var(--bg); line-height: 1.45; padding: 0 1rem 2rem; }
-.certiref-grid h1 { font-size: 1.5em; margin: 1em 0 .3em; } .certiref-grid h2 { font-size: 1.25em; margin: 1.6em 0 .4em; border-bottom: 1px solid var(--border); padding-bottom: .2em; }
-.certiref-grid h3 { font-size: 1.08em; margin: 1.2em 0 .3em; } .certiref-grid .id, .certiref-grid .opt { color: var(--muted); font-weight: normal; }
-.certiref-grid .meta, .certiref-grid .summary { color: var(--muted); margin: .2em 0; }
-.certiref-grid table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
-.certiref-grid caption { text-align: left; color: var(--muted); padding: .3em 0; font-size: .92em; }
-.certiref-grid th, .certiref-grid td { border: 1px solid var(--border); padding: .35em .5em; vertical-align: top; text-align: left; }
-.certiref-grid thead th { background: var(--head-bg); }
-.certiref-grid th[scope=row] { font-weight: normal; width: 34%; }
-.certiref-grid .cid, .certiref-grid .crid { font-weight: 600; } .certiref-grid .part { color: var(--muted); font-size: .9em; }
-.certiref-grid td.check { width: 5.5em; } .certiref-grid td.obs { width: 22%; }
-.certiref-grid tr.gap > *, .certiref-grid td.gap { background: var(--gap-bg); }
-.certiref-grid td.missing { font-style: italic; }
-.certiref-grid .matrix td { text-align: center; width: 3.5em; } .certiref-grid .matrix td.ok { background: var(--ok-bg); } .certiref-grid .matrix td.none { background: transparent; }
-.certiref-grid .warn { color: var(--error); }
-.certiref-grid ul.findings { list-style: none; padding: 0; margin: .3em 0; }
-.certiref-grid .finding { border-left: 3px solid var(--warning); padding: .15em .5em; margin: .2em 0; font-size: .92em; }
-.certiref-grid .finding.error { border-color: var(--error); } .certiref-grid .finding.info, .certiref-grid .finding.hint { border-color: var(--info); }
-.certiref-grid .finding .severity { font-weight: 600; }
-.certiref-grid .finding code { color: var(--muted); }
-.certiref-grid [data-line] { cursor: pointer; } .certiref-grid [data-line]:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
-.certiref-grid details.competencies summary { cursor: pointer; color: var(--muted); }
-@media print { .certiref-grid { padding: 0; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; } }
-`;
-
-/** Colours of the standalone page (the export): light, readable, printable. */
-export const STANDALONE_COLOURS = `:root { --fg: #1b1b1b; --bg: #ffffff; --muted: #545454; --border: #8a8a8a; --head-bg: #eef1f5; --gap-bg: #fff1d6; --ok-bg: #e3f4e6; --error: #b3261e; --warning: #8a5a00; --info: #1a5fb4; --focus: #1a5fb4; }`;
-
-/** VS Code's theme colours in a webview (light, dark and high contrast alike). */
-export const VSCODE_COLOURS = `:root { --font: var(--vscode-font-family); --size: var(--vscode-font-size); --fg: var(--vscode-editor-foreground); --bg: var(--vscode-editor-background); --muted: var(--vscode-descriptionForeground); --border: var(--vscode-panel-border, var(--vscode-editorWidget-border, #808080)); --head-bg: var(--vscode-editorWidget-background); --gap-bg: var(--vscode-inputValidation-warningBackground, rgba(255, 200, 0, .15)); --ok-bg: var(--vscode-diffEditor-insertedTextBackground, rgba(0, 160, 0, .15)); --error: var(--vscode-errorForeground); --warning: var(--vscode-editorWarning-foreground); --info: var(--vscode-editorInfo-foreground); --focus: var(--vscode-focusBorder); }`;
 
 /** A whole standalone HTML page (the CLI's export), with no script and no remote content. */
 export function standalonePage(grid: RenderedGrid, language: Language): string {

@@ -1,0 +1,22 @@
+// Builds the extension: the desktop entry and the Node server (CommonJS), the web entry
+// (CommonJS for the web extension host) and the server's Web Worker (an IIFE), and copies the
+// TextMate grammar from the repository's syntaxes/ (a path outside the extension would be left
+// out of the .vsix).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+mkdirSync(`${here}/syntaxes`, { recursive: true });
+cpSync(`${here}/../../syntaxes/certiref.tmLanguage.json`, `${here}/syntaxes/certiref.tmLanguage.json`);
+
+const common = { bundle: true, sourcemap: false, minify: false, logLevel: 'warning', external: ['vscode'] };
+await Promise.all([
+    esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
+    esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
+    esbuild.build({ ...common, entryPoints: [`${here}/src/web.ts`], outfile: `${here}/dist/web.cjs`, platform: 'browser', format: 'cjs', target: 'es2022',
+        define: { process: '{"env":{}}' } }),
+    esbuild.build({ ...common, entryPoints: [`${here}/src/server-worker.ts`], outfile: `${here}/dist/server-worker.js`, platform: 'browser', format: 'iife', target: 'es2022',
+        define: { process: '{"env":{},"platform":"browser"}' } }),
+]);

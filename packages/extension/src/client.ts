@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type EditorSettings, type OutlineResult, type PreviewResult } from './protocol.js';
+import { PreviewManager } from './preview.js';
+import { ReferentialTree } from './tree.js';
+
+/** What the tests (and other extensions) can ask of certiref. */
+export interface CertirefApi {
+    client: BaseLanguageClient;
+    preview: PreviewManager;
+    outline(uri: vscode.Uri): Promise<OutlineResult>;
+}
+
+export const selector = [{ language: 'certiref' }];
+
+function settings(): EditorSettings {
+    const config = vscode.workspace.getConfiguration('certiref');
+    // configuration values are proxies: a Web Worker's postMessage cannot clone them
+    return JSON.parse(JSON.stringify({ language: config.get('language', 'auto'), displayLanguage: vscode.env.language, rules: config.get('rules', {}) }));
+}
+
+/**
+ * What the desktop and the web entries share once their client is made: settings sent to the
+ * server, the workspace files served to a server that cannot read them, the preview, the
+ * Référentiel tree, the status bar, and the command the code lenses run.
+ */
+export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, serveFiles: boolean): Promise<CertirefApi> {
+    if (serveFiles) {
+        client.onRequest(READ_FILE_REQUEST, async (uri: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
+        client.onRequest(READ_DIRECTORY_REQUEST, async (uri: string) => {
+            const base = vscode.Uri.parse(uri);
+            const entries = await vscode.workspace.fs.readDirectory(base);
+            return entries.map(([name, type]) => ({
+                uri: vscode.Uri.joinPath(base, name).toString(),
+                isFile: (type & vscode.FileType.File) !== 0,
+                isDirectory: (type & vscode.FileType.Directory) !== 0,
+            }));
+        });
+    }
+    await client.start();
+    await client.sendNotification(SETTINGS_NOTIFICATION, settings());
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('certiref')) void client.sendNotification(SETTINGS_NOTIFICATION, settings());
+    }));
+
+    const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
+    const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
+    const preview = new PreviewManager(requestPreview);
+    const tree = new ReferentialTree(outline);
+    context.subscriptions.push(preview, tree, vscode.window.registerTreeDataProvider('certiref.referential', tree));
+    void vscode.commands.executeCommand('setContext', 'certiref.active', true);
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
+        vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
+        vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
+        vscode.commands.registerCommand('certiref.showLocations', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) =>
+            vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character),
+                locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))))),
+    );
+
+    // status bar: the active file's certification
+    const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+    status.name = 'certiref';
+    status.command = 'workbench.actions.view.problems';
+    context.subscriptions.push(status);
+    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+        if (pending) clearTimeout(pending);
+        pending = setTimeout(async () => {
+            const editor = vscode.window.activeTextEditor;
+            if (!editor || editor.document.languageId !== 'certiref') {
+                status.hide();
+                return;
+            }
+            tree.follow(editor.document.uri);
+            preview.follow(editor.document.uri);
+            const { counts } = await outline(editor.document.uri);
+            const f = fr();
+            status.text = `$(checklist) ${counts.competencies} ${f ? 'compétences' : 'competencies'} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
+            status.tooltip = f
+                ? `${counts.criteria} critères · ${counts.uncovered} compétence(s) sans critère ou sans évaluation`
+                : `${counts.criteria} criteria · ${counts.uncovered} competenc(ies) without criterion or evaluation`;
+            status.show();
+        }, 150);
+    };
+    context.subscriptions.push(
+        vscode.window.onDidChangeActiveTextEditor(update),
+        vscode.languages.onDidChangeDiagnostics(() => {
+            update();
+            preview.refresh();
+        }),
+        vscode.workspace.onDidChangeTextDocument((e) => {
+            if (e.document.languageId === 'certiref') preview.refresh(e.document.uri);
+        }),
+    );
+    update();
+    return { client, preview, outline };
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { PreviewResult } from './protocol.js';
+import { previewHtml } from './preview-html.js';
+
+const VIEW_TYPE = 'certiref.preview';
+
+/**
+ * The evaluation-grid preview, as VS Code's Markdown preview: "Open Preview" (in place) and
+ * "Open Preview to the Side"; the panel follows the active .ref editor and updates as you type;
+ * it is restored after a reload. The HTML comes from the language server (the same renderer as
+ * the CLI's HTML export); the webview's CSP allows no remote content and scripts by nonce only.
+ */
+export class PreviewManager implements vscode.Disposable {
+    private panel?: vscode.WebviewPanel;
+    private uri?: vscode.Uri;
+    private timer?: ReturnType<typeof setTimeout>;
+    private readonly disposables: vscode.Disposable[] = [];
+    /** The last HTML body shown (for tests). */
+    lastBody?: string;
+
+    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>) {
+        this.disposables.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+            deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: { uri?: string } | undefined) => {
+                if (!state?.uri) {
+                    panel.dispose();
+                    return;
+                }
+                this.adopt(panel);
+                this.uri = vscode.Uri.parse(state.uri);
+                await this.render();
+            },
+        }));
+    }
+
+    get visibleUri(): vscode.Uri | undefined {
+        return this.panel ? this.uri : undefined;
+    }
+
+    async show(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
+        if (!uri) return;
+        this.uri = uri;
+        const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
+        if (this.panel) this.panel.reveal(column, toSide);
+        else {
+            this.adopt(vscode.window.createWebviewPanel(VIEW_TYPE, this.title(), { viewColumn: column, preserveFocus: toSide }, {
+                enableScripts: true,
+                enableFindWidget: true,
+                retainContextWhenHidden: false,
+                localResourceRoots: [],
+            }));
+        }
+        await this.render();
+    }
+
+    /** The active editor changed: a .ref editor takes the preview with it. */
+    follow(uri: vscode.Uri): void {
+        if (this.panel && this.uri?.toString() !== uri.toString()) {
+            this.uri = uri;
+            void this.render();
+        }
+    }
+
+    /** Something changed (typing, diagnostics): render again, a moment later. */
+    refresh(uri?: vscode.Uri): void {
+        if (!this.panel || (uri && this.uri?.toString() !== uri.toString())) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.render(), 250);
+    }
+
+    private adopt(panel: vscode.WebviewPanel): void {
+        this.panel = panel;
+        panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
+        panel.webview.onDidReceiveMessage(async (message: { type: string; uri?: string; line?: number }) => {
+            if (message.type !== 'reveal' || !message.uri || message.line === undefined) return;
+            const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
+            const position = new vscode.Position(message.line, 0);
+            const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+            editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+        }, null, this.disposables);
+    }
+
+    private title(): string {
+        const name = this.uri ? this.uri.path.replace(/^.*\//, '') : '';
+        return /^fr/i.test(vscode.env.language) ? `Aperçu ${name}` : `Preview ${name}`;
+    }
+
+    private async render(): Promise<void> {
+        if (!this.panel || !this.uri) return;
+        const result = await this.request(this.uri);
+        if (!this.panel) return;
+        this.panel.title = this.title();
+        const config = vscode.workspace.getConfiguration('certiref.preview');
+        const nonce = Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
+        const body = result?.body ?? '<p>—</p>';
+        this.lastBody = body;
+        const hide = [config.get('showFindings', true) ? '' : '.findings { display: none; }', config.get('showCoverage', true) ? '' : '.coverage { display: none; }'].join('');
+        this.panel.webview.html = previewHtml({ body, nonce, uri: this.uri.toString(), title: this.title(), language: /^fr/i.test(vscode.env.language) ? 'fr' : 'en', hide });
+    }
+
+    dispose(): void {
+        this.panel?.dispose();
+        for (const d of this.disposables) d.dispose();
+    }
+}

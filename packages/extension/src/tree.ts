@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { OutlineNode, OutlineResult } from './protocol.js';
+
+/** The Référentiel view: certification › blocs › activities › competencies, each covered or not; follows the active file. */
+export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
+    private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+    private uri?: vscode.Uri;
+    private root?: OutlineNode;
+
+    constructor(private readonly outline: (uri: vscode.Uri) => Promise<OutlineResult>) {}
+
+    follow(uri: vscode.Uri): void {
+        this.uri = uri;
+        this.refresh();
+    }
+
+    refresh(): void {
+        this.root = undefined;
+        this.changed.fire(undefined);
+    }
+
+    async getChildren(node?: OutlineNode): Promise<OutlineNode[]> {
+        if (node) return node.children;
+        if (!this.uri) return [];
+        this.root = (await this.outline(this.uri)).certification;
+        return this.root ? [this.root] : [];
+    }
+
+    getTreeItem(node: OutlineNode): vscode.TreeItem {
+        const fr = /^fr/i.test(vscode.env.language);
+        const item = new vscode.TreeItem(`${node.id}${node.label ? ` ${node.label}` : ''}`,
+            node.children.length ? (node.kind === 'activity' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded) : vscode.TreeItemCollapsibleState.None);
+        item.tooltip = node.label;
+        item.contextValue = node.kind;
+        if (node.kind === 'competency') {
+            item.iconPath = new vscode.ThemeIcon(node.covered ? 'pass' : 'warning', new vscode.ThemeColor(node.covered ? 'testing.iconPassed' : 'problemsWarningIcon.foreground'));
+            item.description = node.covered ? (fr ? 'couverte' : 'covered') : (fr ? 'non couverte' : 'not covered');
+        } else {
+            item.iconPath = new vscode.ThemeIcon({ certification: 'book', bloc: 'symbol-module', option: 'symbol-namespace', activity: 'symbol-class', competency: 'symbol-field' }[node.kind]);
+        }
+        item.command = { title: 'open', command: 'vscode.open', arguments: [vscode.Uri.parse(node.uri), { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
+        return item;
+    }
+
+    dispose(): void {
+        this.changed.dispose();
+    }
+}

@@ -1,0 +1,100 @@
+import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { Language, SeveritySetting } from '../config/config.js';
+import { registerCertirefRequests } from './requests.js';
+
+/** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */
+export const SETTINGS_NOTIFICATION = 'certiref/settings';
+export interface EditorSettings {
+    language: 'auto' | Language;
+    /** The editor's display language, for `auto`. */
+    displayLanguage?: string;
+    rules: Record<string, SeveritySetting>;
+}
+
+/** What a server's configuration must accept from the editor. */
+export interface SettableConfig {
+    overrides: Record<string, SeveritySetting>;
+    forcedLanguage?: Language;
+    defaultLanguage: Language;
+}
+
+/**
+ * What the Node server and the Web Worker server share beyond Langium's own: certiref's
+ * requests (preview, outline), and the editor's settings, after which every document is checked
+ * again.
+ */
+export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig): void {
+    registerCertirefRequests(connection, shared);
+    let current = '';
+    connection.onNotification(SETTINGS_NOTIFICATION, async (settings: EditorSettings) => {
+        const before = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
+        config.overrides = { ...(settings.rules ?? {}) };
+        config.forcedLanguage = settings.language === 'fr' || settings.language === 'en' ? settings.language : undefined;
+        if (settings.displayLanguage) config.defaultLanguage = /^fr/i.test(settings.displayLanguage) ? 'fr' : 'en';
+        current = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
+        if (current === before) return;
+        // after the workspace's first build, and in turn with the edits: never beside a build
+        await shared.workspace.WorkspaceManager.ready;
+        await shared.workspace.WorkspaceLock.write(async (token) => {
+            const uris = shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();
+            await shared.workspace.DocumentBuilder.update(uris, [], token);
+        });
+    });
+}
+
+/** Requests the Web Worker server sends to the extension to read the workspace's files. */
+export const READ_FILE_REQUEST = 'certiref/readFile';
+export const READ_DIRECTORY_REQUEST = 'certiref/readDirectory';
+
+/**
+ * The workspace's files as the editor sees them (vscode.dev, github.dev): a Web Worker has no
+ * file system, so the server asks the extension, which reads through `vscode.workspace.fs`.
+ * Langium loads the workspace's .ref files at start-up through this provider, so references
+ * to files that are not open resolve, as on the desktop.
+ */
+export class ClientFileSystemProvider implements FileSystemProvider {
+    constructor(private readonly connection: () => Connection) {}
+
+    async readFile(uri: URI): Promise<string> {
+        return this.connection().sendRequest(READ_FILE_REQUEST, uri.toString());
+    }
+
+    async readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        const entries = await this.connection().sendRequest<Array<{ uri: string; isFile: boolean; isDirectory: boolean }>>(READ_DIRECTORY_REQUEST, uri.toString());
+        return entries.map((e) => ({ uri: URI.parse(e.uri), isFile: e.isFile, isDirectory: e.isDirectory }));
+    }
+
+    async stat(uri: URI): Promise<FileSystemNode> {
+        return { uri, isFile: /\.[^/]+$/.test(uri.path), isDirectory: !/\.[^/]+$/.test(uri.path) };
+    }
+
+    statSync(uri: URI): FileSystemNode {
+        return { uri, isFile: /\.[^/]+$/.test(uri.path), isDirectory: !/\.[^/]+$/.test(uri.path) };
+    }
+
+    async exists(): Promise<boolean> {
+        return true;
+    }
+
+    existsSync(): boolean {
+        return true;
+    }
+
+    async readBinary(uri: URI): Promise<Uint8Array> {
+        return new TextEncoder().encode(await this.readFile(uri));
+    }
+
+    readBinarySync(): Uint8Array {
+        throw new Error('synchronous reads are not available in a Web Worker');
+    }
+
+    readFileSync(): string {
+        throw new Error('synchronous reads are not available in a Web Worker');
+    }
+
+    readDirectorySync(): FileSystemNode[] {
+        throw new Error('synchronous reads are not available in a Web Worker');
+    }
+}

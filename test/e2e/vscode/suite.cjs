@@ -1,0 +1,93 @@
+// Runs inside VS Code's extension host (the web worker of VS Code for the Web, or desktop VS
+// Code): opens a seed référentiel and checks what a user would see. Shared by the web and the
+// desktop suites. Throws on the first failure.
+const vscode = require('vscode');
+
+// no Node modules in the web extension host: a few assertions of our own
+const assert = {
+    ok(value, message) { if (!value) throw new Error(message || 'assertion failed'); },
+    strictEqual(a, b, message) { if (a !== b) throw new Error(`${message || 'not equal'}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`); },
+    deepStrictEqual(a, b, message) { if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${message || 'not equal'}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`); },
+    match(text, re, message) { if (!re.test(text)) throw new Error(`${message || 'no match'}: ${JSON.stringify(String(text).slice(0, 300))} !~ ${re}`); },
+};
+
+async function waitFor(what, probe, timeout = 60000) {
+    const start = Date.now();
+    for (;;) {
+        const value = await probe();
+        if (value) return value;
+        if (Date.now() - start > timeout) throw new Error(`timeout: ${what}`);
+        await new Promise((r) => setTimeout(r, 200));
+    }
+}
+
+function positionOf(document, needle, shift) {
+    const offset = document.getText().indexOf(needle);
+    assert.ok(offset >= 0, `${needle} not found`);
+    return document.positionAt(offset + shift);
+}
+
+const step = (what) => console.log(`[certiref e2e] ${what}`);
+
+exports.run = async function run() {
+    step('start');
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'bloc-5.ref');
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(document.languageId, 'certiref');
+    await vscode.window.showTextDocument(document);
+
+    step('opened');
+    // diagnostics: the four findings of this file, computed with the other files of the
+    // certification (read by the server through the workspace)
+    const diagnostics = await waitFor('diagnostics', () => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length === 4 ? d : undefined;
+    });
+    assert.deepStrictEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${typeof d.code === 'object' ? d.code.value : d.code}`),
+        ['137:competency-without-criterion', '143:competency-without-criterion', '187:criterion-without-competency', '192:criterion-without-competency']);
+
+    step('diagnostics');
+    // completion, hover and definition through VS Code's providers
+    const at = positionOf(document, '        évalue CS1-1', 16);
+    const completion = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, at);
+    const item = completion.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'CS1-2');
+    assert.ok(item, 'CS1-2 is proposed');
+    assert.match(String(item.detail), /^Etablir la stratégie marketing e-commerce/);
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*CS1-1\*\* — Réaliser un audit du marché/);
+    const definitions = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, at);
+    const target = definitions[0].targetUri ?? definitions[0].uri;
+    const range = definitions[0].targetSelectionRange ?? definitions[0].range;
+    assert.strictEqual(target.toString(), uri.toString());
+    assert.match(document.lineAt(range.start.line).text, /compétence CS1-1 /);
+
+    step('providers');
+    // the preview: a panel beside the editor with the evaluation grids
+    const api = await vscode.extensions.getExtension('certiref.certiref-vscode').activate();
+    await vscode.commands.executeCommand('certiref.showPreviewToSide');
+    const body = await waitFor('preview', () => api.preview.lastBody);
+    assert.match(body, /Grille d'évaluation — E5|Evaluation grid — E5/);
+    assert.match(body, /CS2-4/);
+    const tab = await waitFor('preview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .find((t) => t.input && t.input.viewType && String(t.input.viewType).endsWith('certiref.preview')));
+    assert.match(tab.label, /^(Aperçu|Preview) bloc-5\.ref$/);
+    assert.ok(vscode.window.tabGroups.all.length >= 2, 'the preview is beside the editor');
+
+    step('preview');
+    // the preview follows the typing: a new competency shows up
+    const edit = new vscode.WorkspaceEdit();
+    const line = document.lineAt(positionOf(document, 'compétence CS1-3', 0).line);
+    edit.insert(uri, line.range.start, '      compétence CS1-9 "Compétence ajoutée pendant le test."\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('preview update', () => api.preview.lastBody && api.preview.lastBody.includes('CS1-9'));
+    await vscode.commands.executeCommand('undo');
+
+    step('typing');
+    // the Référentiel tree and the status bar's data
+    const outline = await api.outline(uri);
+    assert.strictEqual(outline.certification.id, 'MSD');
+    assert.ok(outline.counts.competencies >= 35);
+    step('done');
+};

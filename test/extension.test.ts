@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
+import * as protocol from '../packages/extension/src/protocol.js';
+import { ROOT } from './helpers.js';
+
+const EXTENSION = path.join(ROOT, 'packages/extension');
+
+describe('the VS Code extension package', () => {
+    it('speaks the same protocol as the language server', () => {
+        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST])
+            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST]);
+    });
+
+    it('declares the language, grammar, snippets, settings and commands in French and English', () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf8'));
+        const en = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.nls.json'), 'utf8'));
+        const fr = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.nls.fr.json'), 'utf8'));
+        expect(manifest.main).toBe('./dist/extension.cjs');
+        expect(manifest.browser).toBe('./dist/web.cjs');
+        expect(manifest.contributes.languages[0]).toMatchObject({ id: 'certiref', extensions: ['.ref'], aliases: expect.arrayContaining(['Référentiel RNCP']) });
+        const keys = JSON.stringify(manifest).match(/%[\w.]+%/g)!.map((k) => k.slice(1, -1));
+        for (const key of keys) {
+            expect(en[key], key).toBeTruthy();
+            expect(fr[key], key).toBeTruthy();
+            if (key !== 'view.referential') expect(fr[key]).not.toBe(en[key]); // « Référentiel » in both
+        }
+        expect(manifest.contributes.menus['editor/title'][0]).toMatchObject({ command: 'certiref.showPreviewToSide', when: 'editorLangId == certiref' });
+        const types = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@types/vscode/package.json'), 'utf8')).version;
+        expect(manifest.engines.vscode.replace(/^\^/, '') >= types).toBe(true);
+    });
+
+    it('packages a .vsix with the grammar, both bundles, the icon and the README, and no sources', () => {
+        const r = spawnSync('npm', ['run', 'package', '-w', 'packages/extension'], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.status, r.stderr + r.stdout).toBe(0);
+        const vsix = path.join(EXTENSION, 'certiref.vsix');
+        const size = fs.statSync(vsix).size;
+        expect(size).toBeLessThan(2 * 1024 * 1024);
+        const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+        expect(list).toEqual([
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
+            'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
+        ]);
+    }, 120_000);
+});
