@@ -77,6 +77,16 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             expect(fs.statSync(file).size).toBeGreaterThan(50_000);
             // the preview opens at the blocs of the file being edited (bloc 5, three modalities E5)
             expect(await frame.locator('table.grid caption', { hasText: 'E5' }).count()).toBe(3);
+            // a click on a row shows its line in the source: CS2-4 is declared on line 137 of bloc-5.ref
+            await frame.locator('th[data-line]', { hasText: 'CS2-4' }).first().click();
+            await page.locator('.statusbar', { hasText: /Ln 137, Col 1/ }).waitFor({ timeout: 30_000 });
+            // after a reload, the preview comes back (its serializer restores it)
+            await page.reload();
+            await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+            await page.waitForTimeout(8000);
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-after-reload.png') });
+            const restored = await waitForPreviewFrame(page);
+            await restored.waitForSelector('table.grid', { timeout: 60_000 });
         } finally {
             await browser.close();
             server.kill();
