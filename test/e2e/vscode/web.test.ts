@@ -47,7 +47,7 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             printServerLog: false,
             testRunnerDataDir: path.join(ROOT, '.vscode-test-web'),
         } as Parameters<typeof runTests>[0]);
-    }, 240_000);
+    }, 420_000);
 
     it('shows the editor and the preview side by side (screenshot in test/output/)', async () => {
         // the workbench served without a test runner, driven by playwright-core as a user would
@@ -62,11 +62,11 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             await waitForServer(port, () => log);
             const page = await browser.newPage();
             await page.goto(`http://localhost:${port}/`);
-            await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+            await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
             // open bloc-5.ref from the explorer, wait for the findings (the status bar counts
             // them), then the preview to the side with its shortcut
             await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'bloc-5.ref' }).dblclick();
-            await page.locator('.statusbar', { hasText: /35 (competencies|compétences)/ }).waitFor({ timeout: 60_000 });
+            await page.locator('.statusbar', { hasText: /35 (competencies|compétences)/ }).waitFor({ timeout: 120_000 });
             await page.keyboard.press('Control+K');
             await page.keyboard.press('V');
             const frame = await waitForPreviewFrame(page);
@@ -79,19 +79,19 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             expect(await frame.locator('table.grid caption', { hasText: 'E5' }).count()).toBe(3);
             // a click on a row shows its line in the source: CS2-4 is declared on line 137 of bloc-5.ref
             await frame.locator('th[data-line]', { hasText: 'CS2-4' }).first().click();
-            await page.locator('.statusbar', { hasText: /Ln 137, Col 1/ }).waitFor({ timeout: 30_000 });
+            await page.locator('.statusbar', { hasText: /Ln 137, Col 1/ }).waitFor({ timeout: 60_000 });
             // after a reload, the preview comes back (its serializer restores it)
             await page.reload();
-            await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+            await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
             await page.waitForTimeout(8000);
             await page.screenshot({ path: path.join(OUT, 'vscode-web-after-reload.png') });
             const restored = await waitForPreviewFrame(page);
-            await restored.waitForSelector('table.grid', { timeout: 60_000 });
+            await restored.waitForSelector('table.grid', { timeout: 120_000 });
         } finally {
             await browser.close();
             server.kill();
         }
-    }, 240_000);
+    }, 420_000);
 });
 
 async function waitForServer(port: number, log: () => string): Promise<void> {
@@ -114,7 +114,7 @@ async function waitForPreviewFrame(page: import('playwright-core').Page) {
         for (const frame of page.frames()) {
             if (await frame.locator('main.certiref-grid').count().catch(() => 0)) return frame;
         }
-        if (Date.now() - start > 60_000) throw new Error('no preview webview');
+        if (Date.now() - start > 120_000) throw new Error('no preview webview');
         await page.waitForTimeout(500);
     }
 }
