@@ -19,7 +19,7 @@ describe('the HTML export of the evaluation grids, in Chromium', () => {
     for (const [seed, lang] of [['chef-de-projet-digital', 'fr'], ['manager-strategie-digitale', 'en']] as const) {
         it(`${seed}: axe-core finds no accessibility violation; a screenshot is kept`, async () => {
             const file = path.join(OUT, `${seed}.html`);
-            const r = runCli(['export', `referentials/${seed}`, '--format', 'html', '--lang', lang, '-o', file]);
+            const r = runCli(['export', `referentials/${seed}`, '--format', 'html', '--lang', lang, '-o', file, '--force']);
             expect(r.status, r.stderr).toBe(0);
             // the page's CSP forbids every script: let the test inject axe-core anyway
             const page = await browser.newPage({ viewport: { width: 1200, height: 1400 }, bypassCSP: true });

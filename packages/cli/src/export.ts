@@ -1,5 +1,9 @@
 import { URI } from 'langium';
-import { findingsOf, renderGrid, serializeModel, standalonePage, statistics, type Language, type StatsRow } from 'certiref-language';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findingsOf, renderGrid, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
+import { UsageError } from './files.js';
+import { writeAtomic } from './write.js';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 
@@ -8,19 +12,43 @@ function syntaxErrorCount(documents: { diagnostics?: { code?: unknown }[] }[]): 
     return documents.reduce((n, d) => n + (d.diagnostics ?? []).filter((x) => x.code === 'syntax-error').length, 0);
 }
 
-export async function exportJson(options: WorkspaceOptions): Promise<{ text: string; syntaxErrors: number; language: Language }> {
-    const { services, documents, language } = await loadWorkspace(options);
-    const json = serializeModel(services.referential.Models.all(), (uri) => relative(URI.parse(uri).fsPath));
-    return { text: JSON.stringify(json, null, 2) + '\n', syntaxErrors: syntaxErrorCount(documents), language };
+export type ExportFormat = 'json' | 'html' | 'md' | 'csv';
+
+export interface ExportOptions extends WorkspaceOptions {
+    format: ExportFormat;
+    /** One file per certification in this folder (`MSD.csv` …). */
+    out?: string;
+    /** Replace files that exist in `out`. */
+    force?: boolean;
 }
 
-/** The evaluation grids as one standalone, printable HTML page (the renderer of the VS Code preview). */
-export async function exportHtml(options: WorkspaceOptions): Promise<{ text: string; syntaxErrors: number; language: Language }> {
+/**
+ * The référentiels in a format juries and France Compétences use: the model as JSON, the
+ * evaluation grids as a standalone HTML page (the preview's renderer), Markdown, or CSV (one row
+ * per criterion, for spreadsheets). Printed, or written one file per certification in `--out`.
+ */
+export async function exportModels(options: ExportOptions): Promise<{ text?: string; written: string[]; syntaxErrors: number; language: Language }> {
     const { services, documents, language } = await loadWorkspace(options);
-    const models = services.referential.Models.all();
-    const findings = models.flatMap((m) => findingsOf(services.shared, m));
-    const grid = renderGrid(models, findings, { language, interactive: false, pathOf: (uri) => relative(URI.parse(uri).fsPath) });
-    return { text: standalonePage(grid, language), syntaxErrors: syntaxErrorCount(documents), language };
+    const models = services.referential.Models.all().filter((m) => m.documents.some((uri) => documents.some((d) => d.uri.toString() === uri)));
+    const pathOf = (uri: string) => relative(URI.parse(uri).fsPath);
+    const render = (selection: CertificationModel[]): string => {
+        switch (options.format) {
+            case 'json': return JSON.stringify(serializeModel(selection, pathOf), null, 2) + '\n';
+            case 'html': return standalonePage(renderGrid(selection, selection.flatMap((m) => findingsOf(services.shared, m)), { language, interactive: false, pathOf }), language);
+            case 'md': return toMarkdown(selection, language);
+            case 'csv': return toCsv(selection, language);
+        }
+    };
+    const syntaxErrors = syntaxErrorCount(documents);
+    if (!options.out) return { text: render(models), written: [], syntaxErrors, language };
+    fs.mkdirSync(options.out, { recursive: true });
+    const targets = models.map((m) => ({ model: m, file: path.join(options.out!, `${m.id.replace(/[^\w.-]+/g, '_')}${models.filter((x) => x.id === m.id).length > 1 ? `-${models.filter((x) => x.id === m.id).indexOf(m) + 1}` : ''}.${options.format}`) }));
+    const existing = targets.filter((t) => fs.existsSync(t.file));
+    if (existing.length > 0 && !options.force) {
+        throw new UsageError(`${existing.map((t) => relative(t.file)).join(', ')} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
+    }
+    for (const t of targets) writeAtomic(t.file, render([t.model]));
+    return { written: targets.map((t) => relative(t.file)), syntaxErrors, language };
 }
 
 const HEAD = {

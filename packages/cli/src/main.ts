@@ -1,8 +1,9 @@
+import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
-import { exportHtml, exportJson, stats } from './export.js';
+import { exportModels, stats, type ExportFormat } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
@@ -94,14 +95,22 @@ export async function main(argv: string[]): Promise<number> {
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html']).default('json'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html', 'md', 'csv']).default('json'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
+        .option('--out <dir>', 'un fichier par certification dans ce dossier / one file per certification in this folder')
+        .option('--force', 'remplace les fichiers existants / replace existing files', false)
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: 'json' | 'html'; output?: string; lang?: Language }) => {
-            const options = { paths, language: opts.lang, defaultLanguage: envLanguage() };
-            const result = opts.format === 'html' ? await exportHtml(options) : await exportJson(options);
-            if (opts.output) writeAtomic(opts.output, result.text);
-            else process.stdout.write(result.text);
+        .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; lang?: Language }) => {
+            if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
+            const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force });
+            if (result.text !== undefined) {
+                if (opts.output) {
+                    if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
+                    writeAtomic(opts.output, result.text);
+                } else process.stdout.write(result.text);
+            } else {
+                process.stdout.write(result.written.map((f) => `${f}\n`).join(''));
+            }
             if (result.syntaxErrors > 0) {
                 process.stderr.write(result.language === 'fr'
                     ? `certiref : ${result.syntaxErrors} erreur(s) de syntaxe, l'export peut être incomplet (voir certiref check).\n`

@@ -20,3 +20,4 @@ export type { ModelElement } from './model/model-service.js';
 export * from './render/grid.js';
 export * from './lsp/requests.js';
 export * from './lsp/server-setup.js';
+export * from './export/tables.js';

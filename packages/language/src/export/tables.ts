@@ -1,0 +1,124 @@
+import { containers, criteriaOfModality } from '../model/queries.js';
+import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
+import type { Language } from '../config/config.js';
+
+/**
+ * The référentiel as rows: one per criterion and competency it judges (a competency no
+ * criterion judges still gets its row), in the order of the source. The CSV and Markdown
+ * exports read these rows; nothing re-derives the model.
+ */
+export interface ExportRow {
+    certification: string;
+    bloc: string;
+    option: string;
+    activity: string;
+    competency: string;
+    competencyText: string;
+    modality: string;
+    part: string;
+    criterion: string;
+    criterionText: string;
+}
+
+export const COLUMNS: Record<Language, Record<keyof ExportRow, string>> = {
+    fr: {
+        certification: 'Certification', bloc: 'Bloc', option: 'Option', activity: 'Activité', competency: 'Compétence',
+        competencyText: 'Intitulé de la compétence', modality: 'Modalité', part: 'Partie', criterion: 'Critère', criterionText: 'Critère d\'évaluation',
+    },
+    en: {
+        certification: 'Certification', bloc: 'Bloc', option: 'Option', activity: 'Activity', competency: 'Competency',
+        competencyText: 'Competency text', modality: 'Modality', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion',
+    },
+};
+
+export function modalityName(m: ModalityModel): string {
+    return m.id ? `${m.id} — ${m.title}` : m.title;
+}
+
+export function partName(c: CriterionModel): string {
+    if (!c.part) return '';
+    return c.part.id ? `${c.part.id}${c.part.title ? ` — ${c.part.title}` : ''}` : c.part.title ?? '';
+}
+
+export function exportRows(models: CertificationModel[]): ExportRow[] {
+    const rows: ExportRow[] = [];
+    for (const model of models) {
+        for (const container of containers(model)) {
+            const bloc = container.containerKind === 'option' ? container.bloc : container;
+            const base = { certification: model.id, bloc: bloc.id, option: container.containerKind === 'option' ? container.id : '' };
+            const criteria = container.modalities.flatMap(criteriaOfModality);
+            for (const activity of container.activities) {
+                for (const c of activity.competencies) {
+                    const judging = criteria.filter((cr) => cr.judges.includes(c));
+                    const competency = { ...base, activity: activity.id, competency: c.id, competencyText: c.text };
+                    if (judging.length === 0) {
+                        rows.push({ ...competency, modality: c.evaluatedBy.map(modalityName).join(' ; '), part: '', criterion: '', criterionText: '' });
+                    }
+                    for (const cr of judging) {
+                        rows.push({ ...competency, modality: modalityName(cr.modality), part: partName(cr), criterion: cr.label ?? '', criterionText: cr.text });
+                    }
+                }
+            }
+            // criteria that judge no competency of this bloc still appear, so that none is lost
+            for (const cr of criteria.filter((x) => !x.judges.some((c: CompetencyModel) => (c.option ?? c.bloc) === container))) {
+                rows.push({ ...base, activity: '', competency: cr.judges.map((c) => c.id).join(', '), competencyText: '', modality: modalityName(cr.modality), part: partName(cr), criterion: cr.label ?? '', criterionText: cr.text });
+            }
+        }
+    }
+    return rows;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first) is
+ * neutralised with a leading apostrophe, as OWASP advises against CSV injection.
+ */
+export function neutralise(cell: string): string {
+    return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: fields quoted when needed, quotes doubled, CRLF between records; UTF-8 with a BOM so Excel reads accents. */
+export function toCsv(models: CertificationModel[], language: Language): string {
+    const quote = (value: string) => {
+        const v = neutralise(value);
+        return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    };
+    const columns = COLUMNS[language];
+    const keys = Object.keys(columns) as Array<keyof ExportRow>;
+    const lines = [keys.map((k) => quote(columns[k])).join(',')];
+    for (const row of exportRows(models)) lines.push(keys.map((k) => quote(row[k])).join(','));
+    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** Markdown: per certification and bloc, the modalities as tables a jury can print. */
+export function toMarkdown(models: CertificationModel[], language: Language): string {
+    const fr = language === 'fr';
+    // escaped for a Markdown table: HTML characters, pipes, line breaks
+    const cell = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n+/g, '<br>');
+    const out: string[] = [];
+    for (const model of models) {
+        out.push(`# ${cell(model.title || model.id)} (${model.id})`, '');
+        const meta = [model.rncp && `RNCP ${model.rncp}`, model.level && `${fr ? 'Niveau' : 'Level'} ${model.level}`, model.certifier && `${fr ? 'Certificateur' : 'Certifier'} : ${model.certifier}`].filter(Boolean);
+        if (meta.length) out.push(meta.map((m) => cell(m as string)).join(' · '), '');
+        for (const container of containers(model)) {
+            if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
+            const bloc = container.containerKind === 'option' ? container.bloc : container;
+            out.push(`## Bloc ${bloc.id}${bloc.title ? ` — ${cell(bloc.title)}` : ''}${container.containerKind === 'option' ? ` · ${fr ? 'option' : 'option'} ${container.id}${container.title ? ` — ${cell(container.title)}` : ''}` : ''}`, '');
+            for (const a of container.activities) {
+                out.push(`- **${cell(a.id)}** ${cell(a.title)}`);
+                for (const c of a.competencies) out.push(`  - **${cell(c.id)}** ${cell(c.text)}`);
+            }
+            out.push('');
+            for (const m of container.modalities) {
+                out.push(`### ${cell(modalityName(m))}`, '');
+                out.push(`| ${fr ? 'Compétence' : 'Competency'} | ${fr ? 'Critère' : 'Criterion'} | ${fr ? 'Acquis' : 'Acquired'} | ${fr ? 'Non acquis' : 'Not acquired'} | Observations |`, '| --- | --- | --- | --- | --- |');
+                for (const c of m.evaluatedCompetencies) {
+                    const criteria = criteriaOfModality(m).filter((x) => x.judges.includes(c));
+                    if (criteria.length === 0) out.push(`| **${cell(c.id)}** | *${fr ? 'aucun critère' : 'no criterion'}* | | | |`);
+                    for (const cr of criteria) out.push(`| **${cell(c.id)}** | ${cr.label ? `**${cell(cr.label)}** ` : ''}${cell(cr.text)} | ☐ | ☐ | |`);
+                }
+                out.push('');
+            }
+        }
+    }
+    return out.join('\n');
+}

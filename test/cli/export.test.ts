@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const temps: string[] = [];
+const temp = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-export-'));
+    temps.push(dir);
+    return dir;
+};
+afterEach(() => {
+    for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function model(seed: string) {
+    return JSON.parse(runCli(['export', `referentials/${seed}`]).stdout).certifications[0];
+}
+
+describe('certiref export --format csv', () => {
+    for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
+        it(`${seed}: UTF-8 with a BOM, RFC 4180, every competency and criterion in the order of the source`, () => {
+            const r = runCli(['export', `referentials/${seed}`, '--format', 'csv', '--lang', 'fr']);
+            expect(r.status).toBe(0);
+            expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+            expect(r.stdout).toMatch(/\r\n$/);
+            const rows: Record<string, string>[] = parse(r.stdout.slice(1), { columns: true, relax_column_count: false });
+            expect(Object.keys(rows[0])).toEqual(['Certification', 'Bloc', 'Option', 'Activité', 'Compétence', 'Intitulé de la compétence', 'Modalité', 'Partie', 'Critère', "Critère d'évaluation"]);
+            const m = model(seed);
+            const competencies = m.blocs.flatMap((b: { activities: { competencies: { id: string }[] }[] }) => b.activities.flatMap((a) => a.competencies.map((c) => c.id)));
+            const inCsv = [...new Set(rows.map((x) => x['Compétence']).filter(Boolean))];
+            expect(inCsv).toEqual(competencies);
+            const criteria = m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria.map((c) => c.text)));
+            const texts = rows.map((x) => x["Critère d'évaluation"]).filter(Boolean);
+            for (const text of criteria) expect(texts, text.slice(0, 40)).toContain(text);
+            expect(new Set(texts).size).toBe(criteria.length);
+        });
+    }
+
+    it('neutralises cells a spreadsheet would run as a formula', () => {
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'a.ref'), `certification F "=HYPERLINK(\\"http://x\\")"
+  accessibilité "a"
+bloc 1 "+1"
+  activité A1 "@SUM(A1)"
+    compétence C1 "-2+3"
+    compétence C2 "\ttab"
+  modalité E1 "M"
+    critère CR1 "=1+1"
+    critère CR2 "ok"
+`);
+        const csv = runCli(['export', '.', '--format', 'csv'], { cwd: dir }).stdout;
+        const rows: string[][] = parse(csv.slice(1));
+        for (const row of rows.slice(1)) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+        expect(rows[1]).toContain("'-2+3");
+        expect(rows[1]).toContain("'=1+1");
+    });
+});
+
+describe('certiref export --format md', () => {
+    it('a table per modality with the jury\'s columns, texts escaped', () => {
+        const md = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--lang', 'fr']).stdout;
+        expect(md).toMatch(/^# Manager de la stratégie digitale \(MSD\)/);
+        expect(md).toContain('### E3 — Mise en situation en groupe');
+        expect(md).toContain('| Compétence | Critère | Acquis | Non acquis | Observations |');
+        expect(md).toContain('| **C14** | **CR14** Les candidats ont démontré');
+        expect(md.match(/^### /gm)).toHaveLength(7);
+    });
+});
+
+describe('certiref export --out', () => {
+    it('writes one file per certification, and replaces none without --force', () => {
+        const dir = temp();
+        const first = runCli(['export', 'referentials', '--format', 'html', '--out', dir]);
+        expect(first.status).toBe(0);
+        expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
+        fs.writeFileSync(path.join(dir, 'MSD.html'), 'mine');
+        const again = runCli(['export', 'referentials', '--format', 'html', '--out', dir]);
+        expect(again.status).toBe(2);
+        expect(again.stderr).toMatch(/MSD\.html.*already exists, add --force to replace/);
+        expect(fs.readFileSync(path.join(dir, 'MSD.html'), 'utf8')).toBe('mine');
+        expect(runCli(['export', 'referentials', '--format', 'html', '--out', dir, '--force']).status).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'MSD.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+        expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
+    });
+});
