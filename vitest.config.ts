@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,6 @@ export default defineConfig({
         pool: 'forks',
         // Playwright (inside @vscode/test-web) reads its browsers folder once, when loaded:
         // test/e2e/vscode/prepare.ts fills this one with Debian's Chromium
-        env: { PLAYWRIGHT_BROWSERS_PATH: path.join(__dirname, '.pw-browsers') },
+        env: { PLAYWRIGHT_BROWSERS_PATH: path.join(path.dirname(fileURLToPath(import.meta.url)), '.pw-browsers') },
     },
 });

@@ -86,3 +86,32 @@ describe('certiref export --out', () => {
         expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
     });
 });
+
+describe('certiref export --format xlsx', () => {
+    it('a jury workbook: a sheet per modality with decisions, counts and frozen headers, and a coverage sheet', async () => {
+        const ExcelJS = (await import('exceljs')).default;
+        const dir = temp();
+        const file = path.join(dir, 'msd.xlsx');
+        const r = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'xlsx', '-o', file, '--lang', 'fr']);
+        expect(r.status, r.stderr).toBe(0);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file);
+        expect(workbook.worksheets.map((s) => s.name)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5 (1)', 'E5 (2)', 'E5 (3)', 'Couverture']);
+        const e3 = workbook.getWorksheet('E3')!;
+        expect(e3.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+        expect(e3.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true });
+        const rows = [] as string[][];
+        e3.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'object' && v && 'formula' in v ? `=${(v as { formula: string }).formula}` : String(v ?? '')))));
+        expect(rows[1]).toEqual(['Compétence', 'Intitulé', 'Partie', 'Critère', "Critère d'évaluation", 'Décision', 'Observations']);
+        // C11, C12, C13 each judged by the range criterion; C14 by CR14 and two criteria written `juge C14`
+        expect(rows.slice(2, 8).map((x) => `${x[0]}:${x[3]}`)).toEqual(['C11:CR11 à 13', 'C12:CR11 à 13', 'C13:CR11 à 13', 'C14:CR14', 'C14:', 'C14:']);
+        expect(e3.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Acquis,Non acquis"'] });
+        const counts = rows.filter((x) => x[1]?.startsWith('=COUNTIFS'));
+        expect(counts.map((x) => x[0])).toEqual(['C11', 'C12', 'C13', 'C14']);
+        expect(counts[3][1]).toMatch(/"Acquis"\)&" sur 3"$/);
+        const coverage = workbook.getWorksheet('Couverture')!;
+        expect(coverage.rowCount).toBe(36);
+        const cs24 = coverage.getColumn(1).values.indexOf('CS2-4');
+        expect((coverage.getRow(cs24).getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
+    });
+});

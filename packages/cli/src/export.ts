@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { findingsOf, renderGrid, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
 import { writeAtomic } from './write.js';
+import { toXlsx } from './xlsx.js';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 
@@ -12,7 +13,7 @@ function syntaxErrorCount(documents: { diagnostics?: { code?: unknown }[] }[]): 
     return documents.reduce((n, d) => n + (d.diagnostics ?? []).filter((x) => x.code === 'syntax-error').length, 0);
 }
 
-export type ExportFormat = 'json' | 'html' | 'md' | 'csv';
+export type ExportFormat = 'json' | 'html' | 'md' | 'csv' | 'xlsx';
 
 export interface ExportOptions extends WorkspaceOptions {
     format: ExportFormat;
@@ -27,12 +28,13 @@ export interface ExportOptions extends WorkspaceOptions {
  * evaluation grids as a standalone HTML page (the preview's renderer), Markdown, or CSV (one row
  * per criterion, for spreadsheets). Printed, or written one file per certification in `--out`.
  */
-export async function exportModels(options: ExportOptions): Promise<{ text?: string; written: string[]; syntaxErrors: number; language: Language }> {
+export async function exportModels(options: ExportOptions): Promise<{ text?: string | Buffer; written: string[]; syntaxErrors: number; language: Language }> {
     const { services, documents, language } = await loadWorkspace(options);
     const models = services.referential.Models.all().filter((m) => m.documents.some((uri) => documents.some((d) => d.uri.toString() === uri)));
     const pathOf = (uri: string) => relative(URI.parse(uri).fsPath);
-    const render = (selection: CertificationModel[]): string => {
+    const render = async (selection: CertificationModel[]): Promise<string | Buffer> => {
         switch (options.format) {
+            case 'xlsx': return toXlsx(selection, language);
             case 'json': return JSON.stringify(serializeModel(selection, pathOf), null, 2) + '\n';
             case 'html': return standalonePage(renderGrid(selection, selection.flatMap((m) => findingsOf(services.shared, m)), { language, interactive: false, pathOf }), language);
             case 'md': return toMarkdown(selection, language);
@@ -40,14 +42,14 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
         }
     };
     const syntaxErrors = syntaxErrorCount(documents);
-    if (!options.out) return { text: render(models), written: [], syntaxErrors, language };
+    if (!options.out) return { text: await render(models), written: [], syntaxErrors, language };
     fs.mkdirSync(options.out, { recursive: true });
     const targets = models.map((m) => ({ model: m, file: path.join(options.out!, `${m.id.replace(/[^\w.-]+/g, '_')}${models.filter((x) => x.id === m.id).length > 1 ? `-${models.filter((x) => x.id === m.id).indexOf(m) + 1}` : ''}.${options.format}`) }));
     const existing = targets.filter((t) => fs.existsSync(t.file));
     if (existing.length > 0 && !options.force) {
         throw new UsageError(`${existing.map((t) => relative(t.file)).join(', ')} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
     }
-    for (const t of targets) writeAtomic(t.file, render([t.model]));
+    for (const t of targets) writeAtomic(t.file, await render([t.model]));
     return { written: targets.map((t) => relative(t.file)), syntaxErrors, language };
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UsageError } from './files.js';
 
 /** Writes a file atomically: a temporary file beside it, then a rename (never a half-written file). */
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string | Uint8Array): void {
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
     try {
         fs.writeFileSync(tmp, content);
