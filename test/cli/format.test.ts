@@ -58,7 +58,8 @@ describe('certiref format', () => {
         fs.writeFileSync(path.join(dir, 'a.ref'), broken);
         const r = runCli(['format', '.', '--write'], { cwd: dir });
         expect(r.status).toBe(2);
-        expect(r.stdout).toBe('a.ref:2:12: syntax error, file not formatted (see certiref check)\n');
+        expect(r.stderr).toBe('a.ref:2:12: syntax error, file not formatted (see certiref check)\n');
+        expect(r.stdout).toBe('');
         expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(broken);
     });
 
@@ -71,5 +72,24 @@ describe('certiref format', () => {
         const r = runCli(['format', '.'], { cwd: dir });
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/several files: add --check or --write/);
+    });
+});
+
+describe('certiref format, edge cases', () => {
+    it('keeps CRLF line endings, all of them', () => {
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'x.ref'), 'certification D "T"\r\n   accessibilité """a\r\n  b"""\r\n/* c1\r\n c2 */\r\nbloc 1 "B"\r\n');
+        const out = runCli(['format', 'x.ref'], { cwd: dir }).stdout;
+        expect(out).toBe('certification D "T"\r\n  accessibilité """a\r\n  b"""\r\n\r\n/* c1\r\n c2 */\r\nbloc 1 "B"\r\n');
+        fs.writeFileSync(path.join(dir, 'x.ref'), out);
+        expect(runCli(['format', '.', '--check'], { cwd: dir }).status).toBe(0);
+    });
+
+    it('puts what follows a line comment on the next line', () => {
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'x.ref'), 'certification D "T"\n  accessibilité "a"\nbloc 1 "B"\n  activité A1 "a"\n    compétence C1 // note\n    "Analyser."\n');
+        const r = runCli(['format', 'x.ref'], { cwd: dir });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toBe('certification D "T"\n  accessibilité "a"\n\nbloc 1 "B"\n  activité A1 "a"\n    compétence C1 // note\n      "Analyser."\n');
     });
 });

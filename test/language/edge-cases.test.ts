@@ -166,3 +166,16 @@ describe('texts keep what was written', () => {
         expect(textOf('"Depuis\n  2005. Puis\n  1) un point"')).toBe('Depuis 2005. Puis\n1) un point');
     });
 });
+
+describe('unfinished text never breaks the model', () => {
+    it.each([
+        ['an empty évalue', bloc('  modalité E1 "M"\n    évalue\n    critère CR1 "a"')],
+        ['an empty juge', bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR9 juge\n    critère CR1 "a"')],
+        ['a text after évalue', bloc('  modalité E1 "M"\n    évalue "x"\n    critère CR1 "a"')],
+        ['an unfinished convention', `certification F "T"\n  convention "K{n}"\n`],
+        ['a convention without its first pattern', `certification F "T"\n  convention juge "C{n}"\n`],
+    ])('%s: a syntax error, nothing else', async (_, text) => {
+        const { findings } = await checkText(text);
+        expect(new Set(rules(findings))).toEqual(new Set(['syntax-error']));
+    });
+});

@@ -169,6 +169,28 @@ bloc 1
         expect(newB).toContain('critère CR7 "a"');
     });
 
+    it('renames a criterion numbered after the competency it names with juge', async () => {
+        const { client } = ws;
+        const text = B.replace('critère CR4 "a"', 'critère CR4 juge C4 "a"');
+        client.change(b(), text);
+        await client.waitFor(b(), (d) => d.length === 0);
+        const edit = await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C7' }) as WorkspaceEdit;
+        expect(apply(text, edit.changes![b()])).toContain('critère CR7 juge C7 "a"');
+        client.change(b(), B);
+        await client.waitFor(b(), (d) => d.length === 0);
+    });
+
+    it('survives text being typed: an évalue with nothing after it yet', async () => {
+        const { client } = ws;
+        client.change(b(), B.replace('évalue C4, C5', 'évalue'));
+        const d = await client.waitFor(b(), (x) => x.some((y) => y.code === 'syntax-error'));
+        expect(d.every((y) => y.code === 'syntax-error')).toBe(true);
+        const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: a() }, position: positionOf(A, 'C4') });
+        expect(hover).toBeTruthy();
+        client.change(b(), B);
+        await client.waitFor(b(), (x) => x.length === 0);
+    });
+
     it('refuses a rename that would collide', async () => {
         await expect(ws.client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C5' }))
             .rejects.toThrow(/Competency C5 already exists \(a\.ref:7\): choose another id\./);

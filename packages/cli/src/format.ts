@@ -18,7 +18,7 @@ export interface FormatOptions {
  * the files that are not formatted (exit 1). `--write`: rewrites them, each atomically. A file
  * with a syntax error is never touched (exit 2).
  */
-export function format(options: FormatOptions): { output: string; exitCode: number } {
+export function format(options: FormatOptions): { output: string; errors: string; exitCode: number } {
     const files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
     if (!options.write && !options.check && files.length !== 1) {
         throw new UsageError('plusieurs fichiers : ajoutez --check ou --write / several files: add --check or --write');
@@ -26,6 +26,7 @@ export function format(options: FormatOptions): { output: string; exitCode: numb
     const fr = options.language === 'fr';
     const { shared, Certiref } = createNodeServices();
     const lines: string[] = [];
+    const errors: string[] = [];
     let unformatted = 0;
     let broken = 0;
     for (const file of files) {
@@ -38,10 +39,10 @@ export function format(options: FormatOptions): { output: string; exitCode: numb
             const token = document.parseResult.parserErrors[0]?.token;
             const lexing = document.parseResult.lexerErrors[0];
             const where = token && Number.isFinite(token.startLine) ? `:${token.startLine}:${token.startColumn}` : lexing ? `:${lexing.line}:${lexing.column}` : '';
-            lines.push(`${relative(file)}${where}: ${fr ? 'erreur de syntaxe, fichier non formaté (voir certiref check)' : 'syntax error, file not formatted (see certiref check)'}`);
+            errors.push(`${relative(file)}${where}: ${fr ? 'erreur de syntaxe, fichier non formaté (voir certiref check)' : 'syntax error, file not formatted (see certiref check)'}`);
             continue;
         }
-        if (!options.write && !options.check) return { output: formatted, exitCode: 0 };
+        if (!options.write && !options.check) return { output: formatted, errors: '', exitCode: 0 };
         if (formatted === read) continue;
         unformatted++;
         if (options.write) {
@@ -52,5 +53,6 @@ export function format(options: FormatOptions): { output: string; exitCode: numb
         }
     }
     if (options.check && unformatted === 0 && broken === 0) lines.push(fr ? `✔ ${files.length} fichier(s) au format canonique.` : `✔ ${files.length} file(s) in the canonical layout.`);
-    return { output: lines.length ? lines.join('\n') + '\n' : '', exitCode: broken > 0 ? 2 : options.check && unformatted > 0 ? 1 : 0 };
+    const text = (list: string[]) => (list.length ? list.join('\n') + '\n' : '');
+    return { output: text(lines), errors: text(errors), exitCode: broken > 0 ? 2 : options.check && unformatted > 0 ? 1 : 0 };
 }

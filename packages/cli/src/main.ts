@@ -139,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         .action((paths: string[], opts: { check: boolean; write: boolean; lang?: Language }) => {
             const result = format({ paths, check: opts.check, write: opts.write, language: opts.lang ?? envLanguage() });
             process.stdout.write(result.output);
+            process.stderr.write(result.errors);
             exitCode = result.exitCode;
         });
     program.command('lsp')

@@ -6,6 +6,7 @@ import { UsageError } from './files.js';
 export function writeAtomic(file: string, content: string | Uint8Array): void {
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
     try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(tmp, content);
         try {
             fs.chmodSync(tmp, fs.statSync(file).mode);

@@ -17,7 +17,9 @@ export function formatDocument(document: LangiumDocument, lexer: Lexer): string 
     if (!result?.value?.$cstNode || result.lexerErrors.length > 0 || result.parserErrors.length > 0) return undefined;
     const original = document.textDocument.getText();
     if (endsInUnclosedText(result.value.$cstNode)) return undefined;
-    const formatted = layout(result.value, original);
+    // the file keeps its line endings (CRLF on a Windows checkout), every one of them
+    const eol = /\r\n/.test(original) ? '\r\n' : '\n';
+    const formatted = layout(result.value, original).replace(/\r?\n/g, eol);
     return sameTokens(lexer, original, formatted) ? formatted : undefined;
 }
 
@@ -125,6 +127,12 @@ function layout(root: AstNode, text: string): string {
         const leaf = items[i];
         const startsLine = leaf.comment ? onOwnLine(i) : i === 0 || leaf.lineDepth !== undefined;
         if (!startsLine) {
+            // nothing may follow a line comment on its line: the rest of the element goes below
+            if (current !== undefined && i > 0 && items[i - 1].comment && items[i - 1].text.startsWith('//')) {
+                flush();
+                current = INDENT.repeat(currentDepth + 1) + reindent(leaf, currentDepth + 1);
+                continue;
+            }
             current = (current ?? '') + (leaf.text === ',' ? '' : ' ') + reindent(leaf, currentDepth);
             continue;
         }
@@ -168,7 +176,7 @@ function sameTokens(lexer: Lexer, a: string, b: string): boolean {
         const hidden = (result as { hidden?: { image: string; startOffset: number }[] }).hidden ?? [];
         return [...result.tokens, ...hidden]
             .sort((x, y) => x.startOffset - y.startOffset)
-            .map((t) => (t.image.startsWith('"') && !t.image.startsWith('"""') ? t.image.replace(/\s+/g, ' ') : t.image.replace(/[ \t]+$/gm, '')))
+            .map((t) => (t.image.startsWith('"') && !t.image.startsWith('"""') ? t.image.replace(/\s+/g, ' ') : t.image.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '')))
             .filter((image) => image.trim().length > 0);
     };
     const x = tokens(a);

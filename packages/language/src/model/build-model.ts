@@ -201,7 +201,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         for (const p of properties) {
             if (ast.isKindProperty(p)) target.kind = textOf(p.value);
             else if (ast.isModeProperty(p)) target.mode = modeOf(p.mode);
-            else if (ast.isDeliverablesProperty(p)) target.deliverables.push(...p.items.map(textOf));
+            else if (ast.isDeliverablesProperty(p)) target.deliverables.push(...(p.items ?? []).map(textOf));
             else if (ast.isDescriptionProperty(p)) target.description = joinText(target.description, textOf(p.text));
             else if (ast.isEvaluatesProperty(p)) {
                 target.evaluatesDeclared = true;
@@ -240,6 +240,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     /** Resolves `évalue`/`juge` lists; `onGap` is told when an item could not be resolved. */
     function resolveRefs(refs: ast.CompetencyRefs, from: ContainerModel, uri: string, onGap?: () => void): CompetencyModel[] {
         const out: CompetencyModel[] = [];
+        if (!refs?.items) return out; // `évalue` with nothing after it yet: a syntax error, nothing to resolve
         const gap = (u: UnresolvedReference) => {
             cert.unresolved.push(u);
             onGap?.();
@@ -361,7 +362,7 @@ function joinText(a: string | undefined, b: string): string {
 }
 
 function readField(cert: CertificationModel, field: ast.CertificationField, uri: string): void {
-    const value = (v: string) => (v.startsWith('"') ? textOf(v) : v);
+    const value = (v: string | undefined) => (v === undefined ? undefined : v.startsWith('"') ? textOf(v) : v);
     if (ast.isRncpField(field)) cert.rncp = field.value;
     else if (ast.isLevelField(field)) cert.level = field.value;
     else if (ast.isCertifierField(field)) cert.certifier = textOf(field.value);
@@ -371,6 +372,7 @@ function readField(cert: CertificationModel, field: ast.CertificationField, uri:
     else if (ast.isSectionField(field)) cert.sections.push({ title: textOf(field.title), text: textOf(field.text) });
     else if (ast.isDescriptionField(field)) cert.description = joinText(cert.description, textOf(field.text));
     else if (ast.isConventionField(field)) {
+        if (field.criterion === undefined || field.competency === undefined) return; // unfinished: a syntax error
         cert.conventions.push({ criterion: unquote(field.criterion).trim(), competency: unquote(field.competency).trim(), declared: true, source: locate(field, uri) });
     }
 }

@@ -34,7 +34,16 @@ export class ReferentialModelService {
     get(key: string): CertificationModel {
         let model = this.cache.get(key);
         if (!model) {
-            model = buildCertificationModel(idOfKey(key), this.membership().documentsOf(key));
+            const documents = this.membership().documentsOf(key);
+            try {
+                model = buildCertificationModel(idOfKey(key), documents);
+            } catch (e) {
+                // a text being typed must never bring the server down: an empty model, marked
+                // incomplete (no rule reports anything missing), until the next edit
+                console.error(`certiref: model of ${key} not built:`, e);
+                model = buildCertificationModel(idOfKey(key), []);
+                model.incomplete = true;
+            }
             this.cache.set(key, model);
         }
         return model;

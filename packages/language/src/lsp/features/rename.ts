@@ -82,7 +82,8 @@ export class CertirefRenameProvider implements RenameProvider {
             if (cr.label !== cr.id) {
                 refuse(`${c.id} fait partie de la plage du critère ${cr.label} (${where(cr.source, c.source.uri)}) : renommez ce critère à la main.`, `${c.id} is in the range of criterion ${cr.label} (${where(cr.source, c.source.uri)}): rename that criterion by hand.`);
             }
-            if (cr.judgeSource === 'convention' && cr.id === oldCriterion && newCriterion) {
+            // numbered after it (judged by convention, or by `juge` naming it alone)
+            if (cr.id === oldCriterion && newCriterion && cr.judges.length === 1) {
                 const clash = allCriteriaOf(model).find((x) => x.id === newCriterion);
                 if (clash) refuse(`Le critère ${newCriterion} existe déjà (${where(clash.source, c.source.uri)}) : ${cr.id} ne peut pas le devenir.`, `Criterion ${newCriterion} already exists (${where(clash.source, c.source.uri)}): ${cr.id} cannot become it.`);
                 edit(cr.source.uri, cr.source.nameRange, newCriterion);
