@@ -115,3 +115,35 @@ describe('certiref export --format xlsx', () => {
         expect((coverage.getRow(cs24).getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
     });
 });
+
+describe('certiref export --format docx', () => {
+    it('the référentiel in Word: title block, a three-column table per bloc, the jury grids; every competency and criterion, in order', async () => {
+        const mammoth = (await import('mammoth')).default;
+        const dir = temp();
+        const file = path.join(dir, 'msd.docx');
+        const r = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'docx', '-o', file, '--lang', 'fr']);
+        expect(r.status, r.stderr).toBe(0);
+        const html = (await mammoth.convertToHtml({ path: file })).value;
+        const text = (await mammoth.extractRawText({ path: file })).value;
+        expect(text.startsWith('Manager de la stratégie digitale')).toBe(true);
+        expect(html).toContain("<th><p><strong>Référentiel d'activités</strong></p></th><th><p><strong>Référentiel de compétences</strong></p></th><th><p><strong>Référentiel d'évaluation</strong></p></th>");
+        expect(html.match(/<h1>Bloc /g)).toHaveLength(7);
+        expect(text).toContain('Candidats en situation de handicap');
+        const m = model('manager-strategie-digitale');
+        // competencies in the order of the source, in the three-column tables
+        const grids = text.indexOf("Grilles d'évaluation du jury");
+        let at = 0;
+        for (const id of m.blocs.flatMap((b: { activities: { competencies: { id: string; text: string }[] }[] }) => b.activities.flatMap((a) => a.competencies.map((c) => `${c.id} ${c.text.slice(0, 30)}`)))) {
+            const next = text.indexOf(id, at);
+            expect(next, id).toBeGreaterThan(at - 1);
+            expect(next).toBeLessThan(grids);
+            at = next;
+        }
+        // every criterion in the grids, with a decision line and signatures per modality
+        for (const c of m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria))) {
+            expect(text.indexOf(c.text.split('\n')[0].slice(0, 50), grids), c.text.slice(0, 30)).toBeGreaterThan(grids);
+        }
+        expect(text.match(/Décision du jury/g)).toHaveLength(7);
+        expect(text.match(/noms et signatures des membres du jury/g)).toHaveLength(7);
+    });
+});

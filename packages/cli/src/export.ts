@@ -5,6 +5,7 @@ import { findingsOf, renderGrid, serializeModel, standalonePage, statistics, toC
 import { UsageError } from './files.js';
 import { writeAtomic } from './write.js';
 import { toXlsx } from './xlsx.js';
+import { toDocx } from './docx.js';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 
@@ -13,7 +14,7 @@ function syntaxErrorCount(documents: { diagnostics?: { code?: unknown }[] }[]): 
     return documents.reduce((n, d) => n + (d.diagnostics ?? []).filter((x) => x.code === 'syntax-error').length, 0);
 }
 
-export type ExportFormat = 'json' | 'html' | 'md' | 'csv' | 'xlsx';
+export type ExportFormat = 'json' | 'html' | 'md' | 'csv' | 'xlsx' | 'docx';
 
 export interface ExportOptions extends WorkspaceOptions {
     format: ExportFormat;
@@ -35,6 +36,7 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
     const render = async (selection: CertificationModel[]): Promise<string | Buffer> => {
         switch (options.format) {
             case 'xlsx': return toXlsx(selection, language);
+            case 'docx': return toDocx(selection, language);
             case 'json': return JSON.stringify(serializeModel(selection, pathOf), null, 2) + '\n';
             case 'html': return standalonePage(renderGrid(selection, selection.flatMap((m) => findingsOf(services.shared, m)), { language, interactive: false, pathOf }), language);
             case 'md': return toMarkdown(selection, language);

@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html', 'md', 'csv', 'xlsx']).default('json'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html', 'md', 'csv', 'xlsx', 'docx']).default('json'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .option('--out <dir>', 'un fichier par certification dans ce dossier / one file per certification in this folder')
         .option('--force', 'remplace les fichiers existants / replace existing files', false)
@@ -108,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
                     if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
                     writeAtomic(opts.output, result.text);
                 } else if (typeof result.text !== 'string' && process.stdout.isTTY) {
-                    throw new UsageError('xlsx : ajoutez -o fichier.xlsx ou --out dossier / xlsx: add -o file.xlsx or --out folder');
+                    throw new UsageError(`${opts.format} : ajoutez -o fichier ou --out dossier / ${opts.format}: add -o file or --out folder`);
                 } else process.stdout.write(result.text);
             } else {
                 process.stdout.write(result.written.map((f) => `${f}\n`).join(''));

@@ -45,8 +45,18 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                     for (const cr of criteriaOfModality(m).filter((x) => x.judges.includes(c))) {
                         const row = sheet.addRow([text(c.id), text(c.text), text(partName(cr)), text(cr.label ?? ''), text(cr.text), '', '']);
                         row.alignment = { vertical: 'top', wrapText: true };
+                        // spreadsheets do not grow a row for wrapped text on their own: lines × 15 pt
+                        const lines = Math.max(...[c.text, cr.text, partName(cr)].map((t, k) => Math.ceil(t.length / ([45, 60, 18][k] * 1.1))), 1);
+                        row.height = Math.min(409, lines * 15);
                         row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
                     }
+                }
+                // criteria that judge nothing this modality evaluates: still on the sheet, never lost
+                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                    const row = sheet.addRow([text(cr.judges.map((c) => c.id).join(', ') || '—'), '', text(partName(cr)), text(cr.label ?? ''), text(cr.text), '', '']);
+                    row.alignment = { vertical: 'top', wrapText: true };
+                    row.height = Math.min(409, Math.max(1, Math.ceil(cr.text.length / 66)) * 15);
+                    row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
                 }
                 const last = sheet.rowCount;
                 // what is acquired, per competency
