@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
+import { EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
 import * as protocol from '../packages/extension/src/protocol.js';
 import { ROOT } from './helpers.js';
 
@@ -10,8 +10,8 @@ const EXTENSION = path.join(ROOT, 'packages/extension');
 
 describe('the VS Code extension package', () => {
     it('speaks the same protocol as the language server', () => {
-        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST])
-            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST]);
+        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.EXPORT_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST])
+            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST]);
     });
 
     it('declares the language, grammar, snippets, settings and commands in French and English', () => {

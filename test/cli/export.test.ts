@@ -147,3 +147,16 @@ describe('certiref export --format docx', () => {
         expect(text.match(/noms et signatures des membres du jury/g)).toHaveLength(7);
     });
 });
+
+describe('certiref export --bloc, --modality', () => {
+    it('exports one bloc with its options, or one modality, and says when there is none', () => {
+        const bloc5 = JSON.parse(runCli(['export', 'referentials/manager-strategie-digitale', '--bloc', '5']).stdout).certifications[0];
+        expect(bloc5.blocs.map((b: { id: string; option: { id: string } }) => `${b.id}/${b.option.id}`)).toEqual(['5/1', '5/2', '5/3']);
+        const e3 = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--modality', 'E3']).stdout;
+        expect(e3.match(/^### /gm)).toEqual(['### ']);
+        expect(e3).toContain('## Bloc 3');
+        const none = runCli(['export', 'referentials', '--bloc', '9']);
+        expect(none.status).toBe(2);
+        expect(none.stderr).toMatch(/bloc 9 : introuvable \/ not found/);
+    });
+});

@@ -1,7 +1,7 @@
 import { URI } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findingsOf, renderGrid, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
+import { findingsOf, renderGrid, selectModels, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
 import { writeAtomic } from './write.js';
 import { toXlsx } from './xlsx.js';
@@ -22,6 +22,9 @@ export interface ExportOptions extends WorkspaceOptions {
     out?: string;
     /** Replace files that exist in `out`. */
     force?: boolean;
+    /** Only this bloc (`--bloc`), only this modality (`--modality`). */
+    bloc?: string;
+    modality?: string;
 }
 
 /**
@@ -31,7 +34,11 @@ export interface ExportOptions extends WorkspaceOptions {
  */
 export async function exportModels(options: ExportOptions): Promise<{ text?: string | Buffer; written: string[]; syntaxErrors: number; language: Language }> {
     const { services, documents, language } = await loadWorkspace(options);
-    const models = services.referential.Models.all().filter((m) => m.documents.some((uri) => documents.some((d) => d.uri.toString() === uri)));
+    const all = services.referential.Models.all().filter((m) => m.documents.some((uri) => documents.some((d) => d.uri.toString() === uri)));
+    const models = selectModels(all, { bloc: options.bloc, modality: options.modality });
+    if (models.length === 0 && (options.bloc || options.modality)) {
+        throw new UsageError(`${options.bloc ? `bloc ${options.bloc}` : ''}${options.bloc && options.modality ? ', ' : ''}${options.modality ? `modalité / modality ${options.modality}` : ''} : introuvable / not found`);
+    }
     const pathOf = (uri: string) => relative(URI.parse(uri).fsPath);
     const render = async (selection: CertificationModel[]): Promise<string | Buffer> => {
         switch (options.format) {

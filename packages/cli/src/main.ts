@@ -99,10 +99,12 @@ export async function main(argv: string[]): Promise<number> {
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .option('--out <dir>', 'un fichier par certification dans ce dossier / one file per certification in this folder')
         .option('--force', 'remplace les fichiers existants / replace existing files', false)
+        .option('--bloc <id>', 'ce bloc seulement / this bloc only')
+        .option('--modality <id>', 'cette modalité seulement (id ou titre) / this modality only (id or title)')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
             if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
-            const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force });
+            const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
             if (result.text !== undefined) {
                 if (opts.output) {
                     if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type EditorSettings, type OutlineResult, type PreviewResult } from './protocol.js';
+import { EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type EditorSettings, type OutlineResult, type PreviewResult } from './protocol.js';
 import { PreviewManager } from './preview.js';
 import { ReferentialTree } from './tree.js';
 
@@ -54,6 +54,28 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
+        vscode.commands.registerCommand('certiref.export', async (uri?: vscode.Uri) => {
+            const source = uri ?? vscode.window.activeTextEditor?.document.uri;
+            if (!source) return;
+            const f = fr();
+            const formats = [
+                { label: 'HTML', description: f ? "grilles d'évaluation, page imprimable" : 'evaluation grids, printable page', format: 'html' },
+                { label: 'Markdown', description: f ? 'grilles en tableaux' : 'grids as tables', format: 'md' },
+                { label: 'CSV', description: f ? 'une ligne par critère, pour un tableur' : 'one row per criterion, for spreadsheets', format: 'csv' },
+                { label: 'JSON', description: f ? 'le modèle' : 'the model', format: 'json' },
+            ];
+            const pick = await vscode.window.showQuickPick(formats, { placeHolder: f ? "Format d'export (Word et Excel : certiref export --format docx|xlsx)" : 'Export format (Word and Excel: certiref export --format docx|xlsx)' });
+            if (!pick) return;
+            const text = await client.sendRequest<string | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
+            if (text === undefined) return;
+            const target = await vscode.window.showSaveDialog({
+                defaultUri: vscode.Uri.joinPath(source, '..', source.path.replace(/^.*\//, '').replace(/\.ref$/i, `.${pick.format}`)),
+                filters: { [pick.label]: [pick.format] },
+            });
+            if (!target) return;
+            await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+            void vscode.window.showInformationMessage(f ? `Exporté : ${target.path.replace(/^.*\//, '')}` : `Exported: ${target.path.replace(/^.*\//, '')}`);
+        }),
         vscode.commands.registerCommand('certiref.showLocations', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) =>
             vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character),
                 locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character))))),

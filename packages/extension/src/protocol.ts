@@ -2,6 +2,7 @@
 // server registers, see certiref-language's lsp/requests.ts and lsp/server-setup.ts).
 export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
+export const EXPORT_REQUEST = 'certiref/export';
 export const SETTINGS_NOTIFICATION = 'certiref/settings';
 export const READ_FILE_REQUEST = 'certiref/readFile';
 export const READ_DIRECTORY_REQUEST = 'certiref/readDirectory';

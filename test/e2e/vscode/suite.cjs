@@ -89,5 +89,11 @@ exports.run = async function run() {
     const outline = await api.outline(uri);
     assert.strictEqual(outline.certification.id, 'MSD');
     assert.ok(outline.counts.competencies >= 35);
+    // the Export… command's data: the grids and rows of the certification, from the server
+    const csv = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'csv' });
+    assert.match(csv, /^\uFEFF(Certification|Certification),/);
+    assert.match(csv, /MSD,5,2,AS2-2,CS2-4,/);
+    const html = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'html' });
+    assert.match(html, /^<!DOCTYPE html>/);
     step('done');
 };

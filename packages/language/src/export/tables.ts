@@ -122,3 +122,30 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
     }
     return out.join('\n');
 }
+
+/** A copy of an object with its hidden properties (the syntax node, the parent bloc …). */
+function clone<T extends object>(value: T, changes: Partial<T>): T {
+    return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)) as T, changes);
+}
+
+/**
+ * The part of the référentiels an export asks for: one bloc (`--bloc 3`, with its options), and
+ * or one modality (`--modality E5`, by id or title) with what holds it. The model is not changed:
+ * the result is a view of it.
+ */
+export function selectModels(models: CertificationModel[], selection: { bloc?: string; modality?: string }): CertificationModel[] {
+    if (!selection.bloc && !selection.modality) return models;
+    const keep = (m: ModalityModel) => !selection.modality || m.id === selection.modality || m.title === selection.modality;
+    return models.map((model) => clone(model, {
+        blocs: model.blocs
+            .filter((b) => !selection.bloc || b.id === selection.bloc)
+            .map((b) => clone(b, {
+                modalities: b.modalities.filter(keep),
+                activities: selection.modality && !b.modalities.some(keep) ? [] : b.activities,
+                options: b.options
+                    .filter((o) => !selection.modality || o.modalities.some(keep))
+                    .map((o) => clone(o, { modalities: o.modalities.filter(keep) })),
+            }))
+            .filter((b) => !selection.modality || b.modalities.length > 0 || b.options.length > 0),
+    })).filter((m) => m.blocs.length > 0);
+}

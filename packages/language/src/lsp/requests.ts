@@ -5,7 +5,9 @@ import type { Connection } from 'vscode-languageserver';
 import type { CertirefServices } from '../certiref-module.js';
 import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
-import { renderGrid, type GridFinding, type RenderedGrid } from '../render/grid.js';
+import { renderGrid, standalonePage, type GridFinding, type RenderedGrid } from '../render/grid.js';
+import { toCsv, toMarkdown } from '../export/tables.js';
+import { serializeModel } from '../model/serialize.js';
 import type { CertirefDiagnosticData } from '../validation/document-validator.js';
 
 /**
@@ -15,6 +17,8 @@ import type { CertirefDiagnosticData } from '../validation/document-validator.js
  */
 export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
+export const EXPORT_REQUEST = 'certiref/export';
+export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json';
 
 export interface PreviewParams { uri: string; language?: 'fr' | 'en' }
 export interface PreviewResult extends RenderedGrid { uri: string; version: number }
@@ -75,6 +79,18 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
         const models = found.model ? [found.model] : [];
         const grid = renderGrid(models, found.model ? findingsOf(shared, found.model) : [], { language, interactive: true });
         return { ...grid, uri: params.uri, version: found.document.textDocument.version };
+    });
+    connection.onRequest(EXPORT_REQUEST, async (params: { uri: string; format: EditorExportFormat; language?: 'fr' | 'en' }): Promise<string | undefined> => {
+        const found = await built(shared, params.uri);
+        if (!found?.model) return undefined;
+        const language = params.language ?? services(shared).referential.Config.getConfig(params.uri).language;
+        const models = [found.model];
+        switch (params.format) {
+            case 'html': return standalonePage(renderGrid(models, findingsOf(shared, found.model), { language, interactive: false }), language);
+            case 'md': return toMarkdown(models, language);
+            case 'csv': return toCsv(models, language);
+            case 'json': return JSON.stringify(serializeModel(models), null, 2) + '\n';
+        }
     });
     connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<OutlineResult> => {
         const found = await built(shared, params.uri);
