@@ -117,19 +117,19 @@ describe('certiref export --format xlsx', () => {
 });
 
 describe('certiref export --format docx', () => {
-    it('the référentiel in Word: title block, a three-column table per bloc, the jury grids; every competency and criterion, in order', async () => {
+    for (const [seed, title, blocs, modalities] of [['chef-de-projet-digital', 'Chef de projet digital', 8, 18], ['manager-strategie-digitale', 'Manager de la stratégie digitale', 7, 7]] as const) it(`${seed}: title block, a three-column table per bloc, the jury grids; every competency and criterion, in order`, async () => {
         const mammoth = (await import('mammoth')).default;
         const dir = temp();
         const file = path.join(dir, 'msd.docx');
-        const r = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'docx', '-o', file, '--lang', 'fr']);
+        const r = runCli(['export', `referentials/${seed}`, '--format', 'docx', '-o', file, '--lang', 'fr']);
         expect(r.status, r.stderr).toBe(0);
         const html = (await mammoth.convertToHtml({ path: file })).value;
         const text = (await mammoth.extractRawText({ path: file })).value;
-        expect(text.startsWith('Manager de la stratégie digitale')).toBe(true);
+        expect(text.startsWith(title)).toBe(true);
         expect(html).toContain("<th><p><strong>Référentiel d'activités</strong></p></th><th><p><strong>Référentiel de compétences</strong></p></th><th><p><strong>Référentiel d'évaluation</strong></p></th>");
-        expect(html.match(/<h1>Bloc /g)).toHaveLength(7);
+        expect(html.match(/<h1>Bloc /g)).toHaveLength(blocs);
         expect(text).toContain('Candidats en situation de handicap');
-        const m = model('manager-strategie-digitale');
+        const m = model(seed);
         // competencies in the order of the source, in the three-column tables
         const grids = text.indexOf("Grilles d'évaluation du jury");
         let at = 0;
@@ -143,9 +143,28 @@ describe('certiref export --format docx', () => {
         for (const c of m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria))) {
             expect(text.indexOf(c.text.split('\n')[0].slice(0, 50), grids), c.text.slice(0, 30)).toBeGreaterThan(grids);
         }
-        expect(text.match(/Décision du jury/g)).toHaveLength(7);
-        expect(text.match(/noms et signatures des membres du jury/g)).toHaveLength(7);
+        expect(text.match(/Décision du jury/g)).toHaveLength(modalities);
+        expect(text.match(/noms et signatures des membres du jury/g)).toHaveLength(modalities);
     });
+});
+
+describe('certiref export --format xlsx, both seeds', () => {
+    for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
+        it(`${seed}: every criterion on a modality sheet, every competency on the coverage sheet`, async () => {
+            const ExcelJS = (await import('exceljs')).default;
+            const file = path.join(temp(), 'x.xlsx');
+            expect(runCli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file]).status).toBe(0);
+            const workbook = new ExcelJS.Workbook();
+            await workbook.xlsx.readFile(file);
+            const cells = new Set<string>();
+            for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((c) => cells.add(String(c.value))));
+            const m = model(seed);
+            for (const b of m.blocs) {
+                for (const mo of b.modalities) for (const c of mo.criteria) expect(cells.has(c.text), c.text.slice(0, 30)).toBe(true);
+                for (const a of b.activities) for (const c of a.competencies) expect(cells.has(c.id), c.id).toBe(true);
+            }
+        });
+    }
 });
 
 describe('certiref export --bloc, --modality', () => {
