@@ -22,6 +22,8 @@ export interface WorkspaceOptions {
     language?: Language;
     defaultLanguage: Language;
     rules?: Record<string, SeveritySetting>;
+    /** A folder without .ref file is an empty workspace, not an error (one side of a diff). */
+    allowEmpty?: boolean;
 }
 
 export interface CheckOptions extends WorkspaceOptions {
@@ -35,7 +37,7 @@ export const SHARD_FILES = Number(process.env.CERTIREF_SHARD_FILES) || 600;
 const BATCH_FILES = 300;
 
 function prepare(options: WorkspaceOptions) {
-    const requested = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+    const requested = collectFiles(options.paths.length > 0 ? options.paths : ['.'], { allowEmpty: options.allowEmpty });
     // the rest of each certification joins as context; findings are reported on `requested`
     const files = [...requested, ...contextFiles(requested)];
     const services = createNodeServices();

@@ -46,7 +46,7 @@ function isRef(name: string): boolean {
  * (skipping node_modules and hidden folders), globs expanded, symlink loops cut; a file reached
  * twice (through a link) counts once. Sorted, absolute.
  */
-export function collectFiles(inputs: string[]): string[] {
+export function collectFiles(inputs: string[], options: { allowEmpty?: boolean } = {}): string[] {
     const found = new Set<string>();
     const visited = new Set<string>();
     for (const input of inputs) {
@@ -69,7 +69,7 @@ export function collectFiles(inputs: string[]): string[] {
         if (stat.isDirectory()) {
             const before = found.size;
             walk(input, found, visited);
-            if (found.size === before) throw new UsageError(`${input}: aucun fichier .ref dans ce dossier / no .ref file in this folder`);
+            if (found.size === before && !options.allowEmpty) throw new UsageError(`${input}: aucun fichier .ref dans ce dossier / no .ref file in this folder`);
         } else if (!isRef(input)) {
             throw new UsageError(`${input}: pas un fichier .ref / not a .ref file`);
         } else found.add(input);

@@ -7,6 +7,7 @@ import { exportModels, stats, type ExportFormat } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
+import { diff, type DiffFormat } from './diff.js';
 import { writeAtomic } from './write.js';
 import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
@@ -22,7 +23,7 @@ export function usageMessage(text: string): string {
     const message = text.replace(/^error: /, '').trim();
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
-        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, format, lsp)`],
+        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, lsp)`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `${o} : valeur « ${v} » invalide, valeurs possibles : ${c}`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. (.*)$/, (o, v, why) => `${o} : valeur « ${v} » invalide : ${why}`],
         [/^option '([^']+)' argument missing/, (o) => `${o} : valeur manquante`],
@@ -131,6 +132,22 @@ export async function main(argv: string[]): Promise<number> {
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
             if (opts.output) writeAtomic(opts.output, result.text);
             else process.stdout.write(result.text);
+        });
+    program.command('diff')
+        .description('compare deux versions d\'un référentiel, en blocs, compétences et critères / compare two versions of a référentiel as a model')
+        .usage('ANCIEN NOUVEAU | --git RÉVISION [chemins...]  /  OLD NEW | --git REV [paths...]')
+        .argument('[paths...]', 'ANCIEN et NOUVEAU (fichiers ou dossiers), ou avec --git les chemins à comparer / OLD and NEW (files or folders), or with --git the paths to compare')
+        .option('--git <rev>', 'compare les fichiers de travail à cette révision git / compare the working tree with this git revision')
+        .addOption(new Option('-f, --format <format>', 'format du rapport / report format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
+        .option('--fail-on-new-errors', 'code 1 si le changement introduit des erreurs / exit 1 when the change introduces errors', false)
+        .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
+        .addOption(new Option('--lang <lang>', 'langue du rapport / language of the report').choices(['fr', 'en']))
+        .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+            const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION });
+            if (opts.output) writeAtomic(opts.output, result.text);
+            else process.stdout.write(result.text);
+            exitCode = opts.failOnNewErrors && result.introducedErrors > 0 ? 1 : 0;
         });
     program.command('format')
         .description('met les fichiers .ref au format canonique / puts .ref files in the canonical layout')

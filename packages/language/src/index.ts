@@ -21,3 +21,6 @@ export * from './render/grid.js';
 export * from './lsp/requests.js';
 export * from './lsp/server-setup.js';
 export * from './export/tables.js';
+export * from './diff/compare.js';
+export * from './diff/report.js';
+export { diffSide } from './diff/side.js';
