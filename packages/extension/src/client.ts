@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type EditorSettings, type OutlineResult, type PreviewResult } from './protocol.js';
+import {
+    DIFF_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
+    type EditorSettings, type OutlineResult, type PreviewResult,
+} from './protocol.js';
 import { PreviewManager } from './preview.js';
+import { ComparePanel, type CompareTarget } from './compare.js';
 import { ReferentialTree } from './tree.js';
 
 /** What the tests (and other extensions) can ask of certiref. */
 export interface CertirefApi {
     client: BaseLanguageClient;
     preview: PreviewManager;
+    compare: ComparePanel;
     outline(uri: vscode.Uri): Promise<OutlineResult>;
 }
 
@@ -47,13 +52,18 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
     const preview = new PreviewManager(requestPreview);
     const tree = new ReferentialTree(outline);
-    context.subscriptions.push(preview, tree, vscode.window.registerTreeDataProvider('certiref.referential', tree));
+    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
+    const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, fr);
+    context.subscriptions.push(preview, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
     void vscode.commands.executeCommand('setContext', 'certiref.active', true);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
+        // a target given (a revision, or the URI of a file or folder) skips the questions
+        vscode.commands.registerCommand('certiref.compareWith', (uri?: vscode.Uri, target?: CompareTarget | vscode.Uri) =>
+            compare.compare(uri, target instanceof vscode.Uri ? { kind: 'path', uri: target.toString() } : target)),
         vscode.commands.registerCommand('certiref.export', async (uri?: vscode.Uri) => {
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
             if (!source) return;
@@ -86,7 +96,6 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     status.name = 'certiref';
     status.command = 'workbench.actions.view.problems';
     context.subscriptions.push(status);
-    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
     let pending: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
         if (pending) clearTimeout(pending);
@@ -118,5 +127,5 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         }),
     );
     update();
-    return { client, preview, outline };
+    return { client, preview, compare, outline };
 }

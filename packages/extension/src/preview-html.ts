@@ -1,4 +1,4 @@
-import { GRID_CSS, VSCODE_COLOURS } from './grid-style.js';
+import { DIFF_CSS, GRID_CSS, VSCODE_COLOURS } from './grid-style.js';
 
 export interface PreviewPage {
     body: string;
@@ -13,34 +13,78 @@ export interface PreviewPage {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** JSON that can stand in a script element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+interface Page {
+    body: string;
+    nonce: string;
+    title: string;
+    language: 'fr' | 'en';
+    css: string;
+    /** What the panel's serializer gets back after a reload. */
+    state: unknown;
+    /** More of the page's own script. */
+    script?: string;
+}
+
 /**
- * The webview's page: VS Code's theme colours, a CSP that allows no remote content and scripts
- * by nonce only, and a script that reveals the source line of a clicked (or Enter-ed) row.
+ * A certiref webview page: VS Code's theme colours, a CSP that allows no remote content and
+ * scripts by nonce only, and a script that reveals the source line of a clicked (or Enter-ed)
+ * element that carries one (data-uri, data-line).
  */
-export function previewHtml(page: PreviewPage): string {
+function page(p: Page): string {
     return `<!DOCTYPE html>
-<html lang="${page.language}">
+<html lang="${p.language}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${p.nonce}'; script-src 'nonce-${p.nonce}'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(page.title)}</title>
-<style nonce="${page.nonce}">${VSCODE_COLOURS}${GRID_CSS} body { padding: 0; } ${page.hide ?? ''}</style>
+<title>${escape(p.title)}</title>
+<style nonce="${p.nonce}">${VSCODE_COLOURS}${GRID_CSS} body { padding: 0; } ${p.css}</style>
 </head>
 <body>
 <main class="certiref-grid">
-${page.body}
+${p.body}
 </main>
-<script nonce="${page.nonce}">
+<script nonce="${p.nonce}">
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : { setState() {}, postMessage() {} };
-vscode.setState({ uri: ${JSON.stringify(page.uri).replace(/</g, '\\u003c')} });
+vscode.setState(${scriptJson(p.state)});
 const reveal = (el) => { const t = el.closest('[data-line]'); if (t) vscode.postMessage({ type: 'reveal', uri: t.dataset.uri, line: Number(t.dataset.line) }); };
-document.addEventListener('click', (e) => { if (!e.target.closest('a, summary')) reveal(e.target); });
+document.addEventListener('click', (e) => { if (!e.target.closest('a, summary, button')) reveal(e.target); });
 document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.matches('[data-line]')) reveal(e.target); });
-// open at the blocs of the file being edited (a certification is often one file per bloc)
-const here = document.querySelector('h2[data-uri="${escape(page.uri)}"]');
-if (here && here !== document.querySelector('h2[data-uri]')) here.scrollIntoView();
+${p.script ?? ''}
 </script>
 </body>
 </html>`;
+}
+
+/** The evaluation-grid preview's page. */
+export function previewHtml(p: PreviewPage): string {
+    return page({
+        body: p.body, nonce: p.nonce, title: p.title, language: p.language, css: p.hide ?? '', state: { uri: p.uri },
+        // open at the blocs of the file being edited (a certification is often one file per bloc)
+        script: `const here = document.querySelector('h2[data-uri="${escape(p.uri)}"]');
+if (here && here !== document.querySelector('h2[data-uri]')) here.scrollIntoView();`,
+    });
+}
+
+export interface DiffPage {
+    body: string;
+    nonce: string;
+    title: string;
+    language: 'fr' | 'en';
+    /** What was compared, to compare again after a reload. */
+    state: unknown;
+}
+
+/** "Compare with…": the report, and a button that copies it as Markdown (for a pull-request comment). */
+export function diffHtml(p: DiffPage): string {
+    const copy = p.language === 'fr' ? 'Copier en Markdown' : 'Copy as Markdown';
+    return page({
+        body: `<p><button type="button" id="copy">${copy}</button></p>\n${p.body}`,
+        nonce: p.nonce, title: p.title, language: p.language, state: p.state,
+        css: `${DIFF_CSS} button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: .25em .8em; cursor: pointer; } button:focus { outline: 2px solid var(--focus); }`,
+        script: "document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copyMarkdown' }));",
+    });
 }

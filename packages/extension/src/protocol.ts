@@ -3,7 +3,8 @@
 export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
+export const DIFF_REQUEST = 'certiref/diff';
 export const SETTINGS_NOTIFICATION = 'certiref/settings';
 export const READ_FILE_REQUEST = 'certiref/readFile';
 export const READ_DIRECTORY_REQUEST = 'certiref/readDirectory';
-export type { EditorSettings, OutlineNode, OutlineResult, PreviewResult } from 'certiref-language';
+export type { DiffParams, DiffResponse, EditorSettings, OutlineNode, OutlineResult, PreviewResult } from 'certiref-language';

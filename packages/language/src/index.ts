@@ -24,3 +24,4 @@ export * from './export/tables.js';
 export * from './diff/compare.js';
 export * from './diff/report.js';
 export { diffSide } from './diff/side.js';
+export { renderDiff } from './render/diff.js';

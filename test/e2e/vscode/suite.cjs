@@ -95,5 +95,19 @@ exports.run = async function run() {
     assert.match(csv, /MSD,5,2,AS2-2,CS2-4,/);
     const html = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'html' });
     assert.match(html, /^<!DOCTYPE html>/);
+
+    step('export');
+    // "Compare with…" an older version (a folder of the workspace without competency C2): the
+    // report of certiref diff, in a panel beside the editor
+    const older = vscode.Uri.joinPath(folder, '.older');
+    const report = await vscode.commands.executeCommand('certiref.compareWith', uri, older);
+    assert.ok(report && !report.empty, 'a report');
+    assert.match(report.text, /\+ (competency|compétence) C2 \((activity|activité) A1\) (added|ajoutée) {2}bloc-1\.ref:33/);
+    assert.match(report.text, /(Findings resolved|Constats résolus) \(1\)\n {2}\.older\/bloc-1\.ref:75:13 {2}error {2}.* {2}criterion-without-competency/);
+    assert.match(report.markdown, /^### certiref diff — `\.older` → `MSD`/);
+    assert.match(report.body, /<li class="change added" data-uri="[^"]*bloc-1\.ref" data-line="32" tabindex="0">/);
+    const diffTab = await waitFor('compare tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .find((t) => t.input && t.input.viewType && String(t.input.viewType).endsWith('certiref.diff')));
+    assert.match(diffTab.label, /^(Changements depuis|Changes since) \.older$/);
     step('done');
 };

@@ -43,7 +43,8 @@ const FIELD: Record<Language, Record<FieldName, string>> = {
     },
 };
 
-const WORDS = {
+/** The words of the reports, shared with the HTML panel. */
+export const DIFF_WORDS = {
     fr: {
         was: 'était en', none: 'Aucun changement des référentiels.',
         introduced: 'Constats apparus', resolved: 'Constats résolus', findings: 'constats',
@@ -99,7 +100,7 @@ function at(source: SourceLocation | undefined, pathOf: (uri: string) => string)
 /** The headline: what changed in the model, and which findings came and went. */
 export function summaryLine(diff: ReferentialDiff, language: Language): string {
     const s = summarize(diff);
-    return `${WORDS[language].summary(s)}; ${WORDS[language].findingsSummary(s)}`;
+    return `${DIFF_WORDS[language].summary(s)}; ${DIFF_WORDS[language].findingsSummary(s)}`;
 }
 
 /** The changes of a certification grouped by bloc (and option), in the order they appear. */
@@ -114,7 +115,7 @@ export function groupByBloc(changes: ElementChange[]): Array<{ bloc?: string; op
 }
 
 export function groupTitle(group: { bloc?: string; option?: string }, language: Language): string {
-    if (group.bloc === undefined) return WORDS[language].certificationLevel;
+    if (group.bloc === undefined) return DIFF_WORDS[language].certificationLevel;
     return group.option ? `bloc ${group.bloc} › option ${group.option}` : `bloc ${group.bloc}`;
 }
 
@@ -194,7 +195,7 @@ export function showsText(c: ElementChange): boolean {
 }
 
 function certificationHeading(c: CertificationDiff, language: Language): string {
-    const w = WORDS[language];
+    const w = DIFF_WORDS[language];
     const status = c.status === 'added' ? ` (${w.certAdded})` : c.status === 'removed' ? ` (${w.certRemoved})` : c.oldId ? ` (${w.certRenamed} ${c.oldId})` : '';
     return `${c.id} — ${c.title}${status}`;
 }
@@ -204,7 +205,7 @@ function certificationHeading(c: CertificationDiff, language: Language): string 
 
 export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): string {
     const { language, paths } = options;
-    const w = WORDS[language];
+    const w = DIFF_WORDS[language];
     const out: string[] = [];
     if (options.labels) out.push(`certiref diff  ${options.labels.old} → ${options.labels.new}`, '');
     if (diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0) {
@@ -259,7 +260,7 @@ export function escapeMarkdown(text: string): string {
 
 export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions): string {
     const { language, paths } = options;
-    const w = WORDS[language];
+    const w = DIFF_WORDS[language];
     const out: string[] = [];
     const headline = summaryLine(diff, language);
     const empty = diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0;

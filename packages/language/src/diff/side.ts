@@ -1,6 +1,7 @@
-import { URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { CertirefServices } from '../certiref-module.js';
+import { createCertirefServices, type CertirefServices } from '../certiref-module.js';
+import { StaticConfigProvider, type Language, type SeveritySetting } from '../config/config.js';
 import type { CertirefDiagnosticData } from '../validation/document-validator.js';
 import type { DiffFinding, DiffSide, FindingSeverity } from './compare.js';
 
@@ -36,4 +37,23 @@ export function diffSide(services: CertirefServices, documents: LangiumDocument[
         }
     }
     return { models, findings };
+}
+
+/**
+ * One side of a diff from texts (an older version the editor read from git or from another
+ * folder): built in services of its own, beside the workspace's, with the given settings.
+ */
+export async function diffSideOfTexts(files: Array<{ uri: string; text: string }>, settings: { language: Language; rules: Record<string, SeveritySetting> }): Promise<DiffSide> {
+    const config = new StaticConfigProvider();
+    config.language = settings.language;
+    config.rules = { ...settings.rules };
+    const { shared, Certiref } = createCertirefServices(EmptyFileSystem, { module: { referential: { Config: () => config } } });
+    shared.workspace.ConfigurationProvider.initialized({});
+    const documents = files.map((f) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(f.text, URI.parse(f.uri));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return diffSide(Certiref, documents);
 }

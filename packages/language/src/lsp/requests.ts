@@ -9,6 +9,10 @@ import { renderGrid, standalonePage, type GridFinding, type RenderedGrid } from 
 import { toCsv, toMarkdown } from '../export/tables.js';
 import { serializeModel } from '../model/serialize.js';
 import type { CertirefDiagnosticData } from '../validation/document-validator.js';
+import { diffReferentials, summarize, type DiffSummary } from '../diff/compare.js';
+import { diffToMarkdown, diffToText } from '../diff/report.js';
+import { diffSide, diffSideOfTexts } from '../diff/side.js';
+import { renderDiff } from '../render/diff.js';
 
 /**
  * Requests of certiref's own that the VS Code extension sends to the language server (desktop
@@ -18,7 +22,30 @@ import type { CertirefDiagnosticData } from '../validation/document-validator.js
 export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
+export const DIFF_REQUEST = 'certiref/diff';
 export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json';
+
+/** "Compare with…": the older version's files (from git or another folder), as the editor read them. */
+export interface DiffParams {
+    /** The active document: its certification is the new side. */
+    uri: string;
+    old: {
+        /** What the older version is: `HEAD`, a folder … */
+        label: string;
+        /** Its files, each with the name the report shows (`HEAD:referentials/bloc-1.ref`). */
+        files: Array<{ uri: string; text: string; name: string }>;
+    };
+    language?: 'fr' | 'en';
+}
+
+export interface DiffResponse {
+    /** The report as HTML (escaped), for the panel. */
+    body: string;
+    markdown: string;
+    text: string;
+    empty: boolean;
+    summary: DiffSummary;
+}
 
 export interface PreviewParams { uri: string; language?: 'fr' | 'en' }
 export interface PreviewResult extends RenderedGrid { uri: string; version: number }
@@ -35,6 +62,8 @@ export interface OutlineNode {
 }
 export interface OutlineResult {
     certification?: OutlineNode;
+    /** The files of the active document's certification. */
+    documents?: string[];
     counts: { competencies: number; criteria: number; uncovered: number; errors: number; warnings: number };
 }
 
@@ -92,6 +121,38 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
             case 'json': return JSON.stringify(serializeModel(models), null, 2) + '\n';
         }
     });
+    connection.onRequest(DIFF_REQUEST, async (params: DiffParams): Promise<DiffResponse | undefined> => {
+        const found = await built(shared, params.uri);
+        if (!found?.model) return undefined;
+        const live = services(shared);
+        const config = live.referential.Config.getConfig(params.uri);
+        const language = params.language ?? config.language;
+        const documents = found.model.documents.map((uri) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))).filter((d) => d !== undefined);
+        const newSide = diffSide(live, documents);
+        const oldSide = await diffSideOfTexts(params.old.files, { language, rules: config.rules });
+        // the same certification in the older files; all of them when none has its id (it was renamed)
+        const same = oldSide.models.filter((m) => m.id === found.model!.id);
+        if (same.length > 0) {
+            const kept = new Set(same.flatMap((m) => m.documents));
+            oldSide.models = same;
+            oldSide.findings = oldSide.findings.filter((f) => kept.has(f.uri));
+        }
+        const diff = diffReferentials(oldSide, newSide);
+        const names = new Map(params.old.files.map((f) => [URI.parse(f.uri).toString(), f.name]));
+        const base = found.model.source.uri.replace(/[^/]*$/, '');
+        const paths = {
+            old: (uri: string) => names.get(uri) ?? uri.replace(/^.*\//, ''),
+            new: (uri: string) => decodeURIComponent(uri.startsWith(base) ? uri.slice(base.length) : uri.replace(/^.*\//, '')),
+        };
+        const labels = { old: params.old.label, new: found.model.id };
+        return {
+            body: renderDiff(diff, { language, paths, labels, interactive: true }),
+            markdown: diffToMarkdown(diff, { language, paths, labels }),
+            text: diffToText(diff, { language, paths, labels }),
+            empty: diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0,
+            summary: summarize(diff),
+        };
+    });
     connection.onRequest(OUTLINE_REQUEST, async (params: { uri: string }): Promise<OutlineResult> => {
         const found = await built(shared, params.uri);
         const model = found?.model;
@@ -115,6 +176,6 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
             if (c.containerKind === 'bloc') blocs.push(node('bloc', c.id, c.title ?? '', c.source, activities));
             else blocs.find((b) => b.kind === 'bloc' && b.id === c.bloc.id)?.children.push(node('option', c.id, c.title ?? '', c.source, activities));
         }
-        return { certification: node('certification', model.id, model.title, model.source, blocs), counts };
+        return { certification: node('certification', model.id, model.title, model.source, blocs), documents: model.documents, counts };
     });
 }

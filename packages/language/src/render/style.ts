@@ -33,3 +33,17 @@ export const STANDALONE_COLOURS = `:root { --fg: #1b1b1b; --bg: #ffffff; --muted
 /** VS Code's theme colours in a webview (light, dark and high contrast alike). */
 export const VSCODE_COLOURS = `:root { --font: var(--vscode-font-family); --size: var(--vscode-font-size); --fg: var(--vscode-editor-foreground); --bg: var(--vscode-editor-background); --muted: var(--vscode-descriptionForeground); --border: var(--vscode-panel-border, var(--vscode-editorWidget-border, #808080)); --head-bg: var(--vscode-editorWidget-background); --gap-bg: var(--vscode-inputValidation-warningBackground, rgba(255, 200, 0, .15)); --ok-bg: var(--vscode-diffEditor-insertedTextBackground, rgba(0, 160, 0, .15)); --error: var(--vscode-errorForeground); --warning: var(--vscode-editorWarning-foreground); --info: var(--vscode-editorInfo-foreground); --focus: var(--vscode-focusBorder); }`;
 
+
+/** The styles of a diff report (VS Code's "Compare with…" panel), on top of the grid's. */
+export const DIFF_CSS = `
+.certiref-grid ul.changes { list-style: none; padding-left: 0; margin: .3em 0 .8em; }
+.certiref-grid ul.changes ul.changes { padding-left: 1.4em; margin: .2em 0; }
+.certiref-grid li.change { border-left: 3px solid var(--border); padding: .2em .6em; margin: .25em 0; }
+.certiref-grid li.change.added { border-color: var(--added, #2e7d32); } .certiref-grid li.change.removed { border-color: var(--error); }
+.certiref-grid li.change.renamed { border-color: var(--info); } .certiref-grid li.change.changed { border-color: var(--warning); }
+.certiref-grid .mark { display: inline-block; width: 1.1em; font-weight: 700; }
+.certiref-grid .where { color: var(--muted); font-size: .9em; margin-left: .4em; }
+.certiref-grid blockquote { margin: .2em 0 .2em 1.5em; color: var(--fg); opacity: .9; }
+.certiref-grid ul.fields { margin: .15em 0 .15em 1.5em; padding-left: 1em; }
+.certiref-grid ins { text-decoration: underline; background: var(--ok-bg); } .certiref-grid del { text-decoration: line-through; background: var(--gap-bg); }
+`;
