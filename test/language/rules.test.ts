@@ -157,6 +157,22 @@ ${modality}`;
         expect(parts.map((p) => p.criteria.map((c) => c.judgeSource + ':' + c.judges[0]?.id))).toEqual([['part:C11', 'part:C11'], ['part:C12']]);
     });
 
+    it('competency-without-criterion names the criterion numbered for it when that one judges something else', async () => {
+        const text = cert(seq(3), `  modalité E3 "M"
+    évalue C11 à C13
+    critère CR11 "a"
+    critère CR12 juge C11 "b"
+    critère CR13 "c"`);
+        const fr = (await checkText(text, { language: 'fr' })).findings.filter((f) => f.rule === 'competency-without-criterion');
+        expect(fr.map((f) => `${f.line}:${f.message}`)).toEqual([
+            "7:La compétence C12 n'est jugée par aucun critère : le critère CR12 (a.ref:12), numéroté pour elle, juge C11. Corrigez ce critère, ou ajoutez un critère qui juge C12.",
+        ]);
+        const en = (await checkText(text, { language: 'en' })).findings.filter((f) => f.rule === 'competency-without-criterion');
+        expect(en[0].message).toBe('Competency C12 is judged by no criterion: criterion CR12 (a.ref:12), numbered for it, judges C11. Fix that criterion, or add a criterion that judges C12.');
+        // no suggestion to add a second CR12
+        expect(en[0].message).not.toMatch(/Add a criterion CR12/);
+    });
+
     it('criterion-without-competency: a conventional id whose competency does not exist', async () => {
         const { findings } = await checkText(cert(seq(2), `  modalité E3 "M"
     évalue C11, C12

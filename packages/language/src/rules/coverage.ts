@@ -14,9 +14,20 @@ export const competencyWithoutCriterion: ModelRule = {
     ),
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
+        const criteria = allCriteriaOf(cert);
         for (const c of allCompetencies(cert)) {
             if (c.criteria.length > 0 || c.duplicate) continue;
             const suggested = conventions.criterionIdsFor(c.id)[0];
+            // the criterion numbered for it exists, but judges something else (`critère CR3 juge C2`)
+            const namesake = suggested ? criteria.find((cr) => cr.id?.toLowerCase() === suggested.toLowerCase() && cr.judges.length > 0) : undefined;
+            if (namesake) {
+                const judged = list(namesake.judges.map((j) => j.id));
+                report(c.source, t(
+                    `La compétence ${c.id} n'est jugée par aucun critère : le critère ${namesake.label} (${where(namesake.source, c.source.uri)}), numéroté pour elle, juge ${judged}. Corrigez ce critère, ou ajoutez un critère qui juge ${c.id}.`,
+                    `Competency ${c.id} is judged by no criterion: criterion ${namesake.label} (${where(namesake.source, c.source.uri)}), numbered for it, judges ${judged}. Fix that criterion, or add a criterion that judges ${c.id}.`,
+                ), { competency: c.id });
+                continue;
+            }
             const modality = c.evaluatedBy[0];
             const inFr = modality ? ` dans la modalité ${modality.id ?? `« ${modality.title} »`}` : '';
             const inEn = modality ? ` in modality ${modality.id ?? `"${modality.title}"`}` : '';
