@@ -74,6 +74,14 @@ describe('a file with a syntax error gives the syntax error, not false alarms', 
         expect(new Set(rules(findings))).toEqual(new Set(['syntax-error']));
     });
 
+    it('a range criterion in another file is not blamed for a competency the syntax error left unread', async () => {
+        const { findings } = await checkTexts({
+            'a.ref': `${HEADER}\nbloc 3 "B"\n  activité A6 "a"\n    compétence C11 "x"\n    compétence C12 "y"\n    competance C13 "z"`,
+            'b.ref': 'partie de R\nbloc 3\n  modalité E3 "M"\n    critère CR11 à 13 "a"',
+        });
+        expect(findings.map((f) => `${f.file}:${f.rule}`)).toEqual(['a.ref:syntax-error']);
+    });
+
     it('an id missing where one is expected is not called an unterminated text', async () => {
         const { findings } = await checkText(`${HEADER}\nbloc "Titre"\n  activité A1 "a"\n`);
         expect(findings.map((f) => f.message)).toEqual(['Expected an id (e.g. C1) here; found "Titre".']);

@@ -143,6 +143,20 @@ ${modality}`;
         expect(findings.filter((f) => f.rule === 'criterion-id-mismatch').map((f) => f.line)).toEqual([12, 14]);
     });
 
+    it('criterion-id-mismatch: a range whose start or end names no competency (CR11 à 31, CR12-14, CR10 à 12)', async () => {
+        const text = cert(seq(3), `  modalité E3 "M"
+    évalue C11 à C13
+    critère CR11 à 31 "a"
+    critère CR12-14 "b"
+    critère CR10 à 12 "c"`);
+        const { findings } = await checkText(text);
+        expect(findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['11:criterion-id-mismatch', '12:criterion-id-mismatch', '13:criterion-id-mismatch']);
+        expect(findings[0].message).toBe('Criterion CR11 à 31 names C11 to C31 under the id conventions, but C31 does not exist (the competencies of this range run C11 to C13). Fix the end of the range.');
+        expect(findings[2].message).toMatch(/^Criterion CR10 à 12 names C10 to C12 under the id conventions, but C10 does not exist/);
+        const fr = await checkText(text, { language: 'fr' });
+        expect(fr.findings[1].message).toBe("Le critère CR12-14 désigne C12 à C14 d'après les conventions d'identifiants, mais C14 n'existe pas (les compétences de cette plage vont de C12 à C13). Corrigez la borne de la plage.");
+    });
+
     it('an unnumbered criterion judges the single competency of its part', async () => {
         const { findings, models } = await checkText(cert(seq(2), `  modalité "Mise en situation"
     partie 1 "P1"
