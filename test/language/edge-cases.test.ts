@@ -113,6 +113,13 @@ describe('a file with a syntax error gives the syntax error, not false alarms', 
         expect(en.findings.map((f) => f.message)).toEqual([`"${typo}" is not a keyword. Did you mean "${keyword}"?`]);
     });
 
+    it('a word near a keyword where a text is expected is not taken for a misspelt keyword', async () => {
+        const text = bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"').replace('compétence C2 "Deuxième."', 'compétence C2 Partir du marché."');
+        const { findings } = await checkText(text);
+        expect(findings[0].message).toBe('Expected here: "…"; found "Partir".');
+        expect(findings.map((f) => f.message).join('\n')).not.toMatch(/Did you mean/);
+    });
+
     it.each([
         ['évalue after the criteria', bloc('  modalité E1 "M"\n    critère CR1 "a"\n    critère CR2 "b"\n    évalue C1, C2'), /in a modality or a part, kind, individual or group, deliverables, evaluates and description come before the criteria/],
         ['juge after the text', bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère "b" juge C2'), /in a criterion, "judges …" comes before the text/],

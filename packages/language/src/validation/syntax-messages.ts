@@ -22,13 +22,6 @@ export function syntaxMessage(original: string, found: string, context: SyntaxCo
             `The straight quote " just before "${shown}" ends the text. To quote inside a text, write « … » (French quotes) or \\"…\\".`,
         );
     }
-    const keyword = closestKeyword(found);
-    if (keyword) {
-        return t(
-            `« ${shown} » n'est pas un mot-clé. Vouliez-vous dire « ${keyword} » ?`,
-            `"${shown}" is not a keyword. Did you mean "${keyword}"?`,
-        );
-    }
     if (/unexpected character/i.test(original)) {
         if (shown.startsWith('"')) {
             return t(
@@ -56,6 +49,14 @@ export function syntaxMessage(original: string, found: string, context: SyntaxCo
     const redundant = /Redundant input, expecting EOF but found: (.*)/.exec(original)
         ?? /Expecting token of type 'EOF' but found `([^`]*)`/.exec(original);
     if (redundant) {
+        // where an element (bloc, activité, critère …) may start: a word near a keyword is a typo
+        const keyword = closestKeyword(redundant[1]);
+        if (keyword) {
+            return t(
+                `« ${redundant[1]} » n'est pas un mot-clé. Vouliez-vous dire « ${keyword} » ?`,
+                `"${redundant[1]}" is not a keyword. Did you mean "${keyword}"?`,
+            );
+        }
         const hint = outOfPlaceHint(redundant[1]);
         if (hint) return hint;
         return t(
