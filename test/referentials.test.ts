@@ -19,8 +19,8 @@ const HAND_COUNTS = {
         modalities: 18,
         parts: 16,
         criteria: 123,
-        // criteria per bloc or specialisation, in order: 1, 2, 3, 4, 5, 6A, 6B, 6C
-        criteriaPerContainer: { '1': 14, '2': 19, '3': 12, '4': 20, '5': 18, '6': 0, '6A': 14, '6B': 12, '6C': 14 },
+        // criteria per bloc or specialisation (bloc/option), in order: 1, 2, 3, 4, 5, 6A, 6B, 6C
+        criteriaPerContainer: { '1': 14, '2': 19, '3': 12, '4': 20, '5': 18, '6': 0, '6/6A': 14, '6/6B': 12, '6/6C': 14 },
         competencyIds: ['C1.1', 'C1.2', 'C1.3', 'C1.4', 'C2.1', 'C2.2', 'C2.3', 'C2.4', 'C3.1', 'C3.2', 'C3.3', 'C3.4',
             'C4.1', 'C4.2', 'C4.3', 'C4.4', 'C4.5', 'C5.1', 'C5.2', 'C5.3', 'C6A.1', 'C6A.2', 'C6A.3', 'C6A.4',
             'C6B.1', 'C6B.2', 'C6B.3', 'C6C.1', 'C6C.2', 'C6C.3'],
@@ -34,7 +34,9 @@ const HAND_COUNTS = {
         modalities: 7,
         parts: 6,
         criteria: 33,
-        criteriaPerContainer: undefined,
+        // criteria per bloc or option: bloc 3 has CR11 à 13, CR14 and three without id; option 2
+        // has CR2-1 à CR2-3 and the two without id of its individual part
+        criteriaPerContainer: { '1': 4, '2': 6, '3': 5, '4': 4, '5': 0, '5/1': 6, '5/2': 3, '5/3': 5 },
         competencyIds: [
             ...Array.from({ length: 19 }, (_, i) => `C${i + 1}`),
             ...[1, 2, 3, 4, 5, 6].map((n) => `CS1-${n}`), ...[1, 2, 3, 4, 5].map((n) => `CS2-${n}`), ...[1, 2, 3, 4, 5].map((n) => `CS3-${n}`),
@@ -74,10 +76,11 @@ describe.each(Object.entries(HAND_COUNTS))('référentiel %s', (id, expected) =>
         expect(modalities).toHaveLength(expected.modalities);
         expect(modalities.flatMap((m) => m.parts)).toHaveLength(expected.parts);
         expect(allCriteriaOf(model)).toHaveLength(expected.criteria);
-        if (expected.criteriaPerContainer) {
-            const per = Object.fromEntries(containers(model).map((c) => [c.id, c.modalities.flatMap((m) => [...m.criteria, ...m.parts.flatMap((p) => p.criteria)]).length]));
-            expect(per).toEqual(expected.criteriaPerContainer);
-        }
+        const per = Object.fromEntries(containers(model).map((c) => [
+            c.containerKind === 'option' ? `${c.bloc.id}/${c.id}` : c.id,
+            c.modalities.flatMap((m) => [...m.criteria, ...m.parts.flatMap((p) => p.criteria)]).length,
+        ]));
+        expect(per).toEqual(expected.criteriaPerContainer);
     });
 
     it('has no empty text', () => {

@@ -74,6 +74,14 @@ describe('a file with a syntax error gives the syntax error, not false alarms', 
         expect(new Set(rules(findings))).toEqual(new Set(['syntax-error']));
     });
 
+    it('a range criterion in another file is not blamed for a competency the syntax error left unread', async () => {
+        const { findings } = await checkTexts({
+            'a.ref': `${HEADER}\nbloc 3 "B"\n  activité A6 "a"\n    compétence C11 "x"\n    compétence C12 "y"\n    competance C13 "z"`,
+            'b.ref': 'partie de R\nbloc 3\n  modalité E3 "M"\n    critère CR11 à 13 "a"',
+        });
+        expect(findings.map((f) => `${f.file}:${f.rule}`)).toEqual(['a.ref:syntax-error']);
+    });
+
     it('an id missing where one is expected is not called an unterminated text', async () => {
         const { findings } = await checkText(`${HEADER}\nbloc "Titre"\n  activité A1 "a"\n`);
         expect(findings.map((f) => f.message)).toEqual(['Expected an id (e.g. C1) here; found "Titre".']);
@@ -82,6 +90,44 @@ describe('a file with a syntax error gives the syntax error, not false alarms', 
     it('an empty file says how a file starts', async () => {
         const { findings } = await checkText('// rien\n', { language: 'fr' });
         expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Le fichier est vide : il commence par « certification ID "titre" »/)]);
+    });
+
+    it('a straight quote inside a text: says that it ended the text, and how to quote', async () => {
+        const text = bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"').replace('compétence C2 "Deuxième."', 'compétence C2 "Le candidat dit "bonjour" au client."');
+        const fr = await checkText(text, { language: 'fr' });
+        expect(fr.findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['7:syntax-error']);
+        expect(fr.findings[0].message).toBe('Le guillemet droit " juste avant « bonjour » ferme le texte. Pour citer à l\'intérieur d\'un texte, écrivez « … » (guillemets français) ou \\"…\\".');
+        const en = await checkText(text, { language: 'en' });
+        expect(en.findings[0].message).toMatch(/^The straight quote " just before "bonjour" ends the text\. To quote inside a text, write « … »/);
+    });
+
+    it.each([
+        ['competance C2', 'competance', 'compétence'],
+        ['critére CR2', 'critére', 'critère'],
+        ['modalté E2', 'modalté', 'modalité'],
+    ])('a misspelt keyword (%s) gets the keyword it was meant to be', async (line, typo, keyword) => {
+        const text = bloc(`  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"\n  ${line} "x"`);
+        const fr = await checkText(text, { language: 'fr' });
+        expect(fr.findings.map((f) => f.message)).toEqual([`« ${typo} » n'est pas un mot-clé. Vouliez-vous dire « ${keyword} » ?`]);
+        const en = await checkText(text, { language: 'en' });
+        expect(en.findings.map((f) => f.message)).toEqual([`"${typo}" is not a keyword. Did you mean "${keyword}"?`]);
+    });
+
+    it('a word near a keyword where a text is expected is not taken for a misspelt keyword', async () => {
+        const text = bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"').replace('compétence C2 "Deuxième."', 'compétence C2 Partir du marché."');
+        const { findings } = await checkText(text);
+        expect(findings[0].message).toBe('Expected here: "…"; found "Partir".');
+        expect(findings.map((f) => f.message).join('\n')).not.toMatch(/Did you mean/);
+    });
+
+    it.each([
+        ['évalue after the criteria', bloc('  modalité E1 "M"\n    critère CR1 "a"\n    critère CR2 "b"\n    évalue C1, C2'), /in a modality or a part, kind, individual or group, deliverables, evaluates and description come before the criteria/],
+        ['juge after the text', bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère "b" juge C2'), /in a criterion, "judges …" comes before the text/],
+        ['a header field after the blocs', bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"\nniveau 6'), /belong in the main file's header/],
+    ])('a keyword out of place (%s) says where it belongs', async (_, text, message) => {
+        const { findings } = await checkText(text);
+        expect(findings.map((f) => f.rule)).toEqual(['syntax-error']);
+        expect(findings[0].message).toMatch(message);
     });
 
     it('a closed text that mentions a keyword is not blamed for a later open one', async () => {

@@ -143,6 +143,20 @@ ${modality}`;
         expect(findings.filter((f) => f.rule === 'criterion-id-mismatch').map((f) => f.line)).toEqual([12, 14]);
     });
 
+    it('criterion-id-mismatch: a range whose start or end names no competency (CR11 à 31, CR12-14, CR10 à 12)', async () => {
+        const text = cert(seq(3), `  modalité E3 "M"
+    évalue C11 à C13
+    critère CR11 à 31 "a"
+    critère CR12-14 "b"
+    critère CR10 à 12 "c"`);
+        const { findings } = await checkText(text);
+        expect(findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['11:criterion-id-mismatch', '12:criterion-id-mismatch', '13:criterion-id-mismatch']);
+        expect(findings[0].message).toBe('Criterion CR11 à 31 names C11 to C31 under the id conventions, but C31 does not exist (the competencies of this range run C11 to C13). Fix the end of the range.');
+        expect(findings[2].message).toMatch(/^Criterion CR10 à 12 names C10 to C12 under the id conventions, but C10 does not exist/);
+        const fr = await checkText(text, { language: 'fr' });
+        expect(fr.findings[1].message).toBe("Le critère CR12-14 désigne C12 à C14 d'après les conventions d'identifiants, mais C14 n'existe pas (les compétences de cette plage vont de C12 à C13). Corrigez la borne de la plage.");
+    });
+
     it('an unnumbered criterion judges the single competency of its part', async () => {
         const { findings, models } = await checkText(cert(seq(2), `  modalité "Mise en situation"
     partie 1 "P1"
@@ -155,6 +169,22 @@ ${modality}`;
         expect(findings).toEqual([]);
         const parts = models[0].blocs[0].modalities[0].parts;
         expect(parts.map((p) => p.criteria.map((c) => c.judgeSource + ':' + c.judges[0]?.id))).toEqual([['part:C11', 'part:C11'], ['part:C12']]);
+    });
+
+    it('competency-without-criterion names the criterion numbered for it when that one judges something else', async () => {
+        const text = cert(seq(3), `  modalité E3 "M"
+    évalue C11 à C13
+    critère CR11 "a"
+    critère CR12 juge C11 "b"
+    critère CR13 "c"`);
+        const fr = (await checkText(text, { language: 'fr' })).findings.filter((f) => f.rule === 'competency-without-criterion');
+        expect(fr.map((f) => `${f.line}:${f.message}`)).toEqual([
+            "7:La compétence C12 n'est jugée par aucun critère : le critère CR12 (a.ref:12), numéroté pour elle, juge C11. Corrigez ce critère, ou ajoutez un critère qui juge C12.",
+        ]);
+        const en = (await checkText(text, { language: 'en' })).findings.filter((f) => f.rule === 'competency-without-criterion');
+        expect(en[0].message).toBe('Competency C12 is judged by no criterion: criterion CR12 (a.ref:12), numbered for it, judges C11. Fix that criterion, or add a criterion that judges C12.');
+        // no suggestion to add a second CR12
+        expect(en[0].message).not.toMatch(/Add a criterion CR12/);
     });
 
     it('criterion-without-competency: a conventional id whose competency does not exist', async () => {
@@ -228,6 +258,64 @@ bloc 5
       compétence CS2-2 "y2"`;
         const { findings } = await checkText(text, { rules: { 'competency-not-evaluated': 'off', 'competency-without-criterion': 'off' } });
         expect(findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['13:bloc-without-evaluation']);
+    });
+
+    it('evaluates-outside-bloc: without `évalue`, a criterion that judges a competency of another bloc or option', async () => {
+        const text = `${HEADER}
+bloc 1 "Un"
+  activité A1 "a"
+    compétence C1 "Un."
+    compétence C2 "Deux."
+  modalité E1 "M"
+    critère CR1 "a"
+    critère CR2 "b"
+    critère CR3 "c"
+bloc 2 "Deux"
+  activité A2 "a"
+    compétence C3 "Trois."
+    compétence C4 "Quatre."
+  modalité E2 "M"
+    critère CR4 "d"
+bloc 5
+  option 1 "O1"
+    activité AS1-1 "a"
+      compétence CS1-1 "x1"
+      compétence CS1-2 "y1"
+    modalité E5 "M"
+      critère CR1-1 "a"
+      critère CR1-2 "b"
+  option 2 "O2"
+    activité AS2-1 "a"
+      compétence CS2-1 "x2"
+      compétence CS2-2 "y2"
+    modalité E5 "M"
+      critère CR2-1 "a"
+      critère CR1-2 "b"`;
+        const en = await checkText(text);
+        expect(en.findings.filter((f) => f.rule === 'evaluates-outside-bloc').map((f) => `${f.line}:${f.message}`)).toEqual([
+            '11:Criterion CR3 of modality E1 (bloc 1) judges C3, of bloc 2: a bloc is evaluated by its own modalities. Move the criterion to a modality of bloc 2, or fix it.',
+            '32:Criterion CR1-2 of modality E5 (option 2 of bloc 5) judges CS1-2, of option 1: an option is evaluated by its own modalities. Move the criterion to a modality of option 1, or fix it.',
+        ]);
+        const fr = await checkText(text, { language: 'fr' });
+        expect(fr.findings.find((f) => f.rule === 'evaluates-outside-bloc')!.message).toBe('Le critère CR3 de la modalité E1 (bloc 1) juge C3, du bloc 2 : un bloc est évalué par ses propres modalités. Déplacez le critère dans une modalité du bloc 2, ou corrigez-le.');
+        // the competency left without a criterion in option 2 is named with its option
+        expect(en.findings.filter((f) => f.rule === 'competency-not-evaluated').map((f) => f.message)).toEqual(['No modality evaluates competency CS2-2. Add "evaluates CS2-2" to a modality of option 2 of bloc 5.']);
+    });
+
+    it('evaluates-outside-bloc stays silent for a modality of the whole bloc, written before its options', async () => {
+        const text = `${HEADER}
+bloc 5 "Cinq"
+  modalité E5 "Commune"
+    critère CR1-1 "a"
+    critère CR2-1 "b"
+  option 1 "O1"
+    activité AS1-1 "a"
+      compétence CS1-1 "x1"
+  option 2 "O2"
+    activité AS2-1 "a"
+      compétence CS2-1 "x2"`;
+        const { findings } = await checkText(text, { rules: { 'bloc-single-competency': 'off' } });
+        expect(findings).toEqual([]);
     });
 
     it('competency-in-several-blocs compares texts regardless of case, accents and punctuation', async () => {

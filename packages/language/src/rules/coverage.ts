@@ -1,6 +1,7 @@
 import { comparisonKey as comparisonKeyOf } from '../model/text.js';
 import { allActivities, allCompetencies, allCriteriaOf, competenciesOf, containers } from '../model/queries.js';
-import { Conventions } from '../model/ids.js';
+import { completeRangeEnd, Conventions, hyphenRange, idsInRange } from '../model/ids.js';
+import type { CompetencyModel, CriterionModel } from '../model/types.js';
 import { list, t, where, type ModelRule } from './rule.js';
 
 export const competencyWithoutCriterion: ModelRule = {
@@ -14,9 +15,20 @@ export const competencyWithoutCriterion: ModelRule = {
     ),
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
+        const criteria = allCriteriaOf(cert);
         for (const c of allCompetencies(cert)) {
             if (c.criteria.length > 0 || c.duplicate) continue;
             const suggested = conventions.criterionIdsFor(c.id)[0];
+            // the criterion numbered for it exists, but judges something else (`critère CR3 juge C2`)
+            const namesake = suggested ? criteria.find((cr) => cr.id?.toLowerCase() === suggested.toLowerCase() && cr.judges.length > 0) : undefined;
+            if (namesake) {
+                const judged = list(namesake.judges.map((j) => j.id));
+                report(c.source, t(
+                    `La compétence ${c.id} n'est jugée par aucun critère : le critère ${namesake.label} (${where(namesake.source, c.source.uri)}), numéroté pour elle, juge ${judged}. Corrigez ce critère, ou ajoutez un critère qui juge ${c.id}.`,
+                    `Competency ${c.id} is judged by no criterion: criterion ${namesake.label} (${where(namesake.source, c.source.uri)}), numbered for it, judges ${judged}. Fix that criterion, or add a criterion that judges ${c.id}.`,
+                ), { competency: c.id });
+                continue;
+            }
             const modality = c.evaluatedBy[0];
             const inFr = modality ? ` dans la modalité ${modality.id ?? `« ${modality.title} »`}` : '';
             const inEn = modality ? ` in modality ${modality.id ?? `"${modality.title}"`}` : '';
@@ -42,9 +54,10 @@ export const competencyNotEvaluated: ModelRule = {
         const unsure = new Set(containers(cert).filter((k) => k.modalities.some((m) => m.evaluatesIncomplete || m.parts.some((p) => p.evaluatesIncomplete))).map((k) => k.containerKind === 'option' ? k.bloc : k));
         for (const c of allCompetencies(cert)) {
             if (c.evaluatedBy.length > 0 || c.duplicate || unsure.has(c.bloc)) continue;
+            const of = c.option ? { fr: `de l'option ${c.option.id} du bloc ${c.bloc.id}`, en: `of option ${c.option.id} of bloc ${c.bloc.id}` } : { fr: `du bloc ${c.bloc.id}`, en: `of bloc ${c.bloc.id}` };
             report(c.source, t(
-                `Aucune modalité n'évalue la compétence ${c.id}. Ajoutez « évalue ${c.id} » à une modalité du bloc ${c.bloc.id}.`,
-                `No modality evaluates competency ${c.id}. Add "evaluates ${c.id}" to a modality of bloc ${c.bloc.id}.`,
+                `Aucune modalité n'évalue la compétence ${c.id}. Ajoutez « évalue ${c.id} » à une modalité ${of.fr}.`,
+                `No modality evaluates competency ${c.id}. Add "evaluates ${c.id}" to a modality ${of.en}.`,
             ), { competency: c.id });
         }
     },
@@ -129,12 +142,28 @@ export const criterionIdMismatch: ModelRule = {
     defaultSeverity: 'error',
     title: t("L'identifiant d'un critère ne correspond pas à la compétence qu'il juge", "A criterion's id does not match the competency it judges"),
     help: t(
-        "Les critères sont numérotés d'après la compétence qu'ils jugent (CR1 → C1, CR1-1 → CS1-1, CR11 à 13 → C11 à C13). Renommez le critère ou corrigez « juge ».",
-        'Criteria are numbered after the competency they judge (CR1 → C1, CR1-1 → CS1-1, CR11 à 13 → C11 to C13). Rename the criterion or fix `judges`.',
+        "Les critères sont numérotés d'après la compétence qu'ils jugent (CR1 → C1, CR1-1 → CS1-1, CR11 à 13 → C11 à C13), et les deux bornes d'une plage sont des compétences qui existent. Renommez le critère ou corrigez « juge ».",
+        'Criteria are numbered after the competency they judge (CR1 → C1, CR1-1 → CS1-1, CR11 à 13 → C11 to C13), and both ends of a range are competencies that exist. Rename the criterion or fix `judges`.',
     ),
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
+        const existing = new Set(allCompetencies(cert).map((c) => c.id));
         for (const cr of allCriteriaOf(cert)) {
+            // a range (CR11 à 13, CR18-19) whose start or end names no competency: `CR11 à 31`
+            // would otherwise judge C11 to C19 without a word
+            // (not while a file is cut short by a syntax error: the missing end may be unread)
+            const ends = cert.incomplete ? undefined : rangeEnds(cr, conventions, existing);
+            const missing = ends?.filter((id) => !existing.has(id)) ?? [];
+            if (ends && missing.length > 0 && cr.conventionalIds.length > 0) {
+                const present = cr.conventionalIds;
+                const span = present.length > 1 ? `${present[0]} à ${present[present.length - 1]}` : present[0];
+                const spanEn = present.length > 1 ? `${present[0]} to ${present[present.length - 1]}` : present[0];
+                report(cr.source, t(
+                    `Le critère ${cr.label} désigne ${ends[0]} à ${ends[1]} d'après les conventions d'identifiants, mais ${list(missing)} n'existe pas (les compétences de cette plage vont de ${span}). Corrigez la borne de la plage.`,
+                    `Criterion ${cr.label} names ${ends[0]} to ${ends[1]} under the id conventions, but ${list(missing)} does not exist (the competencies of this range run ${spanEn}). Fix the end of the range.`,
+                ), { missing });
+                continue;
+            }
             if (cr.judgeSource !== 'explicit' || cr.conventionalIds.length === 0) continue;
             const outside = cr.explicitJudges.filter((c) => !cr.conventionalIds.includes(c.id));
             if (outside.length === 0) continue;
@@ -147,6 +176,25 @@ export const criterionIdMismatch: ModelRule = {
         }
     },
 };
+
+/**
+ * The competencies at the two ends of a criterion's range id, under the conventions (`CR11 à 13` →
+ * C11, C13; `CR18-19` → C18, C19), when the model read the id as a range; undefined otherwise.
+ */
+function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<string>): [string, string] | undefined {
+    const node = cr.node as { name?: string; rangeEnd?: string };
+    if (!node.name) return undefined;
+    let ends: [string, string] | undefined;
+    if (node.rangeEnd) ends = [node.name, completeRangeEnd(node.name, node.rangeEnd)];
+    else if (!conventions.competencyIdsFor(node.name).some((id) => existing.has(id)) && cr.conventionalIds.length > 0) ends = hyphenRange(node.name);
+    if (!ends) return undefined;
+    for (const start of conventions.competencyIdsFor(ends[0])) {
+        for (const end of conventions.competencyIdsFor(ends[1])) {
+            if ((idsInRange(start, end, existing) ?? []).length > 0) return [start, end];
+        }
+    }
+    return undefined;
+}
 
 export const activityWithoutCompetency: ModelRule = {
     id: 'activity-without-competency',
@@ -282,15 +330,43 @@ export const evaluatesOutsideBloc: ModelRule = {
     defaultSeverity: 'warning',
     title: t("Une modalité évalue une compétence d'un autre bloc ou d'une autre option", 'A modality evaluates a competency of another bloc or option'),
     help: t(
-        "Un bloc de compétences est évalué par ses propres modalités, et une option par les siennes (ou par celles du bloc). Une modalité commune à tout le bloc s'écrit avant ses options. Retirez la compétence de « évalue » ou déplacez la modalité.",
-        "A bloc is evaluated by its own modalities, and an option by its own (or the bloc's). A modality for the whole bloc is written before its options. Remove the competency from `evaluates` or move the modality.",
+        "Un bloc de compétences est évalué par ses propres modalités, et une option par les siennes (ou par celles du bloc) : ce que la modalité évalue (sa liste « évalue », ou à défaut ce que jugent ses critères) est du même bloc ou de la même option. Une modalité commune à tout le bloc s'écrit avant ses options. Retirez la compétence de « évalue », déplacez la modalité ou le critère.",
+        "A bloc is evaluated by its own modalities, and an option by its own (or the bloc's): what a modality evaluates (its `evaluates` list, or else what its criteria judge) belongs to its bloc or option. A modality for the whole bloc is written before its options. Remove the competency from `evaluates`, or move the modality or the criterion.",
     ),
     check(cert, report) {
         for (const container of containers(cert)) {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
+            const isOutside = (c: CompetencyModel) => c.bloc !== bloc || (container.containerKind === 'option' && c.option !== undefined && c.option !== container);
+            const ofOther = (c: CompetencyModel) => c.option && c.bloc === bloc
+                ? { fr: `de l'option ${c.option.id}`, en: `of option ${c.option.id}` }
+                : { fr: `du bloc ${c.bloc.id}`, en: `of bloc ${c.bloc.id}` };
+            const here = container.containerKind === 'option'
+                ? { fr: `option ${container.id} du bloc ${bloc.id}`, en: `option ${container.id} of bloc ${bloc.id}` }
+                : { fr: `bloc ${bloc.id}`, en: `bloc ${bloc.id}` };
             for (const m of container.modalities) {
+                // Without an `évalue` list, a modality evaluates what its criteria judge: a criterion
+                // that judges (by its id or `juge`) a competency of another bloc or option takes the
+                // evaluation out of its bloc.
+                for (const cr of [...m.criteria, ...m.parts.flatMap((p) => p.criteria)]) {
+                    if (cr.part?.evaluatesDeclared || m.evaluatesDeclared) continue;
+                    const outside = cr.judges.filter(isOutside);
+                    if (outside.length === 0) continue;
+                    const ids = list(outside.map((c) => c.id));
+                    const other = ofOther(outside[0]);
+                    const name = cr.label ? `Le critère ${cr.label}` : 'Ce critère';
+                    const nameEn = cr.label ? `Criterion ${cr.label}` : 'This criterion';
+                    const modality = m.id ?? `« ${m.title} »`;
+                    const modalityEn = m.id ?? `"${m.title}"`;
+                    const own = outside[0].option && outside[0].bloc === bloc
+                        ? { fr: 'une option est évaluée par ses propres modalités', en: 'an option is evaluated by its own modalities' }
+                        : { fr: 'un bloc est évalué par ses propres modalités', en: 'a bloc is evaluated by its own modalities' };
+                    report(cr.source, t(
+                        `${name} de la modalité ${modality} (${here.fr}) juge ${ids}, ${other.fr} : ${own.fr}. Déplacez le critère dans une modalité ${other.fr}, ou corrigez-le.`,
+                        `${nameEn} of modality ${modalityEn} (${here.en}) judges ${ids}, ${other.en}: ${own.en}. Move the criterion to a modality ${other.en}, or fix it.`,
+                    ), { outside: outside.map((c) => c.id) });
+                }
                 for (const holder of [m, ...m.parts]) {
-                    const outside = holder.evaluates.filter((c) => c.bloc !== bloc || (container.containerKind === 'option' && c.option !== undefined && c.option !== container));
+                    const outside = holder.evaluates.filter(isOutside);
                     if (outside.length === 0) continue;
                     const ids = outside.map((c) => c.id).join(', ');
                     const name = m.id ?? `« ${m.title} »`;

@@ -59,7 +59,10 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
             const code = (d.data as { code?: string } | undefined)?.code;
             if (code !== DocumentValidator.LexingError && code !== DocumentValidator.ParsingError) continue;
             if (cut && (d.range.start.line > cut.line || (d.range.start.line === cut.line && d.range.start.character >= cut.character))) continue;
-            findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range)) });
+            const start = d.range.start;
+            const before = start.character > 0 ? document.textDocument.getText({ start: { line: start.line, character: start.character - 1 }, end: start }) : '';
+            const afterQuote = code === DocumentValidator.ParsingError && before === '"';
+            findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range), { afterQuote }) });
         }
         for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
         const model = this.models().forDocument(document);
