@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
-import { ROOT, runCli } from '../helpers.js';
+import { CLI, ROOT, runCli } from '../helpers.js';
 
 const temps: string[] = [];
 function temp(files: Record<string, string>): string {
@@ -123,6 +123,33 @@ describe('certiref check', () => {
         expect(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.warnings).toBe(1);
         expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(before);
         expect(fs.readdirSync(dir).sort()).toEqual(['a.ref', 'report.json']);
+    });
+
+    it('colours the report on a terminal only: never with NO_COLOR, never in a file written with -o', () => {
+        const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+        expect(hasScript, 'the `script` command (util-linux) gives the test a terminal; it is missing').toBe(true);
+        const dir = temp({ 'a.ref': WITH_ERROR });
+        const { NO_COLOR: _ignored, ...env } = process.env;
+        const onTerminal = (command: string) => spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...env, LANG: 'C' } });
+        const coloured = onTerminal(`${process.execPath} ${CLI} check a.ref`);
+        expect(coloured.status).toBe(1);
+        expect(coloured.stdout).toContain('\u001b[31merror\u001b[0m');
+        expect(onTerminal(`NO_COLOR=1 ${process.execPath} ${CLI} check a.ref`).stdout).not.toContain('\u001b[');
+        const toFile = onTerminal(`${process.execPath} ${CLI} check a.ref -o report.txt`);
+        expect(toFile.status).toBe(1);
+        const report = fs.readFileSync(path.join(dir, 'report.txt'), 'utf8');
+        expect(report).toContain('unresolved-reference');
+        expect(report).not.toContain('\u001b[');
+    });
+
+    it('refuses to write a report over a .ref file (exit 2, nothing read or written)', () => {
+        const dir = temp({ 'a.ref': WARN_ONLY });
+        for (const command of [['check', 'a.ref'], ['stats', 'a.ref'], ['export', 'a.ref', '--force']]) {
+            const r = runCli([...command, '-o', 'a.ref'], { cwd: dir });
+            expect(r.status, command.join(' ')).toBe(2);
+            expect(r.stderr).toBe('certiref: a.ref : un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name\n');
+        }
+        expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(WARN_ONLY);
     });
 
     it('--help lists the options in French and English, --version prints the version', () => {

@@ -8,7 +8,7 @@ import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
 import { writeAtomic } from './write.js';
-import { stylish } from './formatters/stylish.js';
+import { stylish, useColor } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { junit } from './formatters/junit.js';
@@ -45,13 +45,20 @@ function parseRule(value: string, previous: Record<string, SeveritySetting> = {}
     return { ...previous, [m[1]]: m[2] as SeveritySetting };
 }
 
+/** A report never replaces a référentiel: `-o bloc-1.ref` is a slip of the keyboard, refused before any work. */
+function refuseSourceOutput(output: string | undefined): void {
+    if (output !== undefined && /\.ref$/i.test(output)) {
+        throw new UsageError(`${output} : un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name`);
+    }
+}
+
 function parseCount(value: string): number {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`nombre entier attendu / expected a whole number, got "${value}"`);
     return Number(value);
 }
 
-const FORMATTERS: Record<string, (r: CheckResult) => string> = {
-    stylish: (r) => stylish(r),
+const FORMATTERS: Record<string, (r: CheckResult, color: boolean) => string> = {
+    stylish: (r, color) => stylish(r, color),
     json: (r) => json(r, VERSION),
     sarif: (r) => sarif(r, VERSION),
     junit: (r) => junit(r),
@@ -71,16 +78,18 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('-f, --format <format>', 'format de sortie / output format').choices(Object.keys(FORMATTERS)).default('stylish'))
         .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
         .option('--max-warnings <n>', 'échoue au-delà de n avertissements / fail above n warnings', parseCount)
-        .option('--quiet', 'erreurs seulement / errors only', false)
-        .option('--rule <id=severity>', 'sévérité d\'une règle : off, hint, info, warning, error (répétable) / a rule\'s severity (repeatable)', parseRule, {})
+        .option('--quiet', 'erreurs seulement / errors only')
+        .option('--rule <id=severity>', 'sévérité d\'une règle : off, hint, info, warning, error (répétable) / a rule\'s severity (repeatable)', parseRule)
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet?: boolean; rule?: Record<string, SeveritySetting>; lang?: Language }) => {
+            refuseSourceOutput(opts.output);
             const result = await check({
-                paths, language: opts.lang, rules: opts.rule, quiet: opts.quiet, workerScript: bundlePath(),
+                paths, language: opts.lang, rules: opts.rule ?? {}, quiet: opts.quiet ?? false, workerScript: bundlePath(),
                 defaultLanguage: languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
             });
             const language = result.language;
-            const report = FORMATTERS[opts.format](result);
+            // colour for a terminal only: never in a file written with -o
+            const report = FORMATTERS[opts.format](result, !opts.output && useColor(process.stdout));
             if (opts.output) writeAtomic(opts.output, report);
             else process.stdout.write(report);
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
@@ -104,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
             if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
+            refuseSourceOutput(opts.output);
             const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
             if (result.text !== undefined) {
                 if (opts.output) {
@@ -128,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: 'table' | 'json'; output?: string; lang?: Language }) => {
+            refuseSourceOutput(opts.output);
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
             if (opts.output) writeAtomic(opts.output, result.text);
             else process.stdout.write(result.text);
