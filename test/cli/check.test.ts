@@ -152,12 +152,24 @@ describe('certiref check', () => {
         expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(WARN_ONLY);
     });
 
+    it('says what is wrong with an option value once, in both languages', () => {
+        const r = runCli(['check', '--rule', 'id-pattern']);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toBe('certiref: --rule <id=severity> : attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "id-pattern"\n');
+        expect(runCli(['check', '--max-warnings', '-1']).stderr).toBe('certiref: --max-warnings <n> : nombre entier attendu / expected a whole number, got "-1"\n');
+    });
+
     it('--help lists the options in French and English, --version prints the version', () => {
         const help = runCli(['check', '--help']);
         expect(help.status).toBe(0);
         for (const option of ['--format', '--output', '--max-warnings', '--quiet', '--rule', '--lang']) expect(help.stdout).toContain(option);
         expect(help.stdout).toContain('langue des messages / language of messages');
+        expect(help.stdout).toContain("-h, --help             affiche l'aide / show help");
+        expect(help.stdout).not.toContain('(default: {})');
+        const top = runCli(['--help']);
+        expect(top.stdout).toContain('-v, --version                affiche la version / print the version');
         expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(runCli(['-v']).stdout).toBe(runCli(['--version']).stdout);
     });
 
     it('every rule documented in the README', () => {

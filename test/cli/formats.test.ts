@@ -1,25 +1,30 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Ajv } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
-import { ROOT, runCli } from '../helpers.js';
+import { CLI, ROOT, runCli } from '../helpers.js';
 
 const REFS = 'referentials';
+
+/** The official SARIF 2.1.0 schema (draft-04), compiled with ajv-draft-04. */
+function sarifValidator() {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
+    // ajv-draft-04 is CommonJS with a `default` export; the schema's formats (uri, date-time) are not checked
+    const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
+    return new (AjvDraft04 as unknown as typeof Ajv)({ allErrors: true, strict: false, logger: false }).compile(schema);
+}
 
 describe('--format sarif', () => {
     const r = runCli(['check', REFS, '--format', 'sarif']);
     const log = JSON.parse(r.stdout);
 
     it('is valid SARIF 2.1.0 (official schema)', () => {
-        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
-        // ajv-draft-04 is CommonJS with a `default` export
-        const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
-        const ajv = new (AjvDraft04 as unknown as typeof Ajv)({ allErrors: true, strict: false });
-        const validate = ajv.compile(schema);
+        const validate = sarifValidator();
         const valid = validate(log);
         expect(validate.errors ?? []).toEqual([]);
         expect(valid).toBe(true);
@@ -95,6 +100,24 @@ describe('--format github', () => {
         expect(md.startsWith('# earlier step\n## certiref')).toBe(true);
         expect(md).toContain('**3** error(s), **3** warning(s)');
         expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | warning | `competency-without-criterion` |');
+    });
+
+    it('without $GITHUB_STEP_SUMMARY, prints the same and writes no summary; in French, the summary is French', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-'));
+        try {
+            const { GITHUB_STEP_SUMMARY: _ignored, ...env } = process.env;
+            const without = spawnSync(process.execPath, [CLI, 'check', REFS, '--format', 'github'], { cwd: ROOT, encoding: 'utf8', env: { ...env, LANG: 'C' } });
+            expect(without.status).toBe(1);
+            expect(without.stderr).toBe('');
+            expect(without.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBe(6);
+            const summary = path.join(dir, 'summary.md');
+            runCli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
+            const md = fs.readFileSync(summary, 'utf8');
+            expect(md).toContain('## certiref : vérification des référentiels');
+            expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | avertissement | `competency-without-criterion` |');
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it('escapes newlines, percent signs, colons and commas', () => {

@@ -20,6 +20,9 @@ const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0
 /** Commander's usage errors, said in French as well. */
 export function usageMessage(text: string): string {
     const message = text.replace(/^error: /, '').trim();
+    // our own argument parsers already say why in both languages: say it once
+    const own = /^option '([^']+)' argument '([^']*)' is invalid\. (.* \/ .*)$/.exec(message);
+    if (own) return `certiref: ${own[1]} : ${own[3]}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
         [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, format, lsp)`],
@@ -68,7 +71,9 @@ const FORMATTERS: Record<string, (r: CheckResult, color: boolean) => string> = {
 export async function main(argv: string[]): Promise<number> {
     const program = new Command('certiref')
         .description('certiref — vérifie les référentiels RNCP (.ref) / checks RNCP référentiels (.ref)')
-        .version(VERSION, '-v, --version')
+        .version(VERSION, '-v, --version', 'affiche la version / print the version')
+        .helpOption('-h, --help', 'affiche l\'aide / show help')
+        .helpCommand('help [command]', 'affiche l\'aide d\'une commande / show help for a command')
         .exitOverride()
         .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(usageMessage(s)) });
     let exitCode = 0;
