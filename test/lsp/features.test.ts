@@ -287,3 +287,16 @@ bloc 1 "Bloc"
         expect(apply(text, actions[0].edit!.changes![uri])).toContain('évalue C1, C2, C3, C4, C5');
     });
 });
+
+describe('certiref lsp --stdio', () => {
+    it('starts with the arguments LSP clients add (--clientProcessId=…)', async () => {
+        const client = new TestClient([`--clientProcessId=${process.pid}`]);
+        try {
+            const result = await client.initialize(pathToFileURL(path.join(ROOT, 'examples/starter')).toString()) as { capabilities: { hoverProvider?: boolean } };
+            expect(result.capabilities.hoverProvider).toBe(true);
+            expect(client.stderr).toBe('');
+        } finally {
+            await client.stop();
+        }
+    });
+});

@@ -163,7 +163,9 @@ export async function main(argv: string[]): Promise<number> {
     program.command('lsp')
         .description('démarre le serveur de langage / start the language server (LSP)')
         .option('--stdio', 'communique par stdin/stdout / talk over stdin/stdout')
+        // clients add their own arguments (`--clientProcessId=…`): the server reads what it knows
         .allowUnknownOption(true)
+        .allowExcessArguments(true)
         .action(async () => {
             const { startNodeServer } = await import('certiref-language/server');
             startNodeServer();
