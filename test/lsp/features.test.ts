@@ -77,6 +77,18 @@ describe('language server features on the seeds', () => {
         expect(labels).toContain('compétence C20');
     });
 
+    it('numbers the snippets with ids the certification does not use yet', async () => {
+        // bloc 3 holds A6 and A7, but A8 and A9 are bloc 4's: the next free activity is A10
+        const text = textOf('bloc-3.ref');
+        const start = positionOf(text, '  modalité E3');
+        const list = await request<CompletionList>('textDocument/completion', { textDocument: { uri: bloc3 }, position: { line: start.line, character: 2 } });
+        const snippets = new Map((Array.isArray(list) ? list : list.items).filter((i) => i.kind === 15).map((i) => [i.label, i.insertText]));
+        expect([...snippets.keys()]).toEqual(['bloc 6', 'activité A10', 'compétence C20', 'modalité E6', 'critère CR20']);
+        expect(snippets.get('activité A10')).toBe('activité ${1:A10} "${2}"\n  compétence ${3:C20} "${4}"');
+        // a new bloc does not restart at A1 and C1, which exist
+        expect(snippets.get('bloc 6')).toBe('bloc ${1:6} "${2:Titre}"\n  activité ${3:A10} "${4}"\n    compétence ${5:C20} "${6}"');
+    });
+
     it('goes to the definition, finds references and highlights', async () => {
         const text = textOf('bloc-5.ref');
         const where = at(bloc5, text, 'évalue CS1-1', 0, 8);
@@ -285,6 +297,56 @@ bloc 1 "Bloc"
         const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
         expect(actions.map((a) => a.title)).toEqual(['Add C5 to "evaluates" of E1']);
         expect(apply(text, actions[0].edit!.changes![uri])).toContain('évalue C1, C2, C3, C4, C5');
+    });
+});
+
+describe('snippets in a référentiel of one\'s own', () => {
+    // ids that carry their bloc's number (A2.1, C2.1 in bloc 02), zero-padded bloc ids
+    const TEXT = `certification S "Snippets"
+  accessibilité "Aménagements."
+
+bloc 01 "Premier"
+  activité A1.1 "a"
+    compétence C1.1 "Un."
+    compétence C1.2 "Un bis."
+  modalité E1 "M"
+    évalue C1.1, C1.2
+    critère CR1.1 "x"
+    critère CR1.2 "x bis"
+
+bloc 02 "Deuxième"
+  activité A2.1 "b"
+    compétence C2.1 "Deux."
+    compétence C2.2 "Deux bis."
+  modalité E2 "N"
+    évalue C2.1, C2.2
+    critère CR2.1 "y"
+    critère CR2.2 "y bis"
+`;
+    const ws = useWorkspace({ 's.ref': TEXT });
+
+    it('a new bloc keeps the digits of the bloc ids, and its first ids follow the bloc\'s number', async () => {
+        const { client } = ws;
+        const uri = ws.uri('s.ref');
+        const text = TEXT + '\n';
+        client.open(uri, text);
+        await client.waitFor(uri, (d) => d.length === 0);
+        const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: text.split('\n').length - 1, character: 0 } }) as CompletionList;
+        const bloc = list.items.find((i) => i.kind === 15 && i.label.startsWith('bloc '));
+        expect(bloc?.label).toBe('bloc 03');
+        expect(bloc?.insertText).toBe('bloc ${1:03} "${2:Titre}"\n  activité ${3:A3.1} "${4}"\n    compétence ${5:C3.1} "${6}"');
+    });
+
+    it('a new activity in the first bloc takes the next id free in the whole certification', async () => {
+        const { client } = ws;
+        const uri = ws.uri('s.ref');
+        const text = TEXT.replace('  modalité E1', '  \n  modalité E1');
+        client.change(uri, text);
+        await client.waitFor(uri, () => true);
+        const line = positionOf(text, '  modalité E1').line - 1;
+        const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } }) as CompletionList;
+        const labels = list.items.filter((i) => i.kind === 15).map((i) => i.label);
+        expect(labels).toEqual(['bloc 03', 'activité A1.2', 'compétence C1.3', 'modalité E3', 'critère CR1.3']);
     });
 });
 
