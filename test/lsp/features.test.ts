@@ -46,8 +46,8 @@ describe('language server features on the seeds', () => {
         const hover = await request<Hover>('textDocument/hover', at(bloc3, textOf('bloc-3.ref'), '    évalue C11', 0, 12));
         const value = (hover.contents as { value: string }).value;
         expect(value).toMatch(/^\*\*C11\*\* — Organiser et phaser le projet/);
-        expect(value).toContain('Activity A6 « Mise en œuvre opérationnelle');
-        expect(value).toContain('bloc 3 « Déployer le projet digital de la marque »');
+        expect(value).toContain('Activity A6 “Mise en œuvre opérationnelle');
+        expect(value).toContain('bloc 3 “Déployer le projet digital de la marque”');
         expect(value).toContain('1 criterion (CR11 à 13) · evaluated by E3');
     });
 
@@ -55,7 +55,7 @@ describe('language server features on the seeds', () => {
         const hover = await request<Hover>('textDocument/hover', at(bloc3, textOf('bloc-3.ref'), 'critère CR14', 0, 9));
         const value = (hover.contents as { value: string }).value;
         expect(value).toMatch(/^\*\*CR14\*\* \(E3\)/);
-        expect(value).toContain('Judges (after its id)');
+        expect(value).toContain('Judges (after its id):\n');
         expect(value).toContain('- **C14** Piloter, encadrer et animer');
     });
 
@@ -143,7 +143,8 @@ describe('language server features on the seeds', () => {
         expect(actions.map((a) => a.title)).toEqual(['Create criterion CR2-4 in E5, Partie individuelle']);
         const edit = actions[0].edit!.changes![bloc5];
         const fixed = apply(textOf('bloc-5.ref'), edit);
-        expect(fixed).toContain('critère CR2-4 "To be written"');
+        // the new line is in the language of the file's keywords
+        expect(fixed).toContain('      critère CR2-4 "À rédiger"\n');
     });
 });
 
@@ -277,12 +278,12 @@ bloc 1 "Bloc"
             for (const a of actions) fixes.set(`${d.code}: ${a.title}`, apply(TEXT, a.edit!.changes![uri]));
         }
         expect([...fixes.keys()].sort()).toEqual([
-            'criterion-id-mismatch: Rename the criterion CR2',
+            'criterion-id-mismatch: Rename the criterion to CR2',
             'id-pattern: Rename to A1.4',
             'unresolved-reference: Replace with C5',
             'unused-suppression: Remove this comment',
         ]);
-        expect(fixes.get('criterion-id-mismatch: Rename the criterion CR2')).toContain('critère CR2 juge C2 "mal numéroté"');
+        expect(fixes.get('criterion-id-mismatch: Rename the criterion to CR2')).toContain('critère CR2 juge C2 "mal numéroté"');
         expect(fixes.get('id-pattern: Rename to A1.4')).toContain('activité A1.4 "d"');
         expect(fixes.get('unresolved-reference: Replace with C5')).toContain('critère CR5 juge C5 "typo"');
         expect(fixes.get('unused-suppression: Remove this comment')).not.toContain('certiref-ignore');
@@ -347,6 +348,77 @@ bloc 02 "Deuxième"
         const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } }) as CompletionList;
         const labels = list.items.filter((i) => i.kind === 15).map((i) => i.label);
         expect(labels).toEqual(['bloc 03', 'activité A1.2', 'compétence C1.3', 'modalité E3', 'critère CR1.3']);
+    });
+});
+
+describe('quick fixes, edge cases', () => {
+    const TEXT = `certification Q "Corrections"
+  accessibility "Arrangements."
+
+block 1 "Block"
+  activity A1 "a"
+    competency C1 "One."
+    competency C2 "Two."
+    competency C3 "Three."
+  modality E1 "M"
+    evaluates C1, C2, C3
+    criterion CR1 "x"   // the last criterion
+    criterion juge C2, C1, C12 "typo"
+`;
+    const ws = useWorkspace({ 'q.ref': TEXT });
+
+    it('a new criterion goes under the line\'s comment, in the language of the keywords', async () => {
+        const { client } = ws;
+        const uri = ws.uri('q.ref');
+        const text = TEXT.replace('    criterion juge C2, C1, C12 "typo"\n', '');
+        client.open(uri, text);
+        const d = (await client.waitFor(uri, (x) => x.some((y) => y.code === 'competency-without-criterion' && y.message.includes('C3'))))
+            .find((y) => y.code === 'competency-without-criterion' && y.message.includes('C3'))!;
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(actions.map((a) => a.title)).toEqual(['Create criterion CR3 in E1']);
+        expect(apply(text, actions[0].edit!.changes![uri])).toContain('    criterion CR1 "x"   // the last criterion\n    criterion CR3 "To be written"\n');
+    });
+
+    it('offers no replacement that would name a competency twice in the same list', async () => {
+        const { client } = ws;
+        const uri = ws.uri('q.ref');
+        client.change(uri, TEXT);
+        const d = (await client.waitFor(uri, (x) => x.some((y) => y.code === 'unresolved-reference'))).find((y) => y.code === 'unresolved-reference')!;
+        // the message suggests a competency the list already names
+        expect(d.message).toMatch(/C12 .*Did you mean C[12]\?/);
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(actions.map((a) => a.title)).not.toContain('Replace with C1');
+        expect(actions.map((a) => a.title)).not.toContain('Replace with C2');
+    });
+});
+
+describe('in French', () => {
+    const A = `certification F "En français"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C1 "Première."
+    compétence C2 "Deuxième."
+  modalité E1 "M"
+    évalue C1, C2
+    critère CR1 "a"
+    critère CR1-bis juge C1 "b"
+    critère CR2 "c"
+`;
+    const ws = useWorkspace({ 'f.ref': A }, 'fr');
+
+    it('code lenses, hover and a refused rename speak French', async () => {
+        const { client } = ws;
+        const uri = ws.uri('f.ref');
+        client.open(uri, A);
+        await client.waitFor(uri, () => true);
+        const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as CodeLens[];
+        expect(lenses.map((l) => l.command?.title)).toEqual(['2 critères · évaluée par E1', '1 critère · évaluée par E1', 'évalue C1, C2 (2 compétences)']);
+        const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(A, 'CR2', 0) }) as Hover;
+        expect((hover.contents as { value: string }).value).toBe('**CR2** (E1)\n\nJuge (d\'après son identifiant) :\n\n- **C2** Deuxième.');
+        await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: positionOf(A, 'C1 "'), newName: 'C2' }))
+            .rejects.toThrow('La compétence C2 existe déjà (f.ref:7) : choisissez un autre identifiant.');
     });
 });
 
