@@ -27,16 +27,18 @@ describe('language server features on the seeds', () => {
     const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
     const textOf = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
     let client: TestClient;
+    let initialized: { capabilities: { semanticTokensProvider: { legend: { tokenTypes: string[] } } } };
     const bloc3 = uriOf('bloc-3.ref');
     const bloc5 = uriOf('bloc-5.ref');
     beforeAll(async () => {
         client = new TestClient();
-        await client.initialize(pathToFileURL(dir).toString(), 'en');
+        initialized = await client.initialize(pathToFileURL(dir).toString(), 'en') as typeof initialized;
         for (const name of ['certification.ref', 'bloc-3.ref', 'bloc-5.ref']) client.open(uriOf(name), textOf(name));
         await client.waitFor(bloc3, (d) => d.length > 0);
     });
     afterAll(async () => client?.stop());
     const request = <T>(method: string, params: object) => client.connection.sendRequest(method, params) as Promise<T>;
+    const legendOf = async () => initialized.capabilities.semanticTokensProvider.legend;
     const at = (uri: string, text: string, needle: string, occurrence = 0, shift = 1) => {
         const p = positionOf(text, needle, occurrence);
         return { textDocument: { uri }, position: { line: p.line, character: p.character + shift } };
@@ -97,8 +99,13 @@ describe('language server features on the seeds', () => {
         expect(definition[0].targetSelectionRange.start.line).toBe(positionOf(text, 'compétence CS1-1').line);
         const references = await request<Location[]>('textDocument/references', { ...where, context: { includeDeclaration: true } });
         expect(references.length).toBeGreaterThanOrEqual(2);
-        const highlights = await request<unknown[]>('textDocument/documentHighlight', where);
-        expect(highlights.length).toBeGreaterThanOrEqual(2);
+        const highlights = await request<Array<{ range: Location['range'] }>>('textDocument/documentHighlight', where);
+        // every CS1-1 of the file, and nothing else
+        const expected = [...text.matchAll(/\bCS1-1\b/g)].length;
+        expect(highlights).toHaveLength(expected);
+        for (const h of highlights) expect(text.split('\n')[h.range.start.line].slice(h.range.start.character, h.range.end.character)).toBe('CS1-1');
+        expect(references.map((r) => r.uri)).toEqual(references.map(() => bloc5));
+        expect(references).toHaveLength(expected);
     });
 
     it('outlines certification › bloc › option › activity › competency and modality › part › criterion', async () => {
@@ -130,10 +137,26 @@ describe('language server features on the seeds', () => {
     });
 
     it('folds and colours', async () => {
-        const folds = await request<unknown[]>('textDocument/foldingRange', { textDocument: { uri: bloc3 } });
-        expect(folds.length).toBeGreaterThan(5);
+        const text = textOf('bloc-3.ref');
+        const lines = text.split('\n');
+        const folds = await request<Array<{ startLine: number; endLine: number }>>('textDocument/foldingRange', { textDocument: { uri: bloc3 } });
+        // the bloc folds down to its last line; the modality E3 folds too
+        const blocLine = positionOf(text, 'bloc 3 ').line;
+        const lastLine = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
+        expect(folds).toContainEqual(expect.objectContaining({ startLine: blocLine, endLine: lastLine }));
+        expect(folds).toContainEqual(expect.objectContaining({ startLine: positionOf(text, '  modalité E3').line }));
         const tokens = await request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: bloc3 } });
-        expect(tokens.data.length).toBeGreaterThan(5 * 10);
+        const legend = (await legendOf()).tokenTypes;
+        const decoded: string[] = [];
+        for (let i = 0, line = 0, character = 0; i < tokens.data.length; i += 5) {
+            const [dl, dc, length, type] = tokens.data.slice(i, i + 4);
+            line += dl;
+            character = dl ? dc : character + dc;
+            decoded.push(`${lines[line].slice(character, character + length)}:${legend[type]}`);
+        }
+        // competencies (declared and referenced), activities, modalities and criteria each have their colour
+        expect(decoded).toEqual(expect.arrayContaining(['C11:variable', 'A6:class', 'E3:function', 'CR14:property']));
+        expect(decoded.filter((t) => t === 'C14:variable').length).toBeGreaterThanOrEqual(2);
     });
 
     it('offers quick fixes for the findings', async () => {
@@ -389,6 +412,40 @@ block 1 "Block"
         const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
         expect(actions.map((a) => a.title)).not.toContain('Replace with C1');
         expect(actions.map((a) => a.title)).not.toContain('Replace with C2');
+    });
+});
+
+describe('a fix that cannot be made', () => {
+    // C1-4 breaks the C1.n pattern, but renaming it is refused: it is judged by a criterion
+    // written as a range, which the rename will not cut
+    const TEXT = `certification P "Motif"
+  accessibility "Arrangements."
+
+block 1 "Block"
+  activity A1 "a"
+    competency C1.1 "One."
+    competency C1.2 "Two."
+    competency C1.3 "Three."
+    competency C1-4 "Four."
+    competency C1.5 "Five."
+  modality E1 "M"
+    evaluates C1.1, C1.2, C1.3, C1-4, C1.5
+    criterion CR1.1 "x"
+    criterion CR1.2 "y"
+    criterion CR1.3 "z"
+    criterion CR8 à CR9 judges C1-4 "w"
+`;
+    const ws = useWorkspace({ 'p.ref': TEXT });
+
+    it('is left out, and the other fixes of the request are still offered', async () => {
+        const { client } = ws;
+        const uri = ws.uri('p.ref');
+        client.open(uri, TEXT);
+        const diagnostics = await client.waitFor(uri, (d) => d.some((x) => x.code === 'id-pattern') && d.some((x) => x.code === 'competency-without-criterion'));
+        const whole = { start: { line: 0, character: 0 }, end: { line: TEXT.split('\n').length, character: 0 } };
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics } }) as CodeAction[];
+        expect(actions.map((a) => a.title)).toContain('Create criterion CR1.5 in E1');
+        expect(actions.map((a) => a.title)).not.toContain('Rename to C1.4');
     });
 });
 
