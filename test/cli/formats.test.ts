@@ -187,3 +187,61 @@ describe('globs', () => {
         expect(none.stderr).toMatch(/no \.ref file matches/);
     });
 });
+
+describe('every format on the examples', () => {
+    // the rule examples (each shows its finding; invalid-config is a folder with a broken
+    // certiref.json, exit 2, tested with the other usage errors), the starter and the multi-file example
+    const rules = fs.readdirSync(path.join(ROOT, 'examples/rules')).filter((f) => f.endsWith('.ref')).map((f) => `examples/rules/${f}`);
+    const json = runCli(['check', ...rules, '--format', 'json']);
+    const expected = JSON.parse(json.stdout) as { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };
+
+    it('json: each rule example shows its own rule, with the exit code of its severity', () => {
+        expect(json.status).toBe(1);
+        expect(expected.files).toHaveLength(rules.length);
+        for (const file of expected.files) {
+            const rule = path.basename(file, '.ref');
+            expect(expected.diagnostics.map((d) => `${d.file}:${d.rule}`), file).toContain(`${file}:${rule}`);
+        }
+        for (const clean of ['examples/starter', 'examples/multi-file']) {
+            const r = runCli(['check', clean, '--format', 'json']);
+            expect(r.status, clean).toBe(0);
+            expect(JSON.parse(r.stdout).diagnostics, clean).toEqual([]);
+        }
+    });
+
+    it('sarif, junit, github and stylish report the same findings', () => {
+        const sarif = runCli(['check', ...rules, '--format', 'sarif']);
+        expect(sarif.status).toBe(1);
+        const log = JSON.parse(sarif.stdout);
+        const validate = sarifValidator();
+        validate(log);
+        expect(validate.errors ?? []).toEqual([]);
+        const results = log.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }>;
+        expect(results.map((x) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}:${x.ruleId}`))
+            .toEqual(expected.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.rule}`));
+
+        const junit = runCli(['check', ...rules, '--format', 'junit']);
+        expect(junit.status).toBe(1);
+        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit.stdout);
+        expect(Number(doc.testsuites.failures)).toBe(new Set(expected.diagnostics.map((d) => `${d.file} ${d.rule}`)).size);
+
+        const github = runCli(['check', ...rules, '--format', 'github']);
+        expect(github.status).toBe(1);
+        const annotations = github.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
+        expect(annotations).toHaveLength(expected.diagnostics.length);
+
+        const stylish = runCli(['check', ...rules]);
+        expect(stylish.status).toBe(1);
+        const errors = expected.diagnostics.filter((d) => d.severity === 'error').length;
+        const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
+        expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, 0 info) in ${rules.length} files`);
+    });
+
+    it('every format of a clean référentiel exits 0', () => {
+        for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
+            const r = runCli(['check', 'examples/starter', '--format', format]);
+            expect(r.status, format).toBe(0);
+            expect(r.stderr, format).toBe('');
+        }
+    });
+});
