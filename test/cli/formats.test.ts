@@ -38,6 +38,9 @@ describe('--format sarif', () => {
         for (const rule of run.tool.driver.rules) {
             expect(rule.shortDescription.text.length).toBeGreaterThan(10);
             expect(rule.help.text.length).toBeGreaterThan(10);
+            // help that a code-scanning user can follow: both languages, no path into certiref's own repository
+            expect(rule.help.markdown).toMatch(/^\*\*EN\*\* .+\n\n\*\*FR\*\* .+/);
+            expect(rule.help.markdown).not.toContain('examples/rules');
         }
         expect(run.results).toHaveLength(6);
         const first = run.results.find((x: { ruleId: string }) => x.ruleId === 'id-pattern');
