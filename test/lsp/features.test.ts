@@ -227,6 +227,28 @@ bloc 1
         await client.waitFor(b(), (x) => x.length === 0);
     });
 
+    it('finds the references and the definition across files', async () => {
+        const { client } = ws;
+        const references = await client.connection.sendRequest('textDocument/references', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), context: { includeDeclaration: true } }) as Location[];
+        expect(references.map((r) => `${r.uri === a() ? 'a' : 'b'}:${r.range.start.line}:${r.range.start.character}`).sort()).toEqual([
+            `a:${positionOf(A, 'C4').line}:${positionOf(A, 'C4').character}`,
+            `b:${positionOf(B, 'C4').line}:${positionOf(B, 'C4').character}`,
+        ]);
+        const definition = await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: b() }, position: positionOf(B, 'C5') }) as Array<{ targetUri: string; targetSelectionRange: Location['range'] }>;
+        expect(definition.map((d) => [d.targetUri, d.targetSelectionRange.start])).toEqual([[a(), positionOf(A, 'C5')]]);
+    });
+
+    it('refuses a rename whose criterion would take an id already used', async () => {
+        const { client } = ws;
+        const text = B.replace('    critère CR5 "b"', '    critère CR5 "b"\n    critère CR9 juge C5 "c"');
+        client.change(b(), text);
+        await client.waitFor(b(), (d) => d.some((x) => x.code === 'criterion-id-mismatch'));
+        await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C9' }))
+            .rejects.toThrow(/Criterion CR9 already exists \(b\.ref:8\): CR4 cannot become it\./);
+        client.change(b(), B);
+        await client.waitFor(b(), (d) => d.length === 0);
+    });
+
     it('refuses a rename that would collide', async () => {
         await expect(ws.client.connection.sendRequest('textDocument/rename', { textDocument: { uri: a() }, position: positionOf(A, 'C4'), newName: 'C5' }))
             .rejects.toThrow(/Competency C5 already exists \(a\.ref:7\): choose another id\./);
