@@ -80,6 +80,10 @@ describe('certiref check', () => {
         expect(raised.status).toBe(1);
         expect(raised.stdout).toContain('error');
         expect(runCli(['check', dir, '--rule', 'competency-without-criterion=off', '--format', 'json']).stdout).toContain('"diagnostics": []');
+        // repeated, each one applies
+        const repeated = JSON.parse(runCli(['check', 'referentials', '--format', 'json', '--rule', 'id-pattern=off', '--rule', 'competency-without-criterion=info', '--rule', 'criterion-without-competency=warning']).stdout);
+        expect(repeated.summary).toEqual({ errors: 0, warnings: 3, infos: 2 });
+        expect(repeated.diagnostics.map((d: { rule: string }) => d.rule)).not.toContain('id-pattern');
     });
 
     it('reads certiref.json from the workspace root', () => {
