@@ -108,6 +108,15 @@ describe('language server features on the seeds', () => {
         expect(references).toHaveLength(expected);
     });
 
+    it('renames a competency of a seed, and refuses to take one out of a range', async () => {
+        const text = textOf('bloc-5.ref');
+        const edit = await request<WorkspaceEdit>('textDocument/rename', { ...at(bloc5, text, 'compétence CS2-4', 0, 12), newName: 'CS2-9' });
+        expect(edit.changes![bloc5].map((e) => `${e.range.start.line + 1}:${e.newText}`)).toEqual(['137:CS2-9', '176:CS2-9']);
+        // C7 stands inside `évalue C5 à C10`: as C70 it would no longer be evaluated there
+        await expect(request('textDocument/rename', { ...at(uriOf('bloc-2.ref'), textOf('bloc-2.ref'), 'compétence C7 ', 0, 12), newName: 'C70' }))
+            .rejects.toThrow('C7 is inside the range "C5 à C10" (bloc-2.ref:56): renamed C70, it would fall out of it; rename that range by hand.');
+    });
+
     it('outlines certification › bloc › option › activity › competency and modality › part › criterion', async () => {
         const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: bloc5 } });
         expect(symbols.map((s) => s.name)).toEqual(['partie de MSD']);
@@ -511,5 +520,31 @@ describe('certiref lsp --stdio', () => {
         } finally {
             await client.stop();
         }
+    });
+});
+
+describe('rename and a criterion whose id is a range', () => {
+    const TEXT = `certification H "Plages"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C18 "Dix-huit."
+    compétence C19 "Dix-neuf."
+  modalité E1 "M"
+    évalue C18, C19
+    critère CR18-19 "Juge C18 et C19 d'après son identifiant."
+`;
+    const ws = useWorkspace({ 'h.ref': TEXT });
+
+    it('refuses to rename a competency that CR18-19 judges by its id', async () => {
+        const { client } = ws;
+        const uri = ws.uri('h.ref');
+        client.open(uri, TEXT);
+        await client.waitFor(uri, (d) => d.length === 0);
+        const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(TEXT, 'CR18-19') }) as Hover;
+        expect((hover.contents as { value: string }).value).toContain('- **C18**');
+        await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: positionOf(TEXT, 'C18 "'), newName: 'C40' }))
+            .rejects.toThrow(/C18 is in the range of criterion CR18-19 \(h\.ref:10\): rename that criterion by hand\./);
     });
 });
