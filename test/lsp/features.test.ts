@@ -405,6 +405,41 @@ bloc 02 "Deuxième"
     });
 });
 
+describe('no snippet inside a text or a comment', () => {
+    const TEXT = `certification T "Textes"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C1 "Un texte sur
+      deux lignes."
+    /* un commentaire
+       sur deux lignes */
+    compétence C2 "Deux."
+  modalité E1 "M"
+    évalue C1, C2
+    critère CR1 "x"
+    critère CR2 "y"
+`;
+    const ws = useWorkspace({ 't.ref': TEXT });
+
+    it('where a line starts with a word that begins no element', async () => {
+        const { client } = ws;
+        const uri = ws.uri('t.ref');
+        client.open(uri, TEXT);
+        await client.waitFor(uri, (d) => d.length === 0);
+        const snippetsAt = async (needle: string, shift: number) => {
+            const p = positionOf(TEXT, needle);
+            const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: p.line, character: p.character + shift } }) as CompletionList | null;
+            return (list?.items ?? []).filter((i) => i.kind === 15).map((i) => i.label);
+        };
+        expect(await snippetsAt('      deux lignes', 10)).toEqual([]);
+        expect(await snippetsAt('       sur deux lignes', 10)).toEqual([]);
+        // at the start of an element's line they are offered
+        expect(await snippetsAt('    compétence C2', 4)).toContain('compétence C3');
+    });
+});
+
 describe('quick fixes, edge cases', () => {
     const TEXT = `certification Q "Corrections"
   accessibility "Arrangements."

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
@@ -48,7 +48,7 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
         const before = text.slice(lineStart, offset);
-        if (!/^\s*[\p{L}]*$/u.test(before)) return [];
+        if (!/^\s*[\p{L}]*$/u.test(before) || insideTextOrComment(document, offset)) return [];
         const model = this.certiref.referential.Models.forDocument(document);
         const en = usesEnglishKeywords(document);
         const container = model ? containerAt(model, document, offset) : undefined;
@@ -68,6 +68,23 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
             make(`${k.criterion} ${ids.criterion}`, `${k.criterion} \${1:${ids.criterion}} "\${2}"`, en ? 'New criterion' : 'Nouveau critère'),
         ];
     }
+}
+
+/**
+ * Whether the cursor is inside a text or a comment, where a line can start with a word (the
+ * second line of a competency's text) but no element can begin.
+ */
+function insideTextOrComment(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return false;
+    for (const node of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(node)) continue;
+        if (node.offset >= offset) break;
+        const kind = node.tokenType.name;
+        if (kind === 'UNCLOSED_TEXT' && offset <= node.end) return true;
+        if ((kind === 'TEXT' || kind === 'ML_COMMENT') && offset < node.end) return true;
+    }
+    return false;
 }
 
 function sortKey(id: string): string {
