@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
-import { ROOT, runCli } from '../helpers.js';
+import { CLI, ROOT, runCli } from '../helpers.js';
 
 const temps: string[] = [];
 function temp(files: Record<string, string>): string {
@@ -80,6 +80,10 @@ describe('certiref check', () => {
         expect(raised.status).toBe(1);
         expect(raised.stdout).toContain('error');
         expect(runCli(['check', dir, '--rule', 'competency-without-criterion=off', '--format', 'json']).stdout).toContain('"diagnostics": []');
+        // repeated, each one applies
+        const repeated = JSON.parse(runCli(['check', 'referentials', '--format', 'json', '--rule', 'id-pattern=off', '--rule', 'competency-without-criterion=info', '--rule', 'criterion-without-competency=warning']).stdout);
+        expect(repeated.summary).toEqual({ errors: 0, warnings: 3, infos: 2 });
+        expect(repeated.diagnostics.map((d: { rule: string }) => d.rule)).not.toContain('id-pattern');
     });
 
     it('reads certiref.json from the workspace root', () => {
@@ -125,12 +129,51 @@ describe('certiref check', () => {
         expect(fs.readdirSync(dir).sort()).toEqual(['a.ref', 'report.json']);
     });
 
+    it('colours the report on a terminal only: never with NO_COLOR, never in a file written with -o', () => {
+        const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+        expect(hasScript, 'the `script` command (util-linux) gives the test a terminal; it is missing').toBe(true);
+        const dir = temp({ 'a.ref': WITH_ERROR });
+        const { NO_COLOR: _ignored, ...env } = process.env;
+        const onTerminal = (command: string) => spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...env, LANG: 'C' } });
+        const coloured = onTerminal(`${process.execPath} ${CLI} check a.ref`);
+        expect(coloured.status).toBe(1);
+        expect(coloured.stdout).toContain('\u001b[31merror\u001b[0m');
+        expect(onTerminal(`NO_COLOR=1 ${process.execPath} ${CLI} check a.ref`).stdout).not.toContain('\u001b[');
+        const toFile = onTerminal(`${process.execPath} ${CLI} check a.ref -o report.txt`);
+        expect(toFile.status).toBe(1);
+        const report = fs.readFileSync(path.join(dir, 'report.txt'), 'utf8');
+        expect(report).toContain('unresolved-reference');
+        expect(report).not.toContain('\u001b[');
+    });
+
+    it('refuses to write a report over a .ref file (exit 2, nothing read or written)', () => {
+        const dir = temp({ 'a.ref': WARN_ONLY });
+        for (const command of [['check', 'a.ref'], ['stats', 'a.ref'], ['export', 'a.ref', '--force']]) {
+            const r = runCli([...command, '-o', 'a.ref'], { cwd: dir });
+            expect(r.status, command.join(' ')).toBe(2);
+            expect(r.stderr).toBe('certiref: a.ref : un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name\n');
+        }
+        expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(WARN_ONLY);
+    });
+
+    it('says what is wrong with an option value once, in both languages', () => {
+        const r = runCli(['check', '--rule', 'id-pattern']);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toBe('certiref: --rule <id=severity> : attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "id-pattern"\n');
+        expect(runCli(['check', '--max-warnings', '-1']).stderr).toBe('certiref: --max-warnings <n> : nombre entier attendu / expected a whole number, got "-1"\n');
+    });
+
     it('--help lists the options in French and English, --version prints the version', () => {
         const help = runCli(['check', '--help']);
         expect(help.status).toBe(0);
         for (const option of ['--format', '--output', '--max-warnings', '--quiet', '--rule', '--lang']) expect(help.stdout).toContain(option);
         expect(help.stdout).toContain('langue des messages / language of messages');
+        expect(help.stdout).toContain("-h, --help             affiche l'aide / show help");
+        expect(help.stdout).not.toContain('(default: {})');
+        const top = runCli(['--help']);
+        expect(top.stdout).toContain('-v, --version                affiche la version / print the version');
         expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(runCli(['-v']).stdout).toBe(runCli(['--version']).stdout);
     });
 
     it('every rule documented in the README', () => {

@@ -1,25 +1,30 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Ajv } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
-import { ROOT, runCli } from '../helpers.js';
+import { CLI, ROOT, runCli } from '../helpers.js';
 
 const REFS = 'referentials';
+
+/** The official SARIF 2.1.0 schema (draft-04), compiled with ajv-draft-04. */
+function sarifValidator() {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
+    // ajv-draft-04 is CommonJS with a `default` export; the schema's formats (uri, date-time) are not checked
+    const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
+    return new (AjvDraft04 as unknown as typeof Ajv)({ allErrors: true, strict: false, logger: false }).compile(schema);
+}
 
 describe('--format sarif', () => {
     const r = runCli(['check', REFS, '--format', 'sarif']);
     const log = JSON.parse(r.stdout);
 
     it('is valid SARIF 2.1.0 (official schema)', () => {
-        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
-        // ajv-draft-04 is CommonJS with a `default` export
-        const AjvDraft04 = (AjvDraft04Module as unknown as { default: typeof AjvDraft04Module }).default ?? AjvDraft04Module;
-        const ajv = new (AjvDraft04 as unknown as typeof Ajv)({ allErrors: true, strict: false });
-        const validate = ajv.compile(schema);
+        const validate = sarifValidator();
         const valid = validate(log);
         expect(validate.errors ?? []).toEqual([]);
         expect(valid).toBe(true);
@@ -33,6 +38,9 @@ describe('--format sarif', () => {
         for (const rule of run.tool.driver.rules) {
             expect(rule.shortDescription.text.length).toBeGreaterThan(10);
             expect(rule.help.text.length).toBeGreaterThan(10);
+            // help that a code-scanning user can follow: both languages, no path into certiref's own repository
+            expect(rule.help.markdown).toMatch(/^\*\*EN\*\* .+\n\n\*\*FR\*\* .+/);
+            expect(rule.help.markdown).not.toContain('examples/rules');
         }
         expect(run.results).toHaveLength(6);
         const first = run.results.find((x: { ruleId: string }) => x.ruleId === 'id-pattern');
@@ -95,6 +103,24 @@ describe('--format github', () => {
         expect(md.startsWith('# earlier step\n## certiref')).toBe(true);
         expect(md).toContain('**3** error(s), **3** warning(s)');
         expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | warning | `competency-without-criterion` |');
+    });
+
+    it('without $GITHUB_STEP_SUMMARY, prints the same and writes no summary; in French, the summary is French', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-'));
+        try {
+            const { GITHUB_STEP_SUMMARY: _ignored, ...env } = process.env;
+            const without = spawnSync(process.execPath, [CLI, 'check', REFS, '--format', 'github'], { cwd: ROOT, encoding: 'utf8', env: { ...env, LANG: 'C' } });
+            expect(without.status).toBe(1);
+            expect(without.stderr).toBe('');
+            expect(without.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBe(6);
+            const summary = path.join(dir, 'summary.md');
+            runCli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
+            const md = fs.readFileSync(summary, 'utf8');
+            expect(md).toContain('## certiref : vérification des référentiels');
+            expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | avertissement | `competency-without-criterion` |');
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it('escapes newlines, percent signs, colons and commas', () => {
@@ -162,5 +188,63 @@ describe('globs', () => {
         const none = runCli(['check', 'nothing/**/*.ref']);
         expect(none.status).toBe(2);
         expect(none.stderr).toMatch(/no \.ref file matches/);
+    });
+});
+
+describe('every format on the examples', () => {
+    // the rule examples (each shows its finding; invalid-config is a folder with a broken
+    // certiref.json, exit 2, tested with the other usage errors), the starter and the multi-file example
+    const rules = fs.readdirSync(path.join(ROOT, 'examples/rules')).filter((f) => f.endsWith('.ref')).map((f) => `examples/rules/${f}`);
+    const json = runCli(['check', ...rules, '--format', 'json']);
+    const expected = JSON.parse(json.stdout) as { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };
+
+    it('json: each rule example shows its own rule, with the exit code of its severity', () => {
+        expect(json.status).toBe(1);
+        expect(expected.files).toHaveLength(rules.length);
+        for (const file of expected.files) {
+            const rule = path.basename(file, '.ref');
+            expect(expected.diagnostics.map((d) => `${d.file}:${d.rule}`), file).toContain(`${file}:${rule}`);
+        }
+        for (const clean of ['examples/starter', 'examples/multi-file']) {
+            const r = runCli(['check', clean, '--format', 'json']);
+            expect(r.status, clean).toBe(0);
+            expect(JSON.parse(r.stdout).diagnostics, clean).toEqual([]);
+        }
+    });
+
+    it('sarif, junit, github and stylish report the same findings', () => {
+        const sarif = runCli(['check', ...rules, '--format', 'sarif']);
+        expect(sarif.status).toBe(1);
+        const log = JSON.parse(sarif.stdout);
+        const validate = sarifValidator();
+        validate(log);
+        expect(validate.errors ?? []).toEqual([]);
+        const results = log.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }>;
+        expect(results.map((x) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}:${x.ruleId}`))
+            .toEqual(expected.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.rule}`));
+
+        const junit = runCli(['check', ...rules, '--format', 'junit']);
+        expect(junit.status).toBe(1);
+        const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit.stdout);
+        expect(Number(doc.testsuites.failures)).toBe(new Set(expected.diagnostics.map((d) => `${d.file} ${d.rule}`)).size);
+
+        const github = runCli(['check', ...rules, '--format', 'github']);
+        expect(github.status).toBe(1);
+        const annotations = github.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
+        expect(annotations).toHaveLength(expected.diagnostics.length);
+
+        const stylish = runCli(['check', ...rules]);
+        expect(stylish.status).toBe(1);
+        const errors = expected.diagnostics.filter((d) => d.severity === 'error').length;
+        const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
+        expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, 0 info) in ${rules.length} files`);
+    });
+
+    it('every format of a clean référentiel exits 0', () => {
+        for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
+            const r = runCli(['check', 'examples/starter', '--format', format]);
+            expect(r.status, format).toBe(0);
+            expect(r.stderr, format).toBe('');
+        }
     });
 });

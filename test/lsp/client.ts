@@ -20,8 +20,9 @@ export class TestClient {
     private listeners: Array<() => void> = [];
     stderr = '';
 
-    constructor() {
-        this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** `args`: what the client adds after `certiref lsp --stdio` (some add `--clientProcessId=…`). */
+    constructor(args: string[] = []) {
+        this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
         this.process.stdin!.on('error', () => undefined);
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

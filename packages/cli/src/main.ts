@@ -9,7 +9,7 @@ import { UsageError } from './files.js';
 import { format } from './format.js';
 import { diff, type DiffFormat } from './diff.js';
 import { writeAtomic } from './write.js';
-import { stylish } from './formatters/stylish.js';
+import { stylish, useColor } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { junit } from './formatters/junit.js';
@@ -21,6 +21,9 @@ const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0
 /** Commander's usage errors, said in French as well. */
 export function usageMessage(text: string): string {
     const message = text.replace(/^error: /, '').trim();
+    // our own argument parsers already say why in both languages: say it once
+    const own = /^option '([^']+)' argument '([^']*)' is invalid\. (.* \/ .*)$/.exec(message);
+    if (own) return `certiref: ${own[1]} : ${own[3]}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
         [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, lsp)`],
@@ -46,13 +49,20 @@ function parseRule(value: string, previous: Record<string, SeveritySetting> = {}
     return { ...previous, [m[1]]: m[2] as SeveritySetting };
 }
 
+/** A report never replaces a référentiel: `-o bloc-1.ref` is a slip of the keyboard, refused before any work. */
+function refuseSourceOutput(output: string | undefined): void {
+    if (output !== undefined && /\.ref$/i.test(output)) {
+        throw new UsageError(`${output} : un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name`);
+    }
+}
+
 function parseCount(value: string): number {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`nombre entier attendu / expected a whole number, got "${value}"`);
     return Number(value);
 }
 
-const FORMATTERS: Record<string, (r: CheckResult) => string> = {
-    stylish: (r) => stylish(r),
+const FORMATTERS: Record<string, (r: CheckResult, color: boolean) => string> = {
+    stylish: (r, color) => stylish(r, color),
     json: (r) => json(r, VERSION),
     sarif: (r) => sarif(r, VERSION),
     junit: (r) => junit(r),
@@ -62,7 +72,9 @@ const FORMATTERS: Record<string, (r: CheckResult) => string> = {
 export async function main(argv: string[]): Promise<number> {
     const program = new Command('certiref')
         .description('certiref — vérifie les référentiels RNCP (.ref) / checks RNCP référentiels (.ref)')
-        .version(VERSION, '-v, --version')
+        .version(VERSION, '-v, --version', 'affiche la version / print the version')
+        .helpOption('-h, --help', 'affiche l\'aide / show help')
+        .helpCommand('help [command]', 'affiche l\'aide d\'une commande / show help for a command')
         .exitOverride()
         .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(usageMessage(s)) });
     let exitCode = 0;
@@ -72,16 +84,18 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('-f, --format <format>', 'format de sortie / output format').choices(Object.keys(FORMATTERS)).default('stylish'))
         .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
         .option('--max-warnings <n>', 'échoue au-delà de n avertissements / fail above n warnings', parseCount)
-        .option('--quiet', 'erreurs seulement / errors only', false)
-        .option('--rule <id=severity>', 'sévérité d\'une règle : off, hint, info, warning, error (répétable) / a rule\'s severity (repeatable)', parseRule, {})
+        .option('--quiet', 'erreurs seulement / errors only')
+        .option('--rule <id=severity>', 'sévérité d\'une règle : off, hint, info, warning, error (répétable) / a rule\'s severity (repeatable)', parseRule)
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: string; output?: string; maxWarnings?: number; quiet?: boolean; rule?: Record<string, SeveritySetting>; lang?: Language }) => {
+            refuseSourceOutput(opts.output);
             const result = await check({
-                paths, language: opts.lang, rules: opts.rule, quiet: opts.quiet, workerScript: bundlePath(),
+                paths, language: opts.lang, rules: opts.rule ?? {}, quiet: opts.quiet ?? false, workerScript: bundlePath(),
                 defaultLanguage: languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
             });
             const language = result.language;
-            const report = FORMATTERS[opts.format](result);
+            // colour for a terminal only: never in a file written with -o
+            const report = FORMATTERS[opts.format](result, !opts.output && useColor(process.stdout));
             if (opts.output) writeAtomic(opts.output, report);
             else process.stdout.write(report);
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
@@ -105,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
             if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
+            refuseSourceOutput(opts.output);
             const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
             if (result.text !== undefined) {
                 if (opts.output) {
@@ -129,6 +144,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { format: 'table' | 'json'; output?: string; lang?: Language }) => {
+            refuseSourceOutput(opts.output);
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
             if (opts.output) writeAtomic(opts.output, result.text);
             else process.stdout.write(result.text);
@@ -164,7 +180,9 @@ export async function main(argv: string[]): Promise<number> {
     program.command('lsp')
         .description('démarre le serveur de langage / start the language server (LSP)')
         .option('--stdio', 'communique par stdin/stdout / talk over stdin/stdout')
+        // clients add their own arguments (`--clientProcessId=…`): the server reads what it knows
         .allowUnknownOption(true)
+        .allowExcessArguments(true)
         .action(async () => {
             const { startNodeServer } = await import('certiref-language/server');
             startNodeServer();

@@ -3,6 +3,8 @@ import type { CheckResult, Severity } from '../check.js';
 import { stylish } from './stylish.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+const SEVERITY_EN: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
+const SEVERITY_FR: Record<Severity, string> = { error: 'erreur', warning: 'avertissement', info: 'info', hint: 'indice' };
 
 /** GitHub's escaping of workflow command data and properties. */
 function escapeData(s: string): string {
@@ -37,7 +39,7 @@ export function markdownSummary(result: CheckResult): string {
     if (result.diagnostics.length > 0) {
         out.push('', fr ? '| fichier | ligne | sévérité | règle | message |' : '| file | line | severity | rule | message |', '| --- | --- | --- | --- | --- |');
         for (const d of result.diagnostics) {
-            out.push(`| \`${d.file}\` | ${d.line}:${d.column} | ${d.severity} | \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+            out.push(`| \`${d.file}\` | ${d.line}:${d.column} | ${(fr ? SEVERITY_FR : SEVERITY_EN)[d.severity]} | \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
         }
     }
     return out.join('\n') + '\n\n';

@@ -18,7 +18,9 @@ export function sarif(result: CheckResult, version: string): string {
         fullDescription: { text: r.help[language] },
         help: {
             text: `${r.help.en}\n\n${r.help.fr}`,
-            markdown: `**EN** ${r.help.en}\n\n**FR** ${r.help.fr}\n\nSee the example \`examples/rules/${r.id}.ref\`.`,
+            // the example files live in certiref's own repository, not in the one being checked:
+            // point to the README's section of the rule rather than to a path that is not there
+            markdown: `**EN** ${r.help.en}\n\n**FR** ${r.help.fr}\n\ncertiref README, Rules / Règles › \`${r.id}\`.`,
         },
         defaultConfiguration: { level: LEVEL[r.defaultSeverity], enabled: true },
         properties: { tags: ['certiref'] },

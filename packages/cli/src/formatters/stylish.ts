@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { CheckResult } from '../check.js';
 
-const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !('NO_COLOR' in process.env);
+/** Colour on a terminal only, unless NO_COLOR is set. */
+export const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !('NO_COLOR' in process.env);
 
 /** ESLint's default report: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
 export function stylish(result: CheckResult, color = useColor(process.stdout)): string {

@@ -1,4 +1,4 @@
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
@@ -35,21 +35,21 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
                     const holder = c ? holderFor(c) : undefined;
                     if (c && holder) {
                         const label = id ?? (fr ? `juge ${c.id}` : `judges ${c.id}`);
-                        add(fr ? `Créer le critère ${label} dans ${holderName(holder)}` : `Create criterion ${label} in ${holderName(holder)}`,
-                            this.insertCriterion(holder, id ? id : `${usesEnglishKeywords(document) ? 'judges' : 'juge'} ${c.id}`, fr));
+                        add(fr ? `Créer le critère ${label} dans ${holderName(holder, fr)}` : `Create criterion ${label} in ${holderName(holder, fr)}`,
+                            this.insertCriterion(holder, id ? id : `${usesEnglishKeywords(document) ? 'judges' : 'juge'} ${c.id}`));
                     }
                     break;
                 }
                 case 'criterion-id-mismatch': {
                     const expected = data.expectedId as string | undefined;
-                    if (expected) add(fr ? `Renommer le critère en ${expected}` : `Rename the criterion ${expected}`, replace(document.uri.toString(), diagnostic.range, expected));
+                    if (expected) add(fr ? `Renommer le critère en ${expected}` : `Rename the criterion to ${expected}`, replace(document.uri.toString(), diagnostic.range, expected));
                     break;
                 }
                 case 'competency-not-evaluated': {
                     const c = this.competencyAt(model, document, diagnostic);
                     const container = c ? (c.option ?? c.bloc) : undefined;
                     const modality = container?.modalities.find((m) => m.evaluatesDeclared) ?? c?.bloc.modalities.find((m) => m.evaluatesDeclared);
-                    if (c && modality) add(fr ? `Ajouter ${c.id} à « évalue » de ${holderName(modality)}` : `Add ${c.id} to "evaluates" of ${holderName(modality)}`, this.appendToEvaluates(modality, c.id));
+                    if (c && modality) add(fr ? `Ajouter ${c.id} à « évalue » de ${holderName(modality, fr)}` : `Add ${c.id} to "evaluates" of ${holderName(modality, fr)}`, this.appendToEvaluates(modality, c.id));
                     break;
                 }
                 case 'criterion-outside-evaluation': {
@@ -57,7 +57,7 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
                     const holder = criterion?.part?.evaluatesDeclared ? criterion.part : criterion?.modality;
                     const outside = (data.outside as string[] | undefined) ?? [];
                     if (holder && outside.length > 0) {
-                        add(fr ? `Ajouter ${outside.join(', ')} à « évalue » de ${holderName(holder)}` : `Add ${outside.join(', ')} to "evaluates" of ${holderName(holder)}`, this.appendToEvaluates(holder, outside.join(', ')));
+                        add(fr ? `Ajouter ${outside.join(', ')} à « évalue » de ${holderName(holder, fr)}` : `Add ${outside.join(', ')} to "evaluates" of ${holderName(holder, fr)}`, this.appendToEvaluates(holder, outside.join(', ')));
                     }
                     break;
                 }
@@ -65,15 +65,22 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
                     const suggested = data.suggestedId as string | undefined;
                     if (!suggested) break;
                     const c = this.competencyAt(model, document, diagnostic);
-                    const edit = c
-                        ? new CertirefRenameProvider(this.services).rename(document, { textDocument: params.textDocument, position: diagnostic.range.start, newName: suggested })
-                        : replace(document.uri.toString(), diagnostic.range, suggested);
+                    let edit: WorkspaceEdit | undefined;
+                    try {
+                        // a competency is renamed everywhere, with its criteria; a refused rename (a
+                        // collision, a range) offers no fix rather than failing every fix of the request
+                        edit = c
+                            ? new CertirefRenameProvider(this.services).rename(document, { textDocument: params.textDocument, position: diagnostic.range.start, newName: suggested })
+                            : replace(document.uri.toString(), diagnostic.range, suggested);
+                    } catch {
+                        edit = undefined;
+                    }
                     add(fr ? `Renommer en ${suggested}` : `Rename to ${suggested}`, edit);
                     break;
                 }
                 case 'unresolved-reference': {
                     const suggestion = data.suggestion as string | undefined;
-                    if (suggestion && data.reason !== 'range-stems') add(fr ? `Remplacer par ${suggestion}` : `Replace with ${suggestion}`, replace(document.uri.toString(), diagnostic.range, suggestion));
+                    if (suggestion && data.reason !== 'range-stems' && !this.listNames(document, diagnostic.range, suggestion)) add(fr ? `Remplacer par ${suggestion}` : `Replace with ${suggestion}`, replace(document.uri.toString(), diagnostic.range, suggestion));
                     break;
                 }
                 case 'unused-suppression': {
@@ -90,20 +97,31 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
+    /** Whether the list of competencies holding the reference at `range` already names `id` (replacing would repeat it). */
+    private listNames(document: LangiumDocument, range: Range, id: string): boolean {
+        const leaf = CstUtils.findLeafNodeAtOffset(document.parseResult.value.$cstNode!, document.textDocument.offsetAt(range.start));
+        const list = leaf ? AstUtils.getContainerOfType(leaf.astNode, ast.isCompetencyRefs) : undefined;
+        return (list?.items ?? []).some((r) => r.from?.$refText === id || r.to?.$refText === id);
+    }
+
     private competencyAt(model: CertificationModel, document: LangiumDocument, diagnostic: Diagnostic): CompetencyModel | undefined {
         return allCompetencies(model).find((c) => c.source.uri === document.uri.toString() && sameStart(c.source.nameRange, diagnostic.range));
     }
 
     /** A new criterion line after the last criterion (or property) of a modality or part. */
-    private insertCriterion(holder: ModalityModel | PartModel, label: string, fr: boolean): WorkspaceEdit | undefined {
+    private insertCriterion(holder: ModalityModel | PartModel, label: string): WorkspaceEdit | undefined {
         const node = holder.node as ast.Modality | ast.Part;
         const document = AstUtils.getDocument(node);
         const last = (ast.isModality(node) ? [...node.properties, ...node.criteria] : [...node.properties, ...node.criteria]).at(-1)?.$cstNode ?? node.$cstNode;
         if (!last || !node.$cstNode) return undefined;
         const indent = ' '.repeat(node.$cstNode.range.start.character + 2);
-        const keyword = usesEnglishKeywords(document) ? 'criterion' : 'critère';
-        const at: Position = last.range.end;
-        const text = `\n${indent}${keyword} ${label} "${fr ? 'À rédiger' : 'To be written'}"`;
+        // the new line is written in the language of the référentiel's keywords, like its neighbours
+        const en = usesEnglishKeywords(document);
+        // after a comment that ends the line, which stays with the line it is on
+        const end = last.range.end;
+        const rest = document.textDocument.getText({ start: end, end: { line: end.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+        const at: Position = /^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest) ? { line: end.line, character: end.character + rest.length } : end;
+        const text = `\n${indent}${en ? 'criterion' : 'critère'} ${label} "${en ? 'To be written' : 'À rédiger'}"`;
         return { changes: { [document.uri.toString()]: [{ range: { start: at, end: at }, newText: text }] } };
     }
 
@@ -126,9 +144,9 @@ function holderFor(c: CompetencyModel): ModalityModel | PartModel | undefined {
     return c.evaluatedBy[0] ?? (c.option ?? c.bloc).modalities[0];
 }
 
-function holderName(h: ModalityModel | PartModel): string {
-    if ('modality' in h) return `${h.modality.id ?? h.modality.title}, ${h.id ? `partie ${h.id}` : h.title ?? ''}`.trim();
-    return h.id ?? `« ${h.title} »`;
+function holderName(h: ModalityModel | PartModel, fr: boolean): string {
+    if ('modality' in h) return `${h.modality.id ?? h.modality.title}, ${h.id ? `${fr ? 'partie' : 'part'} ${h.id}` : h.title ?? ''}`.trim();
+    return h.id ?? (fr ? `« ${h.title} »` : `“${h.title}”`);
 }
 
 function replace(uri: string, range: Range, newText: string): WorkspaceEdit {

@@ -1,11 +1,11 @@
-import { AstUtils, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
 import type { CertirefServices } from '../../certiref-module.js';
 import { Conventions, splitId } from '../../model/ids.js';
-import { allCompetencies, containers } from '../../model/queries.js';
-import type { CertificationModel, ContainerModel } from '../../model/types.js';
+import { allActivities, allCompetencies, containers } from '../../model/queries.js';
+import type { BlocModel, CertificationModel, ContainerModel } from '../../model/types.js';
 import { usesEnglishKeywords } from './target.js';
 
 /**
@@ -48,11 +48,11 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
         const before = text.slice(lineStart, offset);
-        if (!/^\s*[\p{L}]*$/u.test(before)) return [];
+        if (!/^\s*[\p{L}]*$/u.test(before) || insideTextOrComment(document, offset)) return [];
         const model = this.certiref.referential.Models.forDocument(document);
         const en = usesEnglishKeywords(document);
         const container = model ? containerAt(model, document, offset) : undefined;
-        const ids = model ? nextIds(model, container) : { bloc: '1', activity: 'A1', competency: 'C1', modality: 'E1', criterion: 'CR1' };
+        const ids: NextIds = model ? nextIds(model, container) : { bloc: '1', activity: 'A1', competency: 'C1', modality: 'E1', criterion: 'CR1', blocActivity: 'A1', blocCompetency: 'C1' };
         const k = en
             ? { bloc: 'block', activity: 'activity', competency: 'competency', modality: 'modality', criterion: 'criterion', kind: 'kind', evaluates: 'evaluates', description: 'description' }
             : { bloc: 'bloc', activity: 'activité', competency: 'compétence', modality: 'modalité', criterion: 'critère', kind: 'type', evaluates: 'évalue', description: 'description' };
@@ -61,13 +61,30 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
             detail: doc, sortText: `~${label}`, filterText: label.split(' ')[0],
         });
         return [
-            make(`${k.bloc} ${ids.bloc}`, `${k.bloc} \${1:${ids.bloc}} "\${2:${en ? 'Title' : 'Titre'}}"\n  ${k.activity} \${3:A1} "\${4}"\n    ${k.competency} \${5:C1} "\${6}"`, en ? 'New bloc' : 'Nouveau bloc'),
+            make(`${k.bloc} ${ids.bloc}`, `${k.bloc} \${1:${ids.bloc}} "\${2:${en ? 'Title' : 'Titre'}}"\n  ${k.activity} \${3:${ids.blocActivity}} "\${4}"\n    ${k.competency} \${5:${ids.blocCompetency}} "\${6}"`, en ? 'New bloc' : 'Nouveau bloc'),
             make(`${k.activity} ${ids.activity}`, `${k.activity} \${1:${ids.activity}} "\${2}"\n  ${k.competency} \${3:${ids.competency}} "\${4}"`, en ? 'New activity with its competency' : 'Nouvelle activité et sa compétence'),
             make(`${k.competency} ${ids.competency}`, `${k.competency} \${1:${ids.competency}} "\${2}"`, en ? 'New competency' : 'Nouvelle compétence'),
             make(`${k.modality} ${ids.modality}`, `${k.modality} \${1:${ids.modality}} "\${2:${en ? 'Case study' : 'Étude de cas'}}"\n  ${k.kind} "\${3:${en ? 'case study' : 'étude de cas'}}"\n  ${k.evaluates} \${4}\n  ${k.criterion} \${5:${ids.criterion}} "\${6}"`, en ? 'New modality' : 'Nouvelle modalité'),
             make(`${k.criterion} ${ids.criterion}`, `${k.criterion} \${1:${ids.criterion}} "\${2}"`, en ? 'New criterion' : 'Nouveau critère'),
         ];
     }
+}
+
+/**
+ * Whether the cursor is inside a text or a comment, where a line can start with a word (the
+ * second line of a competency's text) but no element can begin.
+ */
+function insideTextOrComment(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return false;
+    for (const node of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(node)) continue;
+        if (node.offset >= offset) break;
+        const kind = node.tokenType.name;
+        if (kind === 'UNCLOSED_TEXT' && offset <= node.end) return true;
+        if ((kind === 'TEXT' || kind === 'ML_COMMENT') && offset < node.end) return true;
+    }
+    return false;
 }
 
 function sortKey(id: string): string {
@@ -86,28 +103,85 @@ function containerAt(model: CertificationModel, document: LangiumDocument, offse
     return best;
 }
 
-/** The next free ids: one more than the highest of each kind (in the container, else the certification). */
-export function nextIds(model: CertificationModel, container?: ContainerModel): Record<'bloc' | 'activity' | 'competency' | 'modality' | 'criterion', string> {
-    const next = (ids: string[], fallback: string) => {
-        let best: { stem: string; number: number } | undefined;
-        for (const id of ids) {
-            const s = splitId(id);
-            if (s && (!best || s.number >= best.number)) best = s;
+/** The id after `id`: its number plus one, as many digits as it had (`BC01` → `BC02`). */
+function increment(id: string): string | undefined {
+    const m = /^(.*?)(\d+)$/.exec(id);
+    return m ? `${m[1]}${String(Number(m[2]) + 1).padStart(m[2].length, '0')}` : undefined;
+}
+
+/** The highest id of a list (by its number), or undefined. */
+function highest(ids: string[]): string | undefined {
+    let best: { id: string; number: number } | undefined;
+    for (const id of ids) {
+        const s = splitId(id);
+        if (s && (!best || s.number >= best.number)) best = { id, number: s.number };
+    }
+    return best?.id;
+}
+
+/** `id` if no element has it yet, else the next number up that none has. */
+function free(id: string, taken: Set<string>): string {
+    let candidate = id;
+    for (let i = 0; taken.has(candidate) && i < 10_000; i++) candidate = increment(candidate) ?? `${candidate}-2`;
+    return candidate;
+}
+
+/**
+ * The first activity and competency ids of a new bloc: where the ids of a bloc carry its number
+ * (`A5.1`, `C5.1` in bloc 5), the same shape with the new bloc's number (`A7.1`, `C7.1` in
+ * bloc 7); otherwise the next free ids of the certification (`A8`, `C20`).
+ */
+function firstIdsOfBloc(model: CertificationModel, newBloc: string, fallback: { activity: string; competency: string }) {
+    const number = splitId(newBloc)?.number;
+    const shaped = (pick: (b: BlocModel) => string | undefined): string | undefined => {
+        if (number === undefined) return undefined;
+        for (const bloc of [...model.blocs].reverse()) {
+            const id = pick(bloc);
+            const blocNumber = splitId(bloc.id)?.number;
+            if (!id || blocNumber === undefined) continue;
+            const m = new RegExp(`^(\\D*?)0*${blocNumber}([.\\-_])\\d+$`).exec(id);
+            if (m) return `${m[1]}${number}${m[2]}1`;
         }
-        return best ? `${best.stem}${best.number + 1}` : fallback;
+        return undefined;
     };
+    return {
+        activity: shaped((b) => b.activities[0]?.id) ?? fallback.activity,
+        competency: shaped((b) => b.activities[0]?.competencies[0]?.id) ?? fallback.competency,
+    };
+}
+
+export type NextIds = Record<'bloc' | 'activity' | 'competency' | 'modality' | 'criterion' | 'blocActivity' | 'blocCompetency', string>;
+
+/**
+ * The next free ids: one more than the highest of each kind (in the container, else the
+ * certification), never one the certification already uses, with the digits it had (`BC01` →
+ * `BC02`); and the first activity and competency of a new bloc.
+ */
+export function nextIds(model: CertificationModel, container?: ContainerModel): NextIds {
+    const next = (ids: string[], fallback: string, taken: Set<string>) => {
+        const top = highest(ids);
+        return free((top && increment(top)) ?? fallback, taken);
+    };
+    const activities = allActivities(model).map((a) => a.id);
     const competencies = allCompetencies(model).map((c) => c.id);
+    const takenActivities = new Set(activities);
+    const takenCompetencies = new Set(competencies);
     const local = container ? container.activities.flatMap((a) => a.competencies.map((c) => c.id)) : [];
-    const competency = next(competencies.filter((id) => local.length === 0 || splitId(id)?.stem === splitId(local[local.length - 1])?.stem), 'C1');
+    const competency = next(competencies.filter((id) => local.length === 0 || splitId(id)?.stem === splitId(local[local.length - 1])?.stem), 'C1', takenCompetencies);
+    const activity = next((container ?? containers(model).at(-1))?.activities.map((a) => a.id) ?? [], 'A1', takenActivities);
+    const bloc = next(model.blocs.map((b) => b.id), '1', new Set(model.blocs.map((b) => b.id)));
+    const first = firstIdsOfBloc(model, bloc, { activity: next(activities, 'A1', takenActivities), competency: next(competencies, 'C1', takenCompetencies) });
     const conventions = new Conventions(model.conventions);
     return {
-        bloc: next(model.blocs.map((b) => b.id), '1'),
-        activity: next((container ?? containers(model).at(-1))?.activities.map((a) => a.id) ?? [], 'A1'),
+        bloc,
+        activity,
         competency,
-        modality: next(containers(model).flatMap((c) => c.modalities.map((m) => m.id ?? '')).filter(Boolean), 'E1'),
+        modality: next(containers(model).flatMap((c) => c.modalities.map((m) => m.id ?? '')).filter(Boolean), 'E1', new Set()),
         // the criterion the first competency without one would have
         criterion: conventions.criterionIdsFor(
             (container ? container.activities.flatMap((a) => a.competencies) : allCompetencies(model)).find((c) => c.criteria.length === 0)?.id ?? competency,
         )[0] ?? 'CR1',
+        blocActivity: free(first.activity, takenActivities),
+        blocCompetency: free(first.competency, takenCompetencies),
     };
 }

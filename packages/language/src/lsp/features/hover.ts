@@ -30,34 +30,44 @@ export class CertirefHoverProvider implements HoverProvider {
     }
 }
 
+/** `n` and a noun, plural in French above one, in English for any number but one. */
+function count(n: number, [one, many]: [string, string], fr: boolean): string {
+    return `${n} ${(fr ? n > 1 : n !== 1) ? many : one}`;
+}
+
 function clip(text: string, max: number): string {
     const one = text.replace(/\s+/g, ' ');
     return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-function modalityName(m: ModalityModel): string {
-    return m.id ?? `« ${m.title} »`;
+/** A title in quotes: « … » in French, “…” in English. */
+function quoted(text: string, fr: boolean): string {
+    return fr ? `« ${text} »` : `“${text}”`;
+}
+
+function modalityName(m: ModalityModel, fr: boolean): string {
+    return m.id ?? quoted(m.title, fr);
 }
 
 export function competencyHover(c: CompetencyModel, fr: boolean): string {
-    const bloc = c.option ? `${fr ? 'bloc' : 'bloc'} ${c.bloc.id}, option ${c.option.id}${c.option.title ? ` « ${c.option.title} »` : ''}` : `bloc ${c.bloc.id}${c.bloc.title ? ` « ${c.bloc.title} »` : ''}`;
+    const bloc = c.option ? `bloc ${c.bloc.id}, option ${c.option.id}${c.option.title ? ` ${quoted(c.option.title, fr)}` : ''}` : `bloc ${c.bloc.id}${c.bloc.title ? ` ${quoted(c.bloc.title, fr)}` : ''}`;
     const criteria = c.criteria.length === 0
         ? (fr ? '⚠ aucun critère' : '⚠ no criterion')
         : `${c.criteria.length} ${fr ? (c.criteria.length > 1 ? 'critères' : 'critère') : (c.criteria.length > 1 ? 'criteria' : 'criterion')} (${c.criteria.map((x) => x.label ?? (fr ? 'sans n°' : 'unnumbered')).join(', ')})`;
     const evaluated = c.evaluatedBy.length === 0
         ? (fr ? '⚠ évaluée par aucune modalité' : '⚠ evaluated by no modality')
-        : `${fr ? 'évaluée par' : 'evaluated by'} ${c.evaluatedBy.map(modalityName).join(', ')}`;
+        : `${fr ? 'évaluée par' : 'evaluated by'} ${c.evaluatedBy.map((m) => modalityName(m, fr)).join(', ')}`;
     return [
         `**${c.id}** — ${c.text}`,
         '',
-        `${fr ? 'Activité' : 'Activity'} ${c.activity.id} « ${c.activity.title} » · ${bloc}`,
+        `${fr ? 'Activité' : 'Activity'} ${c.activity.id} ${quoted(c.activity.title, fr)} · ${bloc}`,
         '',
         `${criteria} · ${evaluated}`,
     ].join('\n');
 }
 
 function criterionHover(cr: CriterionModel, fr: boolean): string {
-    const head = `**${cr.label ?? (fr ? 'Critère sans numéro' : 'Unnumbered criterion')}** (${modalityName(cr.modality)}${cr.part ? `, ${fr ? 'partie' : 'part'} ${cr.part.id ?? cr.part.title ?? ''}` : ''})`;
+    const head = `**${cr.label ?? (fr ? 'Critère sans numéro' : 'Unnumbered criterion')}** (${modalityName(cr.modality, fr)}${cr.part ? `, ${fr ? 'partie' : 'part'} ${cr.part.id ?? cr.part.title ?? ''}` : ''})`;
     if (cr.judges.length === 0) return `${head}\n\n${fr ? '⚠ ne juge aucune compétence' : '⚠ judges no competency'}`;
     const how = {
         explicit: fr ? 'indiquée par « juge »' : 'given by `judges`',
@@ -66,7 +76,7 @@ function criterionHover(cr: CriterionModel, fr: boolean): string {
         modality: fr ? 'la compétence de sa modalité' : "its modality's competency",
         none: '',
     }[cr.judgeSource];
-    return `${head}\n\n${fr ? 'Juge' : 'Judges'} (${how}) :\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
+    return `${head}\n\n${fr ? 'Juge' : 'Judges'} (${how})${fr ? ' :' : ':'}\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
 }
 
 function modalityHover(m: ModalityModel, fr: boolean): string {
@@ -74,6 +84,6 @@ function modalityHover(m: ModalityModel, fr: boolean): string {
     return [
         `**${m.id ?? ''}** ${m.title}${m.kind ? ` — ${m.kind}` : ''}`,
         '',
-        `${fr ? 'Évalue' : 'Evaluates'} ${evaluated.map((c) => c.id).join(', ') || '—'} · ${criteriaOfModality(m).length} ${fr ? 'critère(s)' : 'criteria'}${m.parts.length ? ` · ${m.parts.length} ${fr ? 'partie(s)' : 'part(s)'}` : ''}`,
+        `${fr ? 'Évalue' : 'Evaluates'} ${evaluated.map((c) => c.id).join(', ') || '—'} · ${count(criteriaOfModality(m).length, fr ? ['critère', 'critères'] : ['criterion', 'criteria'], fr)}${m.parts.length ? ` · ${count(m.parts.length, fr ? ['partie', 'parties'] : ['part', 'parts'], fr)}` : ''}`,
     ].join('\n');
 }

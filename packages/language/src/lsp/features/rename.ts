@@ -3,7 +3,7 @@ import type { RenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
 import type { CertirefServices } from '../../certiref-module.js';
-import { Conventions } from '../../model/ids.js';
+import { Conventions, idsInRange } from '../../model/ids.js';
 import { allActivities, allCompetencies, allCriteriaOf, containers } from '../../model/queries.js';
 import type { CertificationModel, CompetencyModel } from '../../model/types.js';
 import { where } from '../../rules/rule.js';
@@ -66,6 +66,16 @@ export class CertirefRenameProvider implements RenameProvider {
             if (!doc) continue;
             for (const node of AstUtils.streamAst(doc.parseResult.value)) {
                 if (!ast.isCompetencyRef(node)) continue;
+                // inside a range (C6 in `C5 à C10`), a new id would fall out of it: the
+                // competency would silently stop being evaluated or judged there
+                if (node.from?.ref !== c.node && node.to?.ref !== c.node && node.from && node.to && node.$cstNode) {
+                    const inside = (id: string) => (idsInRange(node.from!.$refText, node.to!.$refText, [id]) ?? []).length > 0;
+                    if (inside(c.id) && !inside(newName)) {
+                        const place = where({ uri, nameRange: node.$cstNode.range, range: node.$cstNode.range });
+                        refuse(`${c.id} est dans la plage « ${node.from.$refText} à ${node.to.$refText} » (${place}) : renommée ${newName}, elle en sortirait ; renommez cette plage à la main.`,
+                            `${c.id} is inside the range "${node.from.$refText} à ${node.to.$refText}" (${place}): renamed ${newName}, it would fall out of it; rename that range by hand.`);
+                    }
+                }
                 for (const ref of [node.from, node.to]) {
                     if (ref?.ref !== c.node || !ref.$refNode) continue;
                     if (node.to) refuse(`${c.id} borne la plage « ${node.from?.$refText} à ${node.to.$refText} » (${where({ uri, nameRange: ref.$refNode.range, range: ref.$refNode.range })}) : renommez cette plage à la main.`, `${c.id} ends the range "${node.from?.$refText} à ${node.to.$refText}" (${where({ uri, nameRange: ref.$refNode.range, range: ref.$refNode.range })}): rename that range by hand.`);
@@ -79,7 +89,8 @@ export class CertirefRenameProvider implements RenameProvider {
         const newCriterion = conventions.criterionIdsFor(newName)[0];
         for (const cr of allCriteriaOf(model)) {
             if (!cr.id || !cr.judges.includes(c)) continue;
-            if (cr.label !== cr.id) {
+            // a range (`CR11 à 13`), or a hyphenated id read as one (`CR18-19`), judges it by its id
+            if (cr.label !== cr.id || (cr.judgeSource === 'convention' && cr.id !== oldCriterion)) {
                 refuse(`${c.id} fait partie de la plage du critère ${cr.label} (${where(cr.source, c.source.uri)}) : renommez ce critère à la main.`, `${c.id} is in the range of criterion ${cr.label} (${where(cr.source, c.source.uri)}): rename that criterion by hand.`);
             }
             // numbered after it (judged by convention, or by `juge` naming it alone)
