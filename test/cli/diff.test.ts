@@ -258,9 +258,9 @@ describe('certiref diff OLD NEW', () => {
         const dir = versions(MSD, (f) => ({ ...f, 'bloc-1.ref': replaceOnce(f['bloc-1.ref'], /\n    compétence C2 "[^"]*"/, '') }));
         const r = runCli(['diff', 'old', 'new', '--lang', 'fr'], { cwd: dir });
         expect(r.stdout).toContain('    − compétence C2 (activité A1) supprimée  était en old/bloc-1.ref:33\n');
-        expect(r.stdout).toContain('    ~ critère CR2 (modalité E1) modifié  new/bloc-1.ref:75\n        juge: − C2\n');
-        expect(r.stdout).toContain('Constats apparus (1)');
-        expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 suppression, 2 modifications; 1 erreur apparue');
+        expect(r.stdout).toContain('    ~ critère CR2 (modalité E1) modifié  new/bloc-1.ref:75\n        juge : − C2\n');
+        expect(r.stdout).toMatch(/Constats apparus \(1\)\n {2}new\/bloc-1\.ref:75:13 {2}erreur {2}Le critère CR2 devrait juger C2/);
+        expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 suppression, 2 modifications ; 1 erreur apparue');
     });
 
     it('a certification added and one removed', () => {

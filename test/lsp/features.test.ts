@@ -114,7 +114,7 @@ describe('language server features on the seeds', () => {
         expect(edit.changes![bloc5].map((e) => `${e.range.start.line + 1}:${e.newText}`)).toEqual(['137:CS2-9', '176:CS2-9']);
         // C7 stands inside `évalue C5 à C10`: as C70 it would no longer be evaluated there
         await expect(request('textDocument/rename', { ...at(uriOf('bloc-2.ref'), textOf('bloc-2.ref'), 'compétence C7 ', 0, 12), newName: 'C70' }))
-            .rejects.toThrow('C7 is inside the range "C5 à C10" (bloc-2.ref:56): renamed C70, it would fall out of it; rename that range by hand.');
+            .rejects.toThrow('C7 is inside the range "C5 à C10" (bloc-2.ref:57): renamed C70, it would fall out of it; rename that range by hand.');
     });
 
     it('outlines certification › bloc › option › activity › competency and modality › part › criterion', async () => {

@@ -487,23 +487,16 @@ function findingKey(f: DiffFinding): string {
 }
 
 function compareFindings(o: DiffFinding[], n: DiffFinding[]): { introduced: DiffFinding[]; resolved: DiffFinding[] } {
-    const remaining = new Map<string, number>();
-    for (const f of o) remaining.set(findingKey(f), (remaining.get(findingKey(f)) ?? 0) + 1);
-    const introduced: DiffFinding[] = [];
-    for (const f of n) {
-        const k = findingKey(f);
-        const left = remaining.get(k) ?? 0;
-        if (left > 0) remaining.set(k, left - 1);
-        else introduced.push(f);
-    }
-    const stillNew = new Map<string, number>();
-    for (const f of n) stillNew.set(findingKey(f), (stillNew.get(findingKey(f)) ?? 0) + 1);
-    const resolved: DiffFinding[] = [];
-    for (const f of o) {
-        const k = findingKey(f);
-        const left = stillNew.get(k) ?? 0;
-        if (left > 0) stillNew.set(k, left - 1);
-        else resolved.push(f);
-    }
-    return { introduced, resolved };
+    return { introduced: unmatched(n, o), resolved: unmatched(o, n) };
+}
+
+/** The findings of `list` that `other` does not have as many times (same key). */
+function unmatched(list: DiffFinding[], other: DiffFinding[]): DiffFinding[] {
+    const available = new Map<string, number>();
+    for (const f of other) available.set(findingKey(f), (available.get(findingKey(f)) ?? 0) + 1);
+    return list.filter((f) => {
+        const left = available.get(findingKey(f)) ?? 0;
+        available.set(findingKey(f), left - 1);
+        return left <= 0;
+    });
 }

@@ -100,7 +100,7 @@ function at(source: SourceLocation | undefined, pathOf: (uri: string) => string)
 /** The headline: what changed in the model, and which findings came and went. */
 export function summaryLine(diff: ReferentialDiff, language: Language): string {
     const s = summarize(diff);
-    return `${DIFF_WORDS[language].summary(s)}; ${DIFF_WORDS[language].findingsSummary(s)}`;
+    return `${DIFF_WORDS[language].summary(s)}${language === 'fr' ? ' ; ' : '; '}${DIFF_WORDS[language].findingsSummary(s)}`;
 }
 
 /** The changes of a certification grouped by bloc (and option), in the order they appear. */
@@ -169,6 +169,17 @@ export function wordDiffInContext(oldText: string, newText: string): WordRun[] {
     });
 }
 
+/** A colon as each language writes it: French puts a space before it. */
+function colon(language: Language): string {
+    return language === 'fr' ? ' : ' : ': ';
+}
+
+/** Severities in words (the report's language; the JSON keeps the severity's own name). */
+export const SEVERITY: Record<Language, Record<'error' | 'warning' | 'info' | 'hint', string>> = {
+    fr: { error: 'erreur', warning: 'avertissement', info: 'info', hint: 'indice' },
+    en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
+};
+
 /** The same words, in other paragraphs or list items (a change the Word export shows). */
 const LAYOUT: Record<Language, string> = {
     fr: 'mêmes mots, paragraphes ou éléments de liste modifiés',
@@ -180,11 +191,11 @@ export function describeField(f: FieldChange, language: Language, runs: (r: Word
     const label = FIELD[language][f.field];
     if (f.added || f.removed) {
         const list = [...(f.added ?? []).map((x) => `+ ${quote(x)}`), ...(f.removed ?? []).map((x) => `− ${quote(x)}`)];
-        return `${label}: ${list.join(', ')}`;
+        return `${label}${colon(language)}${list.join(', ')}`;
     }
-    if (f.old !== undefined && f.new !== undefined && f.old.split(/\s+/).join(' ') === f.new.split(/\s+/).join(' ')) return `${label}: ${LAYOUT[language]}`;
-    if (f.old !== undefined && f.new !== undefined && (f.old.length > 40 || f.new.length > 40)) return `${label}: ${runs(wordDiffInContext(f.old, f.new))}`;
-    return `${label}: ${quote(f.old ?? '—')} → ${quote(f.new ?? '—')}`;
+    if (f.old !== undefined && f.new !== undefined && f.old.split(/\s+/).join(' ') === f.new.split(/\s+/).join(' ')) return `${label}${colon(language)}${LAYOUT[language]}`;
+    if (f.old !== undefined && f.new !== undefined && (f.old.length > 40 || f.new.length > 40)) return `${label}${colon(language)}${runs(wordDiffInContext(f.old, f.new))}`;
+    return `${label}${colon(language)}${quote(f.old ?? '—')} → ${quote(f.new ?? '—')}`;
 }
 
 /** Whether an added or removed competency or criterion shows its whole text (not when its name already does). */
@@ -237,7 +248,7 @@ export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): s
     const findings = (title: string, list: DiffFinding[], pathOf: (uri: string) => string) => {
         if (list.length === 0) return;
         out.push(`${title} (${list.length})`);
-        for (const f of list) out.push(`  ${pathOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.message[language]}  ${f.rule}`);
+        for (const f of list) out.push(`  ${pathOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${SEVERITY[language][f.severity]}  ${f.message[language]}  ${f.rule}`);
         out.push('');
     };
     findings(w.introduced, diff.findings.introduced, paths.new);
@@ -298,7 +309,7 @@ export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions
         out.push(open ? '<details open>' : '<details>', `<summary><b>${escapeMarkdown(title)} (${list.length})</b></summary>`, '');
         const icon = { error: '🔴', warning: '🟠', info: '🔵', hint: '🔵' };
         for (const f of list) {
-            out.push(`- ${icon[f.severity]} ${f.severity} · ${code(`${pathOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} · ${escapeMarkdown(f.message[language])} (${code(f.rule)})`);
+            out.push(`- ${icon[f.severity]} ${SEVERITY[language][f.severity]} · ${code(`${pathOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} · ${escapeMarkdown(f.message[language])} (${code(f.rule)})`);
         }
         out.push('', '</details>', '');
     };
