@@ -157,7 +157,7 @@ describe('certiref diff OLD NEW', () => {
             // … and CR3 judges C1 instead of C3
             'bloc-1.ref': replaceOnce(f['bloc-1.ref'], 'critère CR3 "', 'critère CR3 juge C1 "'),
         }));
-        const { text, json } = diffAll(dir);
+        const { text, markdown, json } = diffAll(dir);
         expect(brief(json)).toEqual([
             'changed criterion CR3 | judges +C1 -C3',
             'changed criterion Le candidat a intégré les livrables des prestataires et de… | judges +C12',
@@ -169,6 +169,10 @@ describe('certiref diff OLD NEW', () => {
         expect(findings(json.findings.resolved)).toEqual(['error criterion-without-competency old/bloc-3.ref:68']);
         expect(text).toContain('    ~ criterion « Le candidat a intégré les livrables des prestataires et de… » (modality E3) changed  new/bloc-3.ref:68\n        judges: + C12\n');
         expect(text).toMatch(/Findings resolved \(1\)\n {2}old\/bloc-3\.ref:68:5 {2}error {2}This criterion does not say which competency it judges/);
+        expect(markdown).toMatch(/^\*\*2 changed; 1 error introduced, 1 warning introduced, 1 finding resolved\*\*$/m);
+        expect(markdown).toContain('- ✏️ criterion CR3 (modality E1) changed · `new/bloc-1.ref:84`\n  - judges: + C1, − C3');
+        // resolved findings are folded; introduced errors are not
+        expect(markdown).toContain('<details>\n<summary><b>Findings resolved (1)</b></summary>');
 
         // exit 1 with --fail-on-new-errors (an error came), 0 without
         const failing = runCli(['diff', 'old', 'new', '--fail-on-new-errors'], { cwd: dir });
@@ -215,9 +219,10 @@ describe('certiref diff OLD NEW', () => {
             return { ...f, 'bloc-3.ref': text.slice(0, comment + 1), 'bloc-3-evaluation.ref': `partie de MSD\n\nbloc 3\n${text.slice(comment + 1)}` };
         });
         expect(fs.readdirSync(path.join(dir, 'new'))).toContain('bloc-3-evaluation.ref');
-        const { text, json } = diffAll(dir);
+        const { text, markdown, json } = diffAll(dir);
         expect(json.empty).toBe(true);
         expect(text).toContain('No change to the référentiels.');
+        expect(markdown).toContain('No change to the référentiels.');
     });
 
     it('a competency moved to another activity, a criterion text edited word by word, a bloc removed with its contents', () => {
