@@ -211,6 +211,20 @@ describe('files as they come', () => {
         expect(runCli(['check', 'bin.ref'], { cwd: dir }).stderr).toMatch(/bin\.ref: 1:3: fichier binaire/);
     });
 
+    it('checking one file reads the rest of its certification, and nothing of another declaration below it', () => {
+        const main = 'certification R "Exemple"\n  accessibilité "Aménagements pour les candidats en situation de handicap."\n';
+        const part = 'partie de R\nbloc 1 "Bloc"\n  activité A1 "A"\n    compétence C1 "Un."\n    compétence C2 "Deux."\n  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "x"\n    critère CR2 "y"\n';
+        const dir = temp({ 'r/certification.ref': main, 'r/blocs/bloc-1.ref': part, 'r/copie/certification.ref': main, 'r/copie/bloc-1.ref': part });
+        // the copy's bloc is broken (not UTF-8): it is another certification's, never read
+        fs.writeFileSync(path.join(dir, 'r/copie/bloc-1.ref'), Buffer.concat([Buffer.from(part), Buffer.from([0xff, 0xfe])]));
+        const r = runCli(['check', path.join(dir, 'r/certification.ref'), '--format', 'json']);
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        // bloc 1 was read: without it, the certification would have no bloc … and no finding says so
+        const stats = runCli(['stats', path.join(dir, 'r/certification.ref'), '--format', 'json']);
+        expect(JSON.parse(stats.stdout).certifications[0]).toMatchObject({ certification: 'R', competencies: 2 });
+    });
+
     it('reads a file behind a link once, and ignores a byte order mark', () => {
         const dir = temp({ 'a.ref': '\uFEFF' + WARN_ONLY });
         fs.symlinkSync(path.join(dir, 'a.ref'), path.join(dir, 'alias.ref'));

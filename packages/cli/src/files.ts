@@ -128,32 +128,45 @@ export function contextFiles(files: string[]): string[] {
         }
         return list;
     };
+    const headers = new Map<string, ReturnType<typeof headerOf>>();
+    const header = (file: string) => {
+        if (!headers.has(file)) headers.set(file, headerOf(file));
+        return headers.get(file);
+    };
     const roots = new Map<string, Set<string>>(); // declaration folder → certification ids
     for (const file of files) {
-        const header = headerOf(file);
-        if (!header) continue;
+        const own = header(file);
+        if (!own) continue;
         let folder = path.dirname(file);
         let root: string | undefined;
         for (;;) {
-            if (refsIn(folder).some((f) => { const h = headerOf(f); return h?.main && h.id === header.id; })) {
+            if (refsIn(folder).some((f) => { const h = header(f); return h?.main && h.id === own.id; })) {
                 root = folder;
                 break;
             }
-            if (header.main) break;
+            if (own.main) break;
             const parent = path.dirname(folder);
             if (parent === folder || fs.existsSync(path.join(folder, '.git'))) break;
             folder = parent;
         }
-        if (root) roots.set(root, new Set([...(roots.get(root) ?? []), header.id]));
+        if (root) roots.set(root, new Set([...(roots.get(root) ?? []), own.id]));
     }
+    // a continuing file joins the nearest declaration of its certification above it (as in the
+    // language server): not a main file below, nor the files of another declaration further down
+    const nearestDeclaration = (folder: string, id: string): string | undefined => {
+        for (let f = folder; ; f = path.dirname(f)) {
+            if (refsIn(f).some((r) => { const h = header(r); return h?.main && h.id === id; })) return f;
+            if (path.dirname(f) === f) return undefined;
+        }
+    };
     for (const [root, ids] of roots) {
         const below = new Set<string>();
         walk(root, below, new Set());
         for (const f of below) {
             const abs = path.resolve(f);
             if (given.has(abs)) continue;
-            const h = headerOf(abs);
-            if (h && ids.has(h.id)) extra.add(abs);
+            const h = header(abs);
+            if (h && !h.main && ids.has(h.id) && nearestDeclaration(path.dirname(abs), h.id) === root) extra.add(abs);
         }
     }
     return [...extra].sort();
