@@ -95,7 +95,7 @@ describe('--format github', () => {
         expect(r.status).toBe(1);
         const lines = r.stdout.split('\n');
         expect(lines[0]).toBe('::warning file=referentials/chef-de-projet-digital/bloc-6.ref,line=77,col=14,endLine=77,endColumn=18,title=id-pattern::'
-            + 'Id A6.4 breaks the A6A.n pattern of the other ids of option 6A and its competency is C6A.4. Rename it A6A.4?');
+            + 'Id A6.4 breaks the A6A.n pattern of the other ids of specialisation 6A and its competency is C6A.4. Rename it A6A.4?');
         expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(3);
         expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(3);
         expect(r.stdout).toContain('✖ 6 problems (3 errors, 3 warnings, 0 info) in 13 files');

@@ -384,3 +384,30 @@ describe('severity settings and suppressions', () => {
         }
     });
 });
+
+describe('options and specialisations are named as the référentiel names them', () => {
+    const text = (keyword: string) => `${HEADER}
+bloc 6 "Bloc"
+  ${keyword} 6A "Première"
+    activité A6A.1 "Activité"
+      compétence C6A.1 "Première."
+      compétence C6A.2 "Deuxième."
+    activité A6.2 "Activité mal numérotée"
+      compétence C6A.3 "Troisième."
+    activité A6A.3 "Activité"
+      compétence C6A.4 "Quatrième."
+`;
+    it('a spécialisation, in French and English', async () => {
+        const fr = await checkText(text('spécialisation'), { language: 'fr' });
+        const messages = fr.findings.map((f) => f.message);
+        expect(messages).toContain("La spécialisation 6A du bloc 6 n'a aucune modalité d'évaluation. Ajoutez-lui une « modalité ».");
+        expect(messages).toContain("Aucune modalité n'évalue la compétence C6A.1. Ajoutez « évalue C6A.1 » à une modalité de la spécialisation 6A du bloc 6.");
+        const en = await checkText(text('specialization'), { language: 'en' });
+        expect(en.findings.map((f) => f.message)).toContain('Specialisation 6A of bloc 6 has no evaluation modality. Add a "modality" to it.');
+    });
+
+    it('an option', async () => {
+        const fr = await checkText(text('option'), { language: 'fr' });
+        expect(fr.findings.map((f) => f.message)).toContain("L'option 6A du bloc 6 n'a aucune modalité d'évaluation. Ajoutez-lui une « modalité ».");
+    });
+});

@@ -2,7 +2,7 @@ import { comparisonKey as comparisonKeyOf } from '../model/text.js';
 import { allActivities, allCompetencies, allCriteriaOf, competenciesOf, containers } from '../model/queries.js';
 import { completeRangeEnd, Conventions, hyphenRange, idsInRange } from '../model/ids.js';
 import type { CompetencyModel, CriterionModel } from '../model/types.js';
-import { list, t, where, type ModelRule } from './rule.js';
+import { capital, list, optionName, t, where, type ModelRule } from './rule.js';
 
 export const competencyWithoutCriterion: ModelRule = {
     id: 'competency-without-criterion',
@@ -54,7 +54,7 @@ export const competencyNotEvaluated: ModelRule = {
         const unsure = new Set(containers(cert).filter((k) => k.modalities.some((m) => m.evaluatesIncomplete || m.parts.some((p) => p.evaluatesIncomplete))).map((k) => k.containerKind === 'option' ? k.bloc : k));
         for (const c of allCompetencies(cert)) {
             if (c.evaluatedBy.length > 0 || c.duplicate || unsure.has(c.bloc)) continue;
-            const of = c.option ? { fr: `de l'option ${c.option.id} du bloc ${c.bloc.id}`, en: `of option ${c.option.id} of bloc ${c.bloc.id}` } : { fr: `du bloc ${c.bloc.id}`, en: `of bloc ${c.bloc.id}` };
+            const of = c.option ? { fr: `${optionName(c.option).frOf} du bloc ${c.bloc.id}`, en: `of ${optionName(c.option).en} of bloc ${c.bloc.id}` } : { fr: `du bloc ${c.bloc.id}`, en: `of bloc ${c.bloc.id}` };
             report(c.source, t(
                 `Aucune modalité n'évalue la compétence ${c.id}. Ajoutez « évalue ${c.id} » à une modalité ${of.fr}.`,
                 `No modality evaluates competency ${c.id}. Add "evaluates ${c.id}" to a modality ${of.en}.`,
@@ -240,8 +240,8 @@ export const blocWithoutEvaluation: ModelRule = {
             for (const option of bloc.options) {
                 if (option.modalities.length > 0 || bloc.modalities.length > 0) continue;
                 report(option.source, t(
-                    `L'option ${option.id} du bloc ${bloc.id} n'a aucune modalité d'évaluation. Ajoutez une « modalité » à l'option.`,
-                    `Option ${option.id} of bloc ${bloc.id} has no evaluation modality. Add a "modality" to the option.`,
+                    `${capital(optionName(option).frThe)} du bloc ${bloc.id} n'a aucune modalité d'évaluation. Ajoutez-lui une « modalité ».`,
+                    `${capital(optionName(option).en)} of bloc ${bloc.id} has no evaluation modality. Add a "modality" to it.`,
                 ));
             }
         }
@@ -262,7 +262,7 @@ export const blocSingleCompetency: ModelRule = {
             if (bloc.duplicate) continue;
             const own = competenciesOf(bloc);
             const units = bloc.options.length === 0 ? [{ at: bloc, count: own.length, fr: `Le bloc ${bloc.id}`, en: `Bloc ${bloc.id}` }]
-                : bloc.options.map((o) => ({ at: o, count: own.length + competenciesOf(o).length, fr: `L'option ${o.id} du bloc ${bloc.id}`, en: `Option ${o.id} of bloc ${bloc.id}` }));
+                : bloc.options.map((o) => ({ at: o, count: own.length + competenciesOf(o).length, fr: `${capital(optionName(o).frThe)} du bloc ${bloc.id}`, en: `${capital(optionName(o).en)} of bloc ${bloc.id}` }));
             for (const u of units) {
                 if (u.count !== 1) continue;
                 report(u.at.source, t(
@@ -338,10 +338,10 @@ export const evaluatesOutsideBloc: ModelRule = {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             const isOutside = (c: CompetencyModel) => c.bloc !== bloc || (container.containerKind === 'option' && c.option !== undefined && c.option !== container);
             const ofOther = (c: CompetencyModel) => c.option && c.bloc === bloc
-                ? { fr: `de l'option ${c.option.id}`, en: `of option ${c.option.id}` }
+                ? { fr: optionName(c.option).frOf, en: `of ${optionName(c.option).en}` }
                 : { fr: `du bloc ${c.bloc.id}`, en: `of bloc ${c.bloc.id}` };
             const here = container.containerKind === 'option'
-                ? { fr: `option ${container.id} du bloc ${bloc.id}`, en: `option ${container.id} of bloc ${bloc.id}` }
+                ? { fr: `${optionName(container).fr} du bloc ${bloc.id}`, en: `${optionName(container).en} of bloc ${bloc.id}` }
                 : { fr: `bloc ${bloc.id}`, en: `bloc ${bloc.id}` };
             for (const m of container.modalities) {
                 // Without an `évalue` list, a modality evaluates what its criteria judge: a criterion
@@ -372,14 +372,14 @@ export const evaluatesOutsideBloc: ModelRule = {
                     const name = m.id ?? `« ${m.title} »`;
                     const nameEn = m.id ?? `"${m.title}"`;
                     const other = outside[0].option && outside[0].bloc === bloc
-                        ? { fr: `l'option ${outside[0].option.id}`, en: `option ${outside[0].option.id}` }
+                        ? { fr: optionName(outside[0].option).frThe, en: optionName(outside[0].option).en }
                         : { fr: `le bloc ${outside[0].bloc.id}`, en: `bloc ${outside[0].bloc.id}` };
                     const hint = container.containerKind === 'option' && outside[0].bloc === bloc
                         ? { fr: ' Une modalité commune au bloc s\'écrit avant ses options.', en: ' A modality for the whole bloc is written before its options.' }
                         : { fr: '', en: '' };
                     report(holder.source, t(
-                        `La modalité ${name} (${container.containerKind === 'option' ? `option ${container.id} du bloc ${bloc.id}` : `bloc ${bloc.id}`}) évalue ${ids}, de ${other.fr}.${hint.fr} Retirez ${ids} de « évalue » ou déplacez la modalité.`,
-                        `Modality ${nameEn} (${container.containerKind === 'option' ? `option ${container.id} of bloc ${bloc.id}` : `bloc ${bloc.id}`}) evaluates ${ids}, of ${other.en}.${hint.en} Remove ${ids} from "evaluates" or move the modality.`,
+                        `La modalité ${name} (${here.fr}) évalue ${ids}, de ${other.fr}.${hint.fr} Retirez ${ids} de « évalue » ou déplacez la modalité.`,
+                        `Modality ${nameEn} (${here.en}) evaluates ${ids}, of ${other.en}.${hint.en} Remove ${ids} from "evaluates" or move the modality.`,
                     ), { outside: outside.map((c) => c.id) });
                 }
             }

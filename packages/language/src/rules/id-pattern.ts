@@ -1,7 +1,7 @@
 import { splitId } from '../model/ids.js';
 import { competenciesOf, containers } from '../model/queries.js';
 import type { SourceLocation } from '../model/types.js';
-import { t, type ModelRule } from './rule.js';
+import { optionName, t, type ModelRule } from './rule.js';
 
 interface Sibling {
     id: string;
@@ -49,8 +49,8 @@ export const idPattern: ModelRule = {
                     if (!s || s.stem === stem) continue;
                     const suggested = `${stem}${s.number}`;
                     if (group.items.some((other) => other.id === suggested)) continue;
-                    const where = container.containerKind === 'option' ? `de l'option ${container.id}` : `du bloc ${container.id}`;
-                    const whereEn = container.containerKind === 'option' ? `of option ${container.id}` : `of bloc ${container.id}`;
+                    const where = container.containerKind === 'option' ? optionName(container).frOf : `du bloc ${container.id}`;
+                    const whereEn = container.containerKind === 'option' ? `of ${optionName(container).en}` : `of bloc ${container.id}`;
                     const rel = item.related && item.related.length > 0 ? ` et ${item.related.length > 1 ? 'ses compétences sont' : 'sa compétence est'} ${item.related.join(', ')}` : '';
                     const relEn = item.related && item.related.length > 0 ? ` and ${item.related.length > 1 ? 'its competencies are' : 'its competency is'} ${item.related.join(', ')}` : '';
                     report(item.source, t(
