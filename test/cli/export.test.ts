@@ -15,12 +15,67 @@ afterEach(() => {
     for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function model(seed: string) {
+function model(seed: string): ModelJson {
     return JSON.parse(runCli(['export', `referentials/${seed}`]).stdout).certifications[0];
 }
 
+// the model as `certiref export` prints it (JSON): what every other format is checked against
+interface CriterionJson { label: string | null; text: string; competencies: string[] }
+interface ModalityJson { id: string | null; title: string; evaluates: string[]; criteria: CriterionJson[] }
+interface BlocJson { id: string; activities: { id: string; title: string; competencies: { id: string; text: string }[] }[]; modalities: ModalityJson[] }
+interface ModelJson { id: string; title: string; blocs: BlocJson[] }
+
+const SEEDS = ['chef-de-projet-digital', 'manager-strategie-digitale'] as const;
+/** Paragraph breaks and spaces as a reader sees them. */
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+const competencies = (m: ModelJson) => m.blocs.flatMap((b) => b.activities.flatMap((a) => a.competencies));
+const modalities = (m: ModelJson) => m.blocs.flatMap((b) => b.modalities);
+
+/**
+ * A jury grid as it must read: for each competency the modality evaluates, in order, each
+ * criterion that judges it (or none), then the criteria that judge nothing it evaluates.
+ */
+function gridOf(m: ModalityJson): Array<{ competency: string; criterion?: CriterionJson }> {
+    const rows: Array<{ competency: string; criterion?: CriterionJson }> = [];
+    for (const id of m.evaluates) {
+        const judging = m.criteria.filter((c) => c.competencies.includes(id));
+        if (judging.length === 0) rows.push({ competency: id });
+        for (const criterion of judging) rows.push({ competency: id, criterion });
+    }
+    for (const criterion of m.criteria.filter((c) => !c.competencies.some((id) => m.evaluates.includes(id)))) rows.push({ competency: criterion.competencies.join(', ') || '—', criterion });
+    return rows;
+}
+
+/** The tables of mammoth's HTML, cells as text (paragraphs on their own lines), merged cells repeated. */
+function tablesOf(html: string): string[][][] {
+    const text = (cell: string) => cell.replace(/<\/p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+    return [...html.matchAll(/<table>(.*?)<\/table>/gs)].map(([, table]) => {
+        const grid: string[][] = [];
+        const spans: Array<{ text: string; left: number } | undefined> = [];
+        for (const [, row] of table.matchAll(/<tr>(.*?)<\/tr>/gs)) {
+            const cells: string[] = [];
+            const found = [...row.matchAll(/<t[hd]([^>]*)>(.*?)<\/t[hd]>|<t[hd]([^>]*)\/>/gs)];
+            let k = 0;
+            for (let col = 0; k < found.length || spans[col]; col++) {
+                const span = spans[col];
+                if (span && span.left > 0) {
+                    cells.push(span.text);
+                    span.left--;
+                    continue;
+                }
+                const [, attributes = '', content = ''] = found[k++];
+                const rowspan = Number(/rowspan="(\d+)"/.exec(attributes)?.[1] ?? 1);
+                cells.push(text(content));
+                spans[col] = rowspan > 1 ? { text: text(content), left: rowspan - 1 } : undefined;
+            }
+            grid.push(cells);
+        }
+        return grid;
+    });
+}
+
 describe('certiref export --format csv', () => {
-    for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
+    for (const seed of SEEDS) {
         it(`${seed}: UTF-8 with a BOM, RFC 4180, every competency and criterion in the order of the source`, () => {
             const r = runCli(['export', `referentials/${seed}`, '--format', 'csv', '--lang', 'fr']);
             expect(r.status).toBe(0);
@@ -28,14 +83,22 @@ describe('certiref export --format csv', () => {
             expect(r.stdout).toMatch(/\r\n$/);
             const rows: Record<string, string>[] = parse(r.stdout.slice(1), { columns: true, relax_column_count: false });
             expect(Object.keys(rows[0])).toEqual(['Certification', 'Bloc', 'Option', 'Activité', 'Compétence', 'Intitulé de la compétence', 'Modalité', 'Partie', 'Critère', "Critère d'évaluation"]);
+            // one row per criterion and competency it judges (a competency no criterion judges has its own row):
+            // every competency, every criterion, once each, in the order of the source
             const m = model(seed);
-            const competencies = m.blocs.flatMap((b: { activities: { competencies: { id: string }[] }[] }) => b.activities.flatMap((a) => a.competencies.map((c) => c.id)));
-            const inCsv = [...new Set(rows.map((x) => x['Compétence']).filter(Boolean))];
-            expect(inCsv).toEqual(competencies);
-            const criteria = m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria.map((c) => c.text)));
-            const texts = rows.map((x) => x["Critère d'évaluation"]).filter(Boolean);
-            for (const text of criteria) expect(texts, text.slice(0, 40)).toContain(text);
-            expect(new Set(texts).size).toBe(criteria.length);
+            const expected: string[] = [];
+            for (const b of m.blocs) {
+                const criteria = b.modalities.flatMap((mo) => mo.criteria);
+                const own = b.activities.flatMap((a) => a.competencies.map((c) => c.id));
+                for (const id of own) {
+                    const judging = criteria.filter((c) => c.competencies.includes(id));
+                    if (judging.length === 0) expected.push(`${id} |`);
+                    for (const c of judging) expected.push(`${id} | ${flat(c.text)}`);
+                }
+                for (const c of criteria.filter((x) => !x.competencies.some((id) => own.includes(id)))) expected.push(`${c.competencies.join(', ')} | ${flat(c.text)}`);
+            }
+            expect(rows.map((x) => `${x['Compétence']} |${x["Critère d'évaluation"] ? ` ${flat(x["Critère d'évaluation"])}` : ''}`)).toEqual(expected);
+            expect([...new Set(rows.map((x) => x['Compétence']).filter((id) => id && !id.includes(',')))]).toEqual(competencies(m).map((c) => c.id));
         });
     }
 
@@ -117,36 +180,74 @@ describe('certiref export --format xlsx', () => {
 });
 
 describe('certiref export --format docx', () => {
-    for (const [seed, title, blocs, modalities] of [['chef-de-projet-digital', 'Chef de projet digital', 8, 18], ['manager-strategie-digitale', 'Manager de la stratégie digitale', 7, 7]] as const) it(`${seed}: title block, a three-column table per bloc, the jury grids; every competency and criterion, in order`, async () => {
+    for (const seed of SEEDS) it(`${seed}: title block, a three-column table per bloc, the jury grids with decision and signatures; every competency and criterion, in order`, async () => {
         const mammoth = (await import('mammoth')).default;
-        const dir = temp();
-        const file = path.join(dir, 'msd.docx');
+        const file = path.join(temp(), 'x.docx');
         const r = runCli(['export', `referentials/${seed}`, '--format', 'docx', '-o', file, '--lang', 'fr']);
         expect(r.status, r.stderr).toBe(0);
         const html = (await mammoth.convertToHtml({ path: file })).value;
         const text = (await mammoth.extractRawText({ path: file })).value;
-        expect(text.startsWith(title)).toBe(true);
-        expect(html).toContain("<th><p><strong>Référentiel d'activités</strong></p></th><th><p><strong>Référentiel de compétences</strong></p></th><th><p><strong>Référentiel d'évaluation</strong></p></th>");
-        expect(html.match(/<h1>Bloc /g)).toHaveLength(blocs);
-        expect(text).toContain('Candidats en situation de handicap');
         const m = model(seed);
-        // competencies in the order of the source, in the three-column tables
-        const grids = text.indexOf("Grilles d'évaluation du jury");
-        let at = 0;
-        for (const id of m.blocs.flatMap((b: { activities: { competencies: { id: string; text: string }[] }[] }) => b.activities.flatMap((a) => a.competencies.map((c) => `${c.id} ${c.text.slice(0, 30)}`)))) {
-            const next = text.indexOf(id, at);
-            expect(next, id).toBeGreaterThan(at - 1);
-            expect(next).toBeLessThan(grids);
-            at = next;
-        }
-        // every criterion in the grids, with a decision line and signatures per modality
-        for (const c of m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria))) {
-            expect(text.indexOf(c.text.split('\n')[0].slice(0, 50), grids), c.text.slice(0, 30)).toBeGreaterThan(grids);
-        }
-        expect(text.match(/Décision du jury/g)).toHaveLength(modalities);
-        expect(text.match(/noms et signatures des membres du jury/g)).toHaveLength(modalities);
+        expect(text.startsWith(m.title)).toBe(true);
+        const tables = tablesOf(html);
+        // the title block: every field France Compétences reads, « non renseigné » when the source does not give it
+        expect(tables[0].map((row) => row[0])).toEqual(['Certification', 'Numéro RNCP', 'Niveau', 'Certificateur']);
+        expect(tables[0][0][1]).toBe(`${m.title} (${m.id})`);
+        expect(text).toContain('Candidats en situation de handicap');
+
+        // per bloc (or option), the three-column table: each activity a row, each competency once and in order,
+        // each criterion in the row of every activity whose competency it judges (else in a last row), once, in order
+        const blocs = m.blocs.filter((b) => b.activities.length + b.modalities.length > 0);
+        const three = tables.filter((t) => t[0][0] === "Référentiel d'activités");
+        expect(three).toHaveLength(blocs.length);
+        expect(html.match(/<h1>Bloc /g)).toHaveLength(blocs.length);
+        expect(three[0][0]).toEqual(["Référentiel d'activités", 'Référentiel de compétences', "Référentiel d'évaluation (modalités et critères)"]);
+        three.forEach((table, i) => {
+            const b = blocs[i];
+            const rows = table.slice(1);
+            b.activities.forEach((a, k) => {
+                expect(rows[k][0].split('\n')[0]).toBe(`${a.id} ${a.title}`);
+                expect(flat(rows[k][1])).toBe(flat(a.competencies.map((c) => `${c.id} ${c.text}`).join(' ')));
+                const ids = a.competencies.map((c) => c.id);
+                let at = -1;
+                for (const c of b.modalities.flatMap((mo) => mo.criteria).filter((x) => x.competencies.some((id) => ids.includes(id)))) {
+                    const cell = flat(rows[k][2]);
+                    const wanted = `${c.label ? `${c.label} — ` : ''}${flat(c.text)}`;
+                    expect(cell.split(wanted).length - 1, wanted.slice(0, 40)).toBe(1);
+                    expect(cell.indexOf(wanted), wanted.slice(0, 40)).toBeGreaterThan(at);
+                    at = cell.indexOf(wanted);
+                }
+            });
+            const own = b.activities.flatMap((a) => a.competencies.map((c) => c.id));
+            const unattached = b.modalities.flatMap((mo) => mo.criteria).filter((c) => !c.competencies.some((id) => own.includes(id)));
+            expect(rows.length).toBe(b.activities.length + (unattached.length ? 1 : 0));
+            for (const c of unattached) expect(flat(rows[rows.length - 1][2])).toContain(flat(c.text));
+        });
+        expect(flat(three.flatMap((t) => t.slice(1).map((row) => row[1])).join(' '))).toBe(flat(competencies(m).map((c) => `${c.id} ${c.text}`).join(' ')));
+
+        // the jury's grids, one per modality in order: each competency evaluated, each criterion judging it,
+        // acquis / non acquis / observations; then the decision line and the signatures
+        const grids = tables.filter((t) => t[0][0] === 'Compétence');
+        expect(grids).toHaveLength(modalities(m).length);
+        grids.forEach((grid, i) => {
+            const mo = modalities(m)[i];
+            expect(grid[0]).toEqual(['Compétence', 'Critère', 'Acquis', 'Non acquis', 'Observations']);
+            const expected = gridOf(mo);
+            expect(grid.length - 1, mo.title).toBe(expected.length);
+            expected.forEach((want, k) => {
+                const row = grid[k + 1];
+                expect(row[0].split(' ')[0], mo.title).toBe(want.competency.split(' ')[0]);
+                if (want.criterion) expect(flat(row[1]).endsWith(flat(want.criterion.text)), flat(want.criterion.text).slice(0, 40)).toBe(true);
+                else expect(row[1]).toBe('aucun critère ne juge cette compétence');
+                expect(row.slice(2)).toEqual(['☐', '☐', '']);
+            });
+        });
+        const signatures = tables.filter((t) => t[0][0] === 'Membre du jury (nom, prénom)');
+        expect(signatures).toHaveLength(modalities(m).length);
+        for (const s of signatures) expect(s.slice(1)).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
+        expect(text.match(/Décision du jury :\s+☐ bloc validé\s+☐ bloc non validé/g)).toHaveLength(modalities(m).length);
     });
-});
+}, 60_000);
 
 describe('certiref export --format xlsx, both seeds', () => {
     for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
