@@ -169,13 +169,28 @@ describe('certiref export --format xlsx', () => {
         // C11, C12, C13 each judged by the range criterion; C14 by CR14 and two criteria written `juge C14`
         expect(rows.slice(2, 8).map((x) => `${x[0]}:${x[3]}`)).toEqual(['C11:CR11 à 13', 'C12:CR11 à 13', 'C13:CR11 à 13', 'C14:CR14', 'C14:', 'C14:']);
         expect(e3.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Acquis,Non acquis"'] });
+        // what is acquired per competency: a count over the decisions, beside the number of criteria
         const counts = rows.filter((x) => x[1]?.startsWith('=COUNTIFS'));
-        expect(counts.map((x) => x[0])).toEqual(['C11', 'C12', 'C13', 'C14']);
-        expect(counts[3][1]).toMatch(/"Acquis"\)&" sur 3"$/);
+        expect(counts.map((x) => `${x[0]} ${x[2]}`)).toEqual(['C11 1', 'C12 1', 'C13 1', 'C14 3']);
+        // rows 3 to 9 are the grid; C14's count is on row 15
+        expect(counts[3][1]).toBe('=COUNTIFS($A$3:$A$9,A15,$F$3:$F$9,"Acquis")');
+        expect(e3.getCell('A15').value).toBe('C14');
+        expect(e3.getCell('A1').value).toBe('Manager de la stratégie digitale — Bloc 3 — E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit');
+        expect(e3.getCell('F1').value).toBe('Candidat :');
+        // a competency evaluated without a criterion has its row, marked, without a decision to take
+        const e52 = workbook.getWorksheet('E5 (2)')!;
+        const gap = e52.getRows(3, e52.rowCount)!.find((row) => row.getCell(1).value === 'CS2-4')!;
+        expect(gap.getCell(5).value).toBe('Aucun critère ne juge cette compétence');
+        expect(gap.getCell(6).dataValidation?.type).toBeUndefined();
+        expect((gap.getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
         const coverage = workbook.getWorksheet('Couverture')!;
-        expect(coverage.rowCount).toBe(36);
+        expect(coverage.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+        expect(coverage.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+        expect(coverage.getRow(1).values).toEqual([undefined, 'Compétence', 'E1', 'E2', 'E3', 'E4', 'E5 (1)', 'E5 (2)', 'E5 (3)']);
         const cs24 = coverage.getColumn(1).values.indexOf('CS2-4');
         expect((coverage.getRow(cs24).getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
+        expect(coverage.getRow(cs24).getCell(7).value).toBe(0); // E5 (2) evaluates it, no criterion judges it
+        expect(String(coverage.getRow(coverage.rowCount).getCell(1).value)).toMatch(/^Nombre de critères/);
     });
 });
 
@@ -250,20 +265,30 @@ describe('certiref export --format docx', () => {
 }, 60_000);
 
 describe('certiref export --format xlsx, both seeds', () => {
-    for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
-        it(`${seed}: every criterion on a modality sheet, every competency on the coverage sheet`, async () => {
+    for (const seed of SEEDS) {
+        it(`${seed}: a sheet per modality with every competency and criterion of its grid, once, in order; every competency on the coverage sheet`, async () => {
             const ExcelJS = (await import('exceljs')).default;
             const file = path.join(temp(), 'x.xlsx');
-            expect(runCli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file]).status).toBe(0);
+            expect(runCli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file, '--lang', 'fr']).status).toBe(0);
             const workbook = new ExcelJS.Workbook();
             await workbook.xlsx.readFile(file);
-            const cells = new Set<string>();
-            for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((c) => cells.add(String(c.value))));
             const m = model(seed);
-            for (const b of m.blocs) {
-                for (const mo of b.modalities) for (const c of mo.criteria) expect(cells.has(c.text), c.text.slice(0, 30)).toBe(true);
-                for (const a of b.activities) for (const c of a.competencies) expect(cells.has(c.id), c.id).toBe(true);
-            }
+            const sheets = workbook.worksheets.slice(0, -1);
+            expect(sheets).toHaveLength(modalities(m).length);
+            sheets.forEach((sheet, i) => {
+                const expected = gridOf(modalities(m)[i]);
+                const rows: string[][] = [];
+                for (let r = 3; sheet.getRow(r).getCell(1).value !== null; r++) rows.push([1, 5].map((k) => String(sheet.getRow(r).getCell(k).value)));
+                expect(rows.map(([id, criterion]) => `${id} | ${flat(criterion)}`), sheet.name).toEqual(expected.map((x) => `${x.competency} | ${x.criterion ? flat(x.criterion.text) : 'Aucun critère ne juge cette compétence'}`));
+                for (let r = 3; r < 3 + rows.length; r++) {
+                    const judged = rows[r - 3][1] !== 'Aucun critère ne juge cette compétence';
+                    expect(sheet.getRow(r).getCell(6).dataValidation?.type, `${sheet.name} row ${r}`).toBe(judged ? 'list' : undefined);
+                }
+            });
+            const coverage = workbook.worksheets[workbook.worksheets.length - 1];
+            expect(coverage.name).toBe('Couverture');
+            const ids = (coverage.getColumn(1).values as unknown[]).slice(2, 2 + competencies(m).length);
+            expect(ids).toEqual(competencies(m).map((c) => c.id));
         });
     }
 });
