@@ -147,6 +147,17 @@ describe('certiref export --out', () => {
         expect(runCli(['export', 'referentials', '--format', 'html', '--out', dir, '--force']).status).toBe(0);
         expect(fs.readFileSync(path.join(dir, 'MSD.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
         expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
+        // no temporary file left behind by the atomic writes
+        expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+    });
+
+    it('refuses a file where a folder is expected, in both languages', () => {
+        const file = path.join(temp(), 'report.csv');
+        fs.writeFileSync(file, 'mine');
+        const r = runCli(['export', 'referentials', '--format', 'csv', '--out', file]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/--out attend un dossier, pas un fichier .* \/ --out expects a folder, not a file/);
+        expect(fs.readFileSync(file, 'utf8')).toBe('mine');
     });
 });
 
