@@ -11,6 +11,9 @@ export interface PreviewPage {
     hide?: string;
 }
 
+/** A string as a JavaScript literal inside a <script> element: quoted, and no « </script> » can close it. */
+const script = (s: string) => JSON.stringify(s).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -33,12 +36,13 @@ ${page.body}
 </main>
 <script nonce="${page.nonce}">
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : { setState() {}, postMessage() {} };
-vscode.setState({ uri: ${JSON.stringify(page.uri).replace(/</g, '\\u003c')} });
+vscode.setState({ uri: ${script(page.uri)} });
 const reveal = (el) => { const t = el.closest('[data-line]'); if (t) vscode.postMessage({ type: 'reveal', uri: t.dataset.uri, line: Number(t.dataset.line) }); };
 document.addEventListener('click', (e) => { if (!e.target.closest('a, summary')) reveal(e.target); });
 document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.matches('[data-line]')) reveal(e.target); });
 // open at the blocs of the file being edited (a certification is often one file per bloc)
-const here = document.querySelector('h2[data-uri="${escape(page.uri)}"]');
+const uri = ${script(page.uri)};
+const here = [...document.querySelectorAll('h2[data-uri]')].find((h) => h.dataset.uri === uri);
 if (here && here !== document.querySelector('h2[data-uri]')) here.scrollIntoView();
 </script>
 </body>
