@@ -27,7 +27,29 @@ describe('the VS Code extension package', () => {
             expect(fr[key], key).toBeTruthy();
             if (key !== 'view.referential') expect(fr[key]).not.toBe(en[key]); // « Référentiel » in both
         }
-        expect(manifest.contributes.menus['editor/title'][0]).toMatchObject({ command: 'certiref.showPreviewToSide', when: 'editorLangId == certiref' });
+        // as the Markdown preview: the icon in the editor's title (Alt: in place), Ctrl+Shift+V and Ctrl+K V,
+        // « Show Source » in the preview's title
+        const commands = Object.fromEntries(manifest.contributes.commands.map((c: { command: string }) => [c.command, c]));
+        expect(commands['certiref.showPreviewToSide'].icon).toBe('$(open-preview)');
+        expect(manifest.contributes.menus['editor/title']).toEqual([
+            { command: 'certiref.showPreviewToSide', alt: 'certiref.showPreview', when: 'editorLangId == certiref && !notebookEditorFocused', group: 'navigation' },
+            { command: 'certiref.showSource', when: "activeWebviewPanelId == 'certiref.preview'", group: 'navigation' },
+        ]);
+        expect(manifest.contributes.keybindings.map((k: { command: string; key: string; mac: string }) => `${k.command} ${k.key} ${k.mac}`))
+            .toEqual(['certiref.showPreview ctrl+shift+v cmd+shift+v', 'certiref.showPreviewToSide ctrl+k v cmd+k v']);
+        expect(manifest.activationEvents).toContain('onWebviewPanel:certiref.preview');
+        expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['certiref.language', 'certiref.preview.showCoverage', 'certiref.preview.showFindings', 'certiref.rules']);
+        expect(manifest.contributes.views.explorer).toEqual([{ id: 'certiref.referential', name: '%view.referential%', when: 'certiref.active' }]);
+        // the language: its aliases in French and English, its icon, and « » among the pairs that close themselves
+        const language = manifest.contributes.languages[0];
+        expect(language.aliases.slice(0, 2)).toEqual(['Référentiel RNCP', 'RNCP référentiel']);
+        for (const icon of Object.values(language.icon) as string[]) expect(fs.existsSync(path.join(EXTENSION, icon)), icon).toBe(true);
+        const configuration = JSON.parse(fs.readFileSync(path.join(EXTENSION, language.configuration), 'utf8'));
+        expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+        expect(configuration.autoClosingPairs).toContainEqual({ open: '«', close: '»' });
+        expect(configuration.surroundingPairs).toContainEqual(['«', '»']);
+        expect(manifest.contributes.grammars[0]).toMatchObject({ language: 'certiref', scopeName: 'source.certiref', path: './syntaxes/certiref.tmLanguage.json' });
+        expect(Object.keys(JSON.parse(fs.readFileSync(path.join(EXTENSION, manifest.contributes.snippets[0].path), 'utf8'))).length).toBeGreaterThan(0);
         const types = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@types/vscode/package.json'), 'utf8')).version;
         expect(manifest.engines.vscode.replace(/^\^/, '') >= types).toBe(true);
     });

@@ -39,20 +39,29 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     }
     await client.start();
     await client.sendNotification(SETTINGS_NOTIFICATION, settings());
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('certiref')) void client.sendNotification(SETTINGS_NOTIFICATION, settings());
-    }));
+    // the language of what the extension itself shows (titles, tree, status bar), as the server's messages
+    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
+    const language = () => (fr() ? 'fr' as const : 'en' as const);
 
     const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
-    const preview = new PreviewManager(requestPreview);
-    const tree = new ReferentialTree(outline);
+    const preview = new PreviewManager(requestPreview, language);
+    const tree = new ReferentialTree(outline, language);
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (!e.affectsConfiguration('certiref')) return;
+        await client.sendNotification(SETTINGS_NOTIFICATION, settings());
+        // the preview's options and the language show at once, not at the next edit
+        preview.refresh();
+        tree.refresh();
+        update();
+    }));
     context.subscriptions.push(preview, tree, vscode.window.registerTreeDataProvider('certiref.referential', tree));
     void vscode.commands.executeCommand('setContext', 'certiref.active', true);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
+        vscode.commands.registerCommand('certiref.showSource', () => preview.showSource()),
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
         vscode.commands.registerCommand('certiref.export', async (uri?: vscode.Uri) => {
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
@@ -86,7 +95,6 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     status.name = 'certiref';
     status.command = 'workbench.actions.view.problems';
     context.subscriptions.push(status);
-    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
     let pending: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
         if (pending) clearTimeout(pending);
