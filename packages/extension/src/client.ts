@@ -77,8 +77,11 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             if (!pick) return;
             const text = await client.sendRequest<string | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
             if (text === undefined) return;
+            // the whole certification is exported: named after it (MSD.csv), as \`certiref export --out\` does
+            const id = (await outline(source)).certification?.id;
+            const name = id ? id.replace(/[^\w.-]+/g, '_') : source.path.replace(/^.*\//, '').replace(/\.ref$/i, '');
             const target = await vscode.window.showSaveDialog({
-                defaultUri: vscode.Uri.joinPath(source, '..', source.path.replace(/^.*\//, '').replace(/\.ref$/i, `.${pick.format}`)),
+                defaultUri: vscode.Uri.joinPath(source, '..', `${name}.${pick.format}`),
                 filters: { [pick.label]: [pick.format] },
             });
             if (!target) return;

@@ -87,6 +87,17 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             // a click on a row shows its line in the source: CS2-4 is declared on line 137 of bloc-5.ref
             await frame.locator('th[data-line]', { hasText: 'CS2-4' }).first().click();
             await page.locator('.statusbar', { hasText: /Ln 137, Col 1/ }).waitFor({ timeout: 60_000 });
+            // Export… from the command palette: CSV, saved beside the file under the certification's name
+            await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
+            await page.keyboard.press('Control+Shift+P');
+            await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+            await page.keyboard.type('certiref: Export', { delay: 20 });
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /certiref: (Export…|Exporter…)/ }).first().click();
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /^CSV/ }).first().click();
+            await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/MSD.csv'), undefined, { timeout: 30_000 });
+            await page.keyboard.press('Enter');
+            await page.locator('.notifications-toasts', { hasText: /(Exported|Exporté) ?: MSD\.csv/ }).waitFor({ timeout: 30_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MSD.csv' }).waitFor({ timeout: 30_000 });
             // the Référentiel view follows the active file: bloc 5's options open, the other blocs closed
             // (the file list folded, to leave the view room: a list only draws the rows it shows)
             await page.locator('.explorer-folders-view').first().waitFor();
