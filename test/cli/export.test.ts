@@ -120,6 +120,36 @@ bloc 1 "+1"
         expect(rows[1]).toContain("'-2+3");
         expect(rows[1]).toContain("'=1+1");
     });
+
+    it('neutralises them in the Excel workbook too, where only its own counts are formulas', async () => {
+        const ExcelJS = (await import('exceljs')).default;
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'a.ref'), `certification F "=HYPERLINK(\\"http://x\\")"
+  accessibilité "a"
+bloc 1 "+1"
+  activité A1 "@SUM(A1)"
+    compétence C1 "-2+3"
+    compétence C2 "\ttab"
+  modalité E1 "=M"
+    partie 1 "@P"
+      évalue C1, C2
+      critère CR1 "=1+1"
+      critère CR2 "+ok"
+`);
+        expect(runCli(['export', '.', '--format', 'xlsx', '-o', 'f.xlsx'], { cwd: dir }).status).toBe(0);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(dir, 'f.xlsx'));
+        const texts: string[] = [];
+        for (const sheet of workbook.worksheets) {
+            sheet.eachRow((row) => row.eachCell((c) => {
+                const v = c.value as unknown;
+                if (v && typeof v === 'object' && 'formula' in v) expect((v as { formula: string }).formula).toMatch(/^COUNTIFS\(/);
+                else if (typeof v === 'string') texts.push(v);
+            }));
+        }
+        for (const t of texts) expect(t, t).not.toMatch(/^[=+\-@\t\r]/);
+        expect(texts).toEqual(expect.arrayContaining(["'-2+3", "'=1+1", "'+ok", "'=HYPERLINK(\"http://x\") — Bloc 1 — E1 — =M"]));
+    });
 });
 
 describe('certiref export --format md', () => {
@@ -130,7 +160,32 @@ describe('certiref export --format md', () => {
         expect(md).toContain('| Compétence | Critère | Acquis | Non acquis | Observations |');
         expect(md).toContain('| **C14** | **CR14** Les candidats ont démontré');
         expect(md.match(/^### /gm)).toHaveLength(7);
+        expect(md).toContain('## Aménagements pour les candidats en situation de handicap');
     });
+
+    for (const seed of SEEDS) {
+        it(`${seed}: each modality's grid holds every competency it evaluates and every criterion, once, in order`, () => {
+            const md = runCli(['export', `referentials/${seed}`, '--format', 'md', '--lang', 'fr']).stdout;
+            const m = model(seed);
+            const unescape = (text: string) => flat(text.replace(/<br>/g, ' ').replace(/\\\|/g, '|').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+            const sections = md.split(/^### /m).slice(1);
+            expect(sections).toHaveLength(modalities(m).length);
+            sections.forEach((section, i) => {
+                const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Compétence') && !l.startsWith('| ---'))
+                    .map((l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+                const expected = gridOf(modalities(m)[i]);
+                const title = modalities(m)[i].title;
+                expect(rows.map((r) => r[0].replace(/\*\*/g, '')), title).toEqual(expected.map((x) => x.competency));
+                rows.forEach((r, k) => {
+                    const c = expected[k].criterion;
+                    // the criterion's text ends its cell, after its part and label
+                    if (c) expect(unescape(r[1]).endsWith(flat(c.text)), `${title}: ${flat(c.text).slice(0, 40)}`).toBe(true);
+                    else expect(r[1]).toBe('*aucun critère ne juge cette compétence*');
+                    expect(r.slice(2)).toEqual(c ? ['☐', '☐', ''] : ['', '', '']);
+                });
+            });
+        });
+    }
 });
 
 describe('certiref export --out', () => {
