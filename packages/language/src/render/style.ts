@@ -24,7 +24,9 @@ export const GRID_CSS = `
 .certiref-grid .finding code { color: var(--muted); background: none; padding: 0; font-size: .95em; }
 .certiref-grid [data-line] { cursor: pointer; } .certiref-grid [data-line]:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
 .certiref-grid details.competencies summary { cursor: pointer; color: var(--muted); }
-@media print { .certiref-grid { padding: 0; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; } }
+@media print { .certiref-grid { padding: 0; font-size: 10pt; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; }
+  .certiref-grid h1, .certiref-grid h2, .certiref-grid h3, .certiref-grid .meta, .certiref-grid caption { break-after: avoid-page; } .certiref-grid tr { break-inside: avoid-page; }
+  .certiref-grid th[scope=row] { width: 28%; } .certiref-grid td.check { width: 4.2em; } .certiref-grid td.obs { width: 16%; } }
 `;
 
 /** Colours of the standalone page (the export): light, readable, printable. */
