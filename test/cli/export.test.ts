@@ -320,7 +320,8 @@ describe('certiref export --format docx', () => {
                 expect(row[0].split(' ')[0], mo.title).toBe(want.competency.split(' ')[0]);
                 if (want.criterion) expect(flat(row[1]).endsWith(flat(want.criterion.text)), flat(want.criterion.text).slice(0, 40)).toBe(true);
                 else expect(row[1]).toBe('aucun critère ne juge cette compétence');
-                expect(row.slice(2)).toEqual(['☐', '☐', '']);
+                // boxes to tick only where there is a criterion to decide on
+                expect(row.slice(2)).toEqual(want.criterion ? ['☐', '☐', ''] : ['', '', '']);
             });
         });
         const signatures = tables.filter((t) => t[0][0] === 'Membre du jury (nom, prénom)');

@@ -148,15 +148,16 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
                 body.push(...paragraphs(L.candidate, { keepNext: true }), ...paragraphs(L.evaluationDate, { keepNext: true }));
                 const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true }), gridWidths[i], { header: true })) })];
-                const decisionRow = (competency: TableCell | undefined, text: Paragraph[]) => new TableRow({
+                const decisionRow = (competency: TableCell | undefined, text: Paragraph[], decided = true) => new TableRow({
                     cantSplit: true,
-                    children: [...(competency ? [competency] : []), cell(text, gridWidths[1]), cell(checkbox(), gridWidths[2]), cell(checkbox(), gridWidths[3]), cell([], gridWidths[4])],
+                    children: [...(competency ? [competency] : []), cell(text, gridWidths[1]), cell(decided ? checkbox() : [], gridWidths[2]), cell(decided ? checkbox() : [], gridWidths[3]), cell([], gridWidths[4])],
                 });
                 for (const c of m.evaluatedCompetencies) {
                     const list = criteriaOfModality(m).filter((cr) => cr.judges.includes(c));
                     // the competency once, beside all its criteria (a merged cell, as the preview's grid)
                     const head = cell(paragraphs(`${c.id} ${c.text}`), gridWidths[0], { rowSpan: Math.max(1, list.length) });
-                    if (list.length === 0) rows.push(decisionRow(head, paragraphs(L.noCriterion, { italics: true })));
+                    // nothing to decide where no criterion judges: the gap shows, without boxes to tick
+                    if (list.length === 0) rows.push(decisionRow(head, paragraphs(L.noCriterion, { italics: true }), false));
                     list.forEach((cr, i) => rows.push(decisionRow(i === 0 ? head : undefined, paragraphs(criterionText(cr)))));
                 }
                 // criteria that judge nothing this modality evaluates: still on the grid, never lost
