@@ -188,6 +188,17 @@ describe('certiref export --format md', () => {
     }
 });
 
+describe('certiref export --format html', () => {
+    it('the coverage matrix names each modality apart, with a legend, even where titles repeat', () => {
+        const html = runCli(['export', 'referentials/chef-de-projet-digital', '--format', 'html', '--lang', 'fr']).stdout;
+        const matrix = /<table class="matrix">.*?<\/table>/s.exec(html)![0];
+        const heads = [...matrix.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((x) => x[1]).slice(1);
+        expect(heads.slice(0, 8)).toEqual(['Bloc 1', 'Bloc 2', 'Bloc 3.1', 'Bloc 3.2', 'Bloc 3.3', 'Bloc 3.4', 'Bloc 4', 'Bloc 5.1']);
+        expect(new Set(heads).size).toBe(heads.length);
+        expect(html).toContain('<li><strong>Bloc 3.2</strong> Mise en situation professionnelle</li>');
+    });
+});
+
 describe('certiref export --out', () => {
     it('writes one file per certification, and replaces none without --force', () => {
         const dir = temp();
@@ -256,7 +267,10 @@ describe('certiref export --format xlsx', () => {
         const cs24 = coverage.getColumn(1).values.indexOf('CS2-4');
         expect((coverage.getRow(cs24).getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
         expect(coverage.getRow(cs24).getCell(7).value).toBe(0); // E5 (2) evaluates it, no criterion judges it
-        expect(String(coverage.getRow(coverage.rowCount).getCell(1).value)).toMatch(/^Nombre de critères/);
+        // the legend, then what each column stands for
+        const legend = (coverage.getColumn(1).values as unknown[]).findIndex((v) => String(v).startsWith('Nombre de critères'));
+        expect(legend).toBe(coverage.rowCount - 7);
+        expect([1, 2].map((k) => coverage.getRow(legend + 3).getCell(k).value)).toEqual(['E3', 'E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit']);
     });
 });
 
@@ -354,6 +368,10 @@ describe('certiref export --format xlsx, both seeds', () => {
             });
             const coverage = workbook.worksheets[workbook.worksheets.length - 1];
             expect(coverage.name).toBe('Couverture');
+            // each modality's column and sheet has a name of its own, even where several share a title
+            const heads = (coverage.getRow(1).values as unknown[]).slice(2).map(String);
+            expect(new Set(heads).size).toBe(modalities(m).length);
+            expect(sheets.map((x) => x.name)).toEqual(heads);
             const ids = (coverage.getColumn(1).values as unknown[]).slice(2, 2 + competencies(m).length);
             expect(ids).toEqual(competencies(m).map((c) => c.id));
         });

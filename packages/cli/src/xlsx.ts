@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { containers, criteriaOfModality, modalityName, neutralise, partName, type CertificationModel, type Language } from 'certiref-language';
+import { containers, criteriaOfModality, modalityLabel, modalityName, neutralise, partName, type CertificationModel, type Language } from 'certiref-language';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each
@@ -40,7 +40,7 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
         for (const container of containers(model)) {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
-                const sheet = workbook.addWorksheet(sheetName(`${models.length > 1 ? `${model.id} ` : ''}${m.id ?? m.title}${container.containerKind === 'option' ? ` (${container.id})` : ''}`), {
+                const sheet = workbook.addWorksheet(sheetName(`${models.length > 1 ? `${model.id} ` : ''}${modalityLabel(m)}`), {
                     views: [{ state: 'frozen', ySplit: 2 }],
                     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
                     headerFooter: { oddFooter: `&L${text(model.title || model.id).replace(/&/g, '&&')}&R&P / &N` },
@@ -110,7 +110,7 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
             pageSetup: { orientation: modalities.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' },
             headerFooter: { oddFooter: `&L${text(model.title || model.id).replace(/&/g, '&&')} — ${L.coverage}&R&P / &N` },
         });
-        const head = sheet.addRow([L.competency, ...modalities.map((m) => text(`${m.id ?? m.title}${m.container.containerKind === 'option' ? ` (${m.container.id})` : ''}`))]);
+        const head = sheet.addRow([L.competency, ...modalities.map((m) => text(modalityLabel(m)))]);
         header(head);
         head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
         head.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
@@ -132,6 +132,14 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
         legend.alignment = { wrapText: true, vertical: 'top' };
         legend.font = { italic: true };
         legend.height = heightFor([[L.legend, 14 + 11 * modalities.length]]);
+        // what each column is
+        for (const m of modalities) {
+            const row = sheet.addRow([text(modalityLabel(m)), text(modalityName(m))]);
+            sheet.mergeCells(row.number, 2, row.number, Math.max(2, modalities.length + 1));
+            row.getCell(1).font = { bold: true };
+            row.alignment = { vertical: 'top', wrapText: true };
+            row.height = heightFor([[modalityName(m), 11 * modalities.length]]);
+        }
     }
     return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -35,6 +35,19 @@ export function modalityName(m: ModalityModel): string {
     return m.id ? `${m.id} — ${m.title}` : m.title;
 }
 
+/**
+ * A short name for a modality that tells it from the others in a column header or a sheet's tab:
+ * its id (`E5`, with its option: `E5 (2)`), else its bloc or option and its rank there
+ * (`Bloc 3.2`, `Option 6A`): many référentiels leave modalities unnumbered and title several
+ * « Mise en situation professionnelle ».
+ */
+export function modalityLabel(m: ModalityModel): string {
+    const c = m.container;
+    if (m.id) return c.containerKind === 'option' ? `${m.id} (${c.id})` : m.id;
+    const rank = c.modalities.length > 1 ? `.${c.modalities.indexOf(m) + 1}` : '';
+    return `${c.containerKind === 'option' ? 'Option' : 'Bloc'} ${c.id}${rank}`;
+}
+
 export function partName(c: CriterionModel): string {
     if (!c.part) return '';
     return c.part.id ? `${c.part.id}${c.part.title ? ` — ${c.part.title}` : ''}` : c.part.title ?? '';

@@ -17,6 +17,7 @@ export const GRID_CSS = `
 .certiref-grid td.missing { font-style: italic; }
 .certiref-grid .matrix td { text-align: center; width: 3.5em; } .certiref-grid .matrix td.ok { background: var(--ok-bg); } .certiref-grid .matrix td.none { background: transparent; }
 .certiref-grid .warn { color: var(--error); }
+.certiref-grid ul.legend { list-style: none; padding: 0; margin: .3em 0 1em; color: var(--muted); font-size: .92em; columns: 2 24em; } .certiref-grid ul.legend strong { color: var(--fg); }
 .certiref-grid ul.findings { list-style: none; padding: 0; margin: .3em 0; }
 .certiref-grid .finding { border-left: 3px solid var(--warning); padding: .15em .5em; margin: .2em 0; font-size: .92em; }
 .certiref-grid .finding.error { border-color: var(--error); } .certiref-grid .finding.info, .certiref-grid .finding.hint { border-color: var(--info); }
