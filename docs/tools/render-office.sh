@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the Word and Excel exports of the two seed référentiels to PDF and PNG pages with
-# LibreOffice (headless) and pdftoppm, to look at them as a jury or France Compétences would.
+# LibreOffice (headless) and pdftoppm, every page, to look at them as a jury or France Compétences would.
 #   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 #   bash docs/tools/render-office.sh [output folder, default test/output/office]
 set -euo pipefail
@@ -12,7 +12,7 @@ for seed in chef-de-projet-digital manager-strategie-digitale; do
         node packages/cli/bin/certiref.cjs export "referentials/$seed" --format "$format" --lang fr -o "$out/$seed.$format" --force
         soffice --headless --convert-to pdf --outdir "$out" "$out/$seed.$format" >/dev/null
         mv "$out/$seed.pdf" "$out/$seed-$format.pdf"
-        pdftoppm -png -r 60 -f 1 -l 4 "$out/$seed-$format.pdf" "$out/$seed-$format"
+        pdftoppm -png -r 60 "$out/$seed-$format.pdf" "$out/$seed-$format"
     done
 done
 ls "$out"

@@ -15,12 +15,67 @@ afterEach(() => {
     for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function model(seed: string) {
+function model(seed: string): ModelJson {
     return JSON.parse(runCli(['export', `referentials/${seed}`]).stdout).certifications[0];
 }
 
+// the model as `certiref export` prints it (JSON): what every other format is checked against
+interface CriterionJson { label: string | null; text: string; competencies: string[] }
+interface ModalityJson { id: string | null; title: string; evaluates: string[]; criteria: CriterionJson[] }
+interface BlocJson { id: string; activities: { id: string; title: string; competencies: { id: string; text: string }[] }[]; modalities: ModalityJson[] }
+interface ModelJson { id: string; title: string; blocs: BlocJson[] }
+
+const SEEDS = ['chef-de-projet-digital', 'manager-strategie-digitale'] as const;
+/** Paragraph breaks and spaces as a reader sees them. */
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+const competencies = (m: ModelJson) => m.blocs.flatMap((b) => b.activities.flatMap((a) => a.competencies));
+const modalities = (m: ModelJson) => m.blocs.flatMap((b) => b.modalities);
+
+/**
+ * A jury grid as it must read: for each competency the modality evaluates, in order, each
+ * criterion that judges it (or none), then the criteria that judge nothing it evaluates.
+ */
+function gridOf(m: ModalityJson): Array<{ competency: string; criterion?: CriterionJson }> {
+    const rows: Array<{ competency: string; criterion?: CriterionJson }> = [];
+    for (const id of m.evaluates) {
+        const judging = m.criteria.filter((c) => c.competencies.includes(id));
+        if (judging.length === 0) rows.push({ competency: id });
+        for (const criterion of judging) rows.push({ competency: id, criterion });
+    }
+    for (const criterion of m.criteria.filter((c) => !c.competencies.some((id) => m.evaluates.includes(id)))) rows.push({ competency: criterion.competencies.join(', ') || '—', criterion });
+    return rows;
+}
+
+/** The tables of mammoth's HTML, cells as text (paragraphs on their own lines), merged cells repeated. */
+function tablesOf(html: string): string[][][] {
+    const text = (cell: string) => cell.replace(/<\/p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+    return [...html.matchAll(/<table>(.*?)<\/table>/gs)].map(([, table]) => {
+        const grid: string[][] = [];
+        const spans: Array<{ text: string; left: number } | undefined> = [];
+        for (const [, row] of table.matchAll(/<tr>(.*?)<\/tr>/gs)) {
+            const cells: string[] = [];
+            const found = [...row.matchAll(/<t[hd]([^>]*)>(.*?)<\/t[hd]>|<t[hd]([^>]*)\/>/gs)];
+            let k = 0;
+            for (let col = 0; k < found.length || spans[col]; col++) {
+                const span = spans[col];
+                if (span && span.left > 0) {
+                    cells.push(span.text);
+                    span.left--;
+                    continue;
+                }
+                const [, attributes = '', content = ''] = found[k++];
+                const rowspan = Number(/rowspan="(\d+)"/.exec(attributes)?.[1] ?? 1);
+                cells.push(text(content));
+                spans[col] = rowspan > 1 ? { text: text(content), left: rowspan - 1 } : undefined;
+            }
+            grid.push(cells);
+        }
+        return grid;
+    });
+}
+
 describe('certiref export --format csv', () => {
-    for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
+    for (const seed of SEEDS) {
         it(`${seed}: UTF-8 with a BOM, RFC 4180, every competency and criterion in the order of the source`, () => {
             const r = runCli(['export', `referentials/${seed}`, '--format', 'csv', '--lang', 'fr']);
             expect(r.status).toBe(0);
@@ -28,14 +83,22 @@ describe('certiref export --format csv', () => {
             expect(r.stdout).toMatch(/\r\n$/);
             const rows: Record<string, string>[] = parse(r.stdout.slice(1), { columns: true, relax_column_count: false });
             expect(Object.keys(rows[0])).toEqual(['Certification', 'Bloc', 'Option', 'Activité', 'Compétence', 'Intitulé de la compétence', 'Modalité', 'Partie', 'Critère', "Critère d'évaluation"]);
+            // one row per criterion and competency it judges (a competency no criterion judges has its own row):
+            // every competency, every criterion, once each, in the order of the source
             const m = model(seed);
-            const competencies = m.blocs.flatMap((b: { activities: { competencies: { id: string }[] }[] }) => b.activities.flatMap((a) => a.competencies.map((c) => c.id)));
-            const inCsv = [...new Set(rows.map((x) => x['Compétence']).filter(Boolean))];
-            expect(inCsv).toEqual(competencies);
-            const criteria = m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria.map((c) => c.text)));
-            const texts = rows.map((x) => x["Critère d'évaluation"]).filter(Boolean);
-            for (const text of criteria) expect(texts, text.slice(0, 40)).toContain(text);
-            expect(new Set(texts).size).toBe(criteria.length);
+            const expected: string[] = [];
+            for (const b of m.blocs) {
+                const criteria = b.modalities.flatMap((mo) => mo.criteria);
+                const own = b.activities.flatMap((a) => a.competencies.map((c) => c.id));
+                for (const id of own) {
+                    const judging = criteria.filter((c) => c.competencies.includes(id));
+                    if (judging.length === 0) expected.push(`${id} |`);
+                    for (const c of judging) expected.push(`${id} | ${flat(c.text)}`);
+                }
+                for (const c of criteria.filter((x) => !x.competencies.some((id) => own.includes(id)))) expected.push(`${c.competencies.join(', ')} | ${flat(c.text)}`);
+            }
+            expect(rows.map((x) => `${x['Compétence']} |${x["Critère d'évaluation"] ? ` ${flat(x["Critère d'évaluation"])}` : ''}`)).toEqual(expected);
+            expect([...new Set(rows.map((x) => x['Compétence']).filter((id) => id && !id.includes(',')))]).toEqual(competencies(m).map((c) => c.id));
         });
     }
 
@@ -57,6 +120,36 @@ bloc 1 "+1"
         expect(rows[1]).toContain("'-2+3");
         expect(rows[1]).toContain("'=1+1");
     });
+
+    it('neutralises them in the Excel workbook too, where only its own counts are formulas', async () => {
+        const ExcelJS = (await import('exceljs')).default;
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'a.ref'), `certification F "=HYPERLINK(\\"http://x\\")"
+  accessibilité "a"
+bloc 1 "+1"
+  activité A1 "@SUM(A1)"
+    compétence C1 "-2+3"
+    compétence C2 "\ttab"
+  modalité E1 "=M"
+    partie 1 "@P"
+      évalue C1, C2
+      critère CR1 "=1+1"
+      critère CR2 "+ok"
+`);
+        expect(runCli(['export', '.', '--format', 'xlsx', '-o', 'f.xlsx'], { cwd: dir }).status).toBe(0);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(dir, 'f.xlsx'));
+        const texts: string[] = [];
+        for (const sheet of workbook.worksheets) {
+            sheet.eachRow((row) => row.eachCell((c) => {
+                const v = c.value as unknown;
+                if (v && typeof v === 'object' && 'formula' in v) expect((v as { formula: string }).formula).toMatch(/^COUNTIFS\(/);
+                else if (typeof v === 'string') texts.push(v);
+            }));
+        }
+        for (const t of texts) expect(t, t).not.toMatch(/^[=+\-@\t\r]/);
+        expect(texts).toEqual(expect.arrayContaining(["'-2+3", "'=1+1", "'+ok", "'=HYPERLINK(\"http://x\") — Bloc 1 — E1 — =M"]));
+    });
 });
 
 describe('certiref export --format md', () => {
@@ -67,6 +160,42 @@ describe('certiref export --format md', () => {
         expect(md).toContain('| Compétence | Critère | Acquis | Non acquis | Observations |');
         expect(md).toContain('| **C14** | **CR14** Les candidats ont démontré');
         expect(md.match(/^### /gm)).toHaveLength(7);
+        expect(md).toContain('## Aménagements pour les candidats en situation de handicap');
+    });
+
+    for (const seed of SEEDS) {
+        it(`${seed}: each modality's grid holds every competency it evaluates and every criterion, once, in order`, () => {
+            const md = runCli(['export', `referentials/${seed}`, '--format', 'md', '--lang', 'fr']).stdout;
+            const m = model(seed);
+            const unescape = (text: string) => flat(text.replace(/<br>/g, ' ').replace(/\\\|/g, '|').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+            const sections = md.split(/^### /m).slice(1);
+            expect(sections).toHaveLength(modalities(m).length);
+            sections.forEach((section, i) => {
+                const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Compétence') && !l.startsWith('| ---'))
+                    .map((l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
+                const expected = gridOf(modalities(m)[i]);
+                const title = modalities(m)[i].title;
+                expect(rows.map((r) => r[0].replace(/\*\*/g, '')), title).toEqual(expected.map((x) => x.competency));
+                rows.forEach((r, k) => {
+                    const c = expected[k].criterion;
+                    // the criterion's text ends its cell, after its part and label
+                    if (c) expect(unescape(r[1]).endsWith(flat(c.text)), `${title}: ${flat(c.text).slice(0, 40)}`).toBe(true);
+                    else expect(r[1]).toBe('*aucun critère ne juge cette compétence*');
+                    expect(r.slice(2)).toEqual(c ? ['☐', '☐', ''] : ['', '', '']);
+                });
+            });
+        });
+    }
+});
+
+describe('certiref export --format html', () => {
+    it('the coverage matrix names each modality apart, with a legend, even where titles repeat', () => {
+        const html = runCli(['export', 'referentials/chef-de-projet-digital', '--format', 'html', '--lang', 'fr']).stdout;
+        const matrix = /<table class="matrix">.*?<\/table>/s.exec(html)![0];
+        const heads = [...matrix.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((x) => x[1]).slice(1);
+        expect(heads.slice(0, 8)).toEqual(['Bloc 1', 'Bloc 2', 'Bloc 3.1', 'Bloc 3.2', 'Bloc 3.3', 'Bloc 3.4', 'Bloc 4', 'Bloc 5.1']);
+        expect(new Set(heads).size).toBe(heads.length);
+        expect(html).toContain('<li><strong>Bloc 3.2</strong> Mise en situation professionnelle</li>');
     });
 });
 
@@ -84,6 +213,17 @@ describe('certiref export --out', () => {
         expect(runCli(['export', 'referentials', '--format', 'html', '--out', dir, '--force']).status).toBe(0);
         expect(fs.readFileSync(path.join(dir, 'MSD.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
         expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
+        // no temporary file left behind by the atomic writes
+        expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+    });
+
+    it('refuses a file where a folder is expected, in both languages', () => {
+        const file = path.join(temp(), 'report.csv');
+        fs.writeFileSync(file, 'mine');
+        const r = runCli(['export', 'referentials', '--format', 'csv', '--out', file]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/--out attend un dossier, pas un fichier .* \/ --out expects a folder, not a file/);
+        expect(fs.readFileSync(file, 'utf8')).toBe('mine');
     });
 });
 
@@ -106,63 +246,134 @@ describe('certiref export --format xlsx', () => {
         // C11, C12, C13 each judged by the range criterion; C14 by CR14 and two criteria written `juge C14`
         expect(rows.slice(2, 8).map((x) => `${x[0]}:${x[3]}`)).toEqual(['C11:CR11 à 13', 'C12:CR11 à 13', 'C13:CR11 à 13', 'C14:CR14', 'C14:', 'C14:']);
         expect(e3.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Acquis,Non acquis"'] });
+        // what is acquired per competency: a count over the decisions, beside the number of criteria
         const counts = rows.filter((x) => x[1]?.startsWith('=COUNTIFS'));
-        expect(counts.map((x) => x[0])).toEqual(['C11', 'C12', 'C13', 'C14']);
-        expect(counts[3][1]).toMatch(/"Acquis"\)&" sur 3"$/);
+        expect(counts.map((x) => `${x[0]} ${x[2]}`)).toEqual(['C11 1', 'C12 1', 'C13 1', 'C14 3']);
+        // rows 3 to 9 are the grid; C14's count is on row 15
+        expect(counts[3][1]).toBe('=COUNTIFS($A$3:$A$9,A15,$F$3:$F$9,"Acquis")');
+        expect(e3.getCell('A15').value).toBe('C14');
+        expect(e3.getCell('A1').value).toBe('Manager de la stratégie digitale — Bloc 3 — E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit');
+        expect(e3.getCell('F1').value).toBe('Candidat :');
+        // a competency evaluated without a criterion has its row, marked, without a decision to take
+        const e52 = workbook.getWorksheet('E5 (2)')!;
+        const gap = e52.getRows(3, e52.rowCount)!.find((row) => row.getCell(1).value === 'CS2-4')!;
+        expect(gap.getCell(5).value).toBe('Aucun critère ne juge cette compétence');
+        expect(gap.getCell(6).dataValidation?.type).toBeUndefined();
+        expect((gap.getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
         const coverage = workbook.getWorksheet('Couverture')!;
-        expect(coverage.rowCount).toBe(36);
+        expect(coverage.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+        expect(coverage.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+        expect(coverage.getRow(1).values).toEqual([undefined, 'Compétence', 'E1', 'E2', 'E3', 'E4', 'E5 (1)', 'E5 (2)', 'E5 (3)']);
         const cs24 = coverage.getColumn(1).values.indexOf('CS2-4');
         expect((coverage.getRow(cs24).getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
+        expect(coverage.getRow(cs24).getCell(7).value).toBe(0); // E5 (2) evaluates it, no criterion judges it
+        // the legend, then what each column stands for
+        const legend = (coverage.getColumn(1).values as unknown[]).findIndex((v) => String(v).startsWith('Nombre de critères'));
+        expect(legend).toBe(coverage.rowCount - 7);
+        expect([1, 2].map((k) => coverage.getRow(legend + 3).getCell(k).value)).toEqual(['E3', 'E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit']);
     });
 });
 
 describe('certiref export --format docx', () => {
-    for (const [seed, title, blocs, modalities] of [['chef-de-projet-digital', 'Chef de projet digital', 8, 18], ['manager-strategie-digitale', 'Manager de la stratégie digitale', 7, 7]] as const) it(`${seed}: title block, a three-column table per bloc, the jury grids; every competency and criterion, in order`, async () => {
+    for (const seed of SEEDS) it(`${seed}: title block, a three-column table per bloc, the jury grids with decision and signatures; every competency and criterion, in order`, async () => {
         const mammoth = (await import('mammoth')).default;
-        const dir = temp();
-        const file = path.join(dir, 'msd.docx');
+        const file = path.join(temp(), 'x.docx');
         const r = runCli(['export', `referentials/${seed}`, '--format', 'docx', '-o', file, '--lang', 'fr']);
         expect(r.status, r.stderr).toBe(0);
         const html = (await mammoth.convertToHtml({ path: file })).value;
         const text = (await mammoth.extractRawText({ path: file })).value;
-        expect(text.startsWith(title)).toBe(true);
-        expect(html).toContain("<th><p><strong>Référentiel d'activités</strong></p></th><th><p><strong>Référentiel de compétences</strong></p></th><th><p><strong>Référentiel d'évaluation</strong></p></th>");
-        expect(html.match(/<h1>Bloc /g)).toHaveLength(blocs);
-        expect(text).toContain('Candidats en situation de handicap');
         const m = model(seed);
-        // competencies in the order of the source, in the three-column tables
-        const grids = text.indexOf("Grilles d'évaluation du jury");
-        let at = 0;
-        for (const id of m.blocs.flatMap((b: { activities: { competencies: { id: string; text: string }[] }[] }) => b.activities.flatMap((a) => a.competencies.map((c) => `${c.id} ${c.text.slice(0, 30)}`)))) {
-            const next = text.indexOf(id, at);
-            expect(next, id).toBeGreaterThan(at - 1);
-            expect(next).toBeLessThan(grids);
-            at = next;
-        }
-        // every criterion in the grids, with a decision line and signatures per modality
-        for (const c of m.blocs.flatMap((b: { modalities: { criteria: { text: string }[] }[] }) => b.modalities.flatMap((mo) => mo.criteria))) {
-            expect(text.indexOf(c.text.split('\n')[0].slice(0, 50), grids), c.text.slice(0, 30)).toBeGreaterThan(grids);
-        }
-        expect(text.match(/Décision du jury/g)).toHaveLength(modalities);
-        expect(text.match(/noms et signatures des membres du jury/g)).toHaveLength(modalities);
+        expect(text.startsWith(m.title)).toBe(true);
+        const tables = tablesOf(html);
+        // the title block: every field France Compétences reads, « non renseigné » when the source does not give it
+        expect(tables[0].map((row) => row[0])).toEqual(['Certification', 'Numéro RNCP', 'Niveau', 'Certificateur']);
+        expect(tables[0][0][1]).toBe(`${m.title} (${m.id})`);
+        expect(text).toContain('Candidats en situation de handicap');
+
+        // per bloc (or option), the three-column table: each activity a row, each competency once and in order,
+        // each criterion in the row of every activity whose competency it judges (else in a last row), once, in order
+        const blocs = m.blocs.filter((b) => b.activities.length + b.modalities.length > 0);
+        const three = tables.filter((t) => t[0][0] === "Référentiel d'activités");
+        expect(three).toHaveLength(blocs.length);
+        expect(html.match(/<h1>Bloc /g)).toHaveLength(blocs.length);
+        expect(three[0][0]).toEqual(["Référentiel d'activités", 'Référentiel de compétences', "Référentiel d'évaluation (modalités et critères)"]);
+        three.forEach((table, i) => {
+            const b = blocs[i];
+            const rows = table.slice(1);
+            b.activities.forEach((a, k) => {
+                expect(rows[k][0].split('\n')[0]).toBe(`${a.id} ${a.title}`);
+                expect(flat(rows[k][1])).toBe(flat(a.competencies.map((c) => `${c.id} ${c.text}`).join(' ')));
+                const ids = a.competencies.map((c) => c.id);
+                let at = -1;
+                for (const c of b.modalities.flatMap((mo) => mo.criteria).filter((x) => x.competencies.some((id) => ids.includes(id)))) {
+                    const cell = flat(rows[k][2]);
+                    const wanted = `${c.label ? `${c.label} — ` : ''}${flat(c.text)}`;
+                    expect(cell.split(wanted).length - 1, wanted.slice(0, 40)).toBe(1);
+                    expect(cell.indexOf(wanted), wanted.slice(0, 40)).toBeGreaterThan(at);
+                    at = cell.indexOf(wanted);
+                }
+            });
+            const own = b.activities.flatMap((a) => a.competencies.map((c) => c.id));
+            const unattached = b.modalities.flatMap((mo) => mo.criteria).filter((c) => !c.competencies.some((id) => own.includes(id)));
+            expect(rows.length).toBe(b.activities.length + (unattached.length ? 1 : 0));
+            for (const c of unattached) expect(flat(rows[rows.length - 1][2])).toContain(flat(c.text));
+        });
+        expect(flat(three.flatMap((t) => t.slice(1).map((row) => row[1])).join(' '))).toBe(flat(competencies(m).map((c) => `${c.id} ${c.text}`).join(' ')));
+
+        // the jury's grids, one per modality in order: each competency evaluated, each criterion judging it,
+        // acquis / non acquis / observations; then the decision line and the signatures
+        const grids = tables.filter((t) => t[0][0] === 'Compétence');
+        expect(grids).toHaveLength(modalities(m).length);
+        grids.forEach((grid, i) => {
+            const mo = modalities(m)[i];
+            expect(grid[0]).toEqual(['Compétence', 'Critère', 'Acquis', 'Non acquis', 'Observations']);
+            const expected = gridOf(mo);
+            expect(grid.length - 1, mo.title).toBe(expected.length);
+            expected.forEach((want, k) => {
+                const row = grid[k + 1];
+                expect(row[0].split(' ')[0], mo.title).toBe(want.competency.split(' ')[0]);
+                if (want.criterion) expect(flat(row[1]).endsWith(flat(want.criterion.text)), flat(want.criterion.text).slice(0, 40)).toBe(true);
+                else expect(row[1]).toBe('aucun critère ne juge cette compétence');
+                // boxes to tick only where there is a criterion to decide on
+                expect(row.slice(2)).toEqual(want.criterion ? ['☐', '☐', ''] : ['', '', '']);
+            });
+        });
+        const signatures = tables.filter((t) => t[0][0] === 'Membre du jury (nom, prénom)');
+        expect(signatures).toHaveLength(modalities(m).length);
+        for (const s of signatures) expect(s.slice(1)).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
+        expect(text.match(/Décision du jury :\s+☐ bloc validé\s+☐ bloc non validé/g)).toHaveLength(modalities(m).length);
     });
-});
+}, 60_000);
 
 describe('certiref export --format xlsx, both seeds', () => {
-    for (const seed of ['chef-de-projet-digital', 'manager-strategie-digitale']) {
-        it(`${seed}: every criterion on a modality sheet, every competency on the coverage sheet`, async () => {
+    for (const seed of SEEDS) {
+        it(`${seed}: a sheet per modality with every competency and criterion of its grid, once, in order; every competency on the coverage sheet`, async () => {
             const ExcelJS = (await import('exceljs')).default;
             const file = path.join(temp(), 'x.xlsx');
-            expect(runCli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file]).status).toBe(0);
+            expect(runCli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file, '--lang', 'fr']).status).toBe(0);
             const workbook = new ExcelJS.Workbook();
             await workbook.xlsx.readFile(file);
-            const cells = new Set<string>();
-            for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((c) => cells.add(String(c.value))));
             const m = model(seed);
-            for (const b of m.blocs) {
-                for (const mo of b.modalities) for (const c of mo.criteria) expect(cells.has(c.text), c.text.slice(0, 30)).toBe(true);
-                for (const a of b.activities) for (const c of a.competencies) expect(cells.has(c.id), c.id).toBe(true);
-            }
+            const sheets = workbook.worksheets.slice(0, -1);
+            expect(sheets).toHaveLength(modalities(m).length);
+            sheets.forEach((sheet, i) => {
+                const expected = gridOf(modalities(m)[i]);
+                const rows: string[][] = [];
+                for (let r = 3; sheet.getRow(r).getCell(1).value !== null; r++) rows.push([1, 5].map((k) => String(sheet.getRow(r).getCell(k).value)));
+                expect(rows.map(([id, criterion]) => `${id} | ${flat(criterion)}`), sheet.name).toEqual(expected.map((x) => `${x.competency} | ${x.criterion ? flat(x.criterion.text) : 'Aucun critère ne juge cette compétence'}`));
+                for (let r = 3; r < 3 + rows.length; r++) {
+                    const judged = rows[r - 3][1] !== 'Aucun critère ne juge cette compétence';
+                    expect(sheet.getRow(r).getCell(6).dataValidation?.type, `${sheet.name} row ${r}`).toBe(judged ? 'list' : undefined);
+                }
+            });
+            const coverage = workbook.worksheets[workbook.worksheets.length - 1];
+            expect(coverage.name).toBe('Couverture');
+            // each modality's column and sheet has a name of its own, even where several share a title
+            const heads = (coverage.getRow(1).values as unknown[]).slice(2).map(String);
+            expect(new Set(heads).size).toBe(modalities(m).length);
+            expect(sheets.map((x) => x.name)).toEqual(heads);
+            const ids = (coverage.getColumn(1).values as unknown[]).slice(2, 2 + competencies(m).length);
+            expect(ids).toEqual(competencies(m).map((c) => c.id));
         });
     }
 });

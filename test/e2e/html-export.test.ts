@@ -31,6 +31,20 @@ describe('the HTML export of the evaluation grids, in Chromium', () => {
             });
             expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
             await page.screenshot({ path: path.join(OUT, `${seed}.png`), fullPage: false });
+            // printable: margins of its own, the grids' header rows on every page, no fold-outs,
+            // no heading left alone at the foot of a page
+            await page.emulateMedia({ media: 'print' });
+            const print = await page.evaluate(() => ({
+                thead: getComputedStyle(document.querySelector('table.grid thead')!).display,
+                details: getComputedStyle(document.querySelector('details.competencies')!).display,
+                heading: getComputedStyle(document.querySelector('h2')!).breakAfter,
+                row: getComputedStyle(document.querySelector('table.grid tbody tr')!).breakInside,
+                page: [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).some((r) => r.cssText.startsWith('@page') && /margin/.test(r.cssText)),
+            }));
+            expect(print).toEqual({ thead: 'table-header-group', details: 'none', heading: 'avoid-page', row: 'avoid-page', page: true });
+            const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+            fs.writeFileSync(path.join(OUT, `${seed}.pdf`), pdf);
+            expect(pdf.length).toBeGreaterThan(50_000);
             await page.close();
         });
     }

@@ -20,6 +20,37 @@ describe('the evaluation-grid preview of the seeds', () => {
     });
     afterAll(async () => browser?.close());
 
+    it('its CSP runs no script but its own and loads nothing remote; a hostile file name stays data', async () => {
+        const uri = "file:///tmp/x');window.pwned=1;('%22</script><script>window.pwned=2</script>.ref";
+        const hostile = '<h2 data-uri="file:///tmp/a.ref" data-line="3">Bloc</h2><img src="http://127.0.0.1:9/x.png" alt=""><script>window.injected = 1</script><p style="background:url(http://127.0.0.1:9/y.png)">t</p>';
+        const html = previewHtml({ body: hostile, nonce: 'c0ffee', uri, title: 'Aperçu', language: 'fr' });
+        const page = await browser.newPage();
+        try {
+            // a remote request may be announced, then must be refused by the CSP, never sent
+            const remote: string[] = [];
+            page.on('requestfailed', (r) => remote.push(`${r.url()} ${r.failure()?.errorText}`));
+            page.on('requestfinished', (r) => remote.push(`${r.url()} sent`));
+            // what VS Code gives a webview, recorded
+            await page.addInitScript(() => {
+                const w = window as unknown as Record<string, unknown>;
+                w.acquireVsCodeApi = () => ({ setState: (s: unknown) => (w.state = s), postMessage: (m: unknown) => ((w.posted as unknown[]) ??= []).push(m) });
+            });
+            // from a file: a page written by setContent() does not run nonce'd scripts
+            const file = path.join(ROOT, 'test/output/preview-csp.html');
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, html);
+            await page.goto(pathToFileURL(file).toString());
+            await page.click('h2');
+            const seen = await page.evaluate(() => { const w = window as unknown as Record<string, unknown>; return { injected: w.injected, pwned: w.pwned, state: w.state, posted: w.posted }; });
+            // the page's own script ran, with the file's name intact; nothing else did
+            expect(seen).toEqual({ injected: undefined, pwned: undefined, state: { uri }, posted: [{ type: 'reveal', uri: 'file:///tmp/a.ref', line: 3 }] });
+            expect(remote.filter((r) => /^https?:/.test(r) && !/ (csp|net::ERR_BLOCKED_BY_CSP)$/.test(r))).toEqual([]);
+            expect(remote.filter((r) => /^https?:/.test(r)).length).toBeGreaterThan(0);
+        } finally {
+            await page.close();
+        }
+    });
+
     for (const [seed, file] of [['chef-de-projet-digital', 'bloc-6.ref'], ['manager-strategie-digitale', 'bloc-5.ref']]) {
         it(`${seed}: axe-core finds no violation; rows carry their source line`, async () => {
             const dir = path.join(ROOT, 'referentials', seed);

@@ -1,37 +1,82 @@
 import {
-    AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+    AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType,
+    TableRow, TextRun, VerticalMergeType, WidthType,
 } from 'docx';
-import { containers, criteriaOfModality, modalityName, partName, type CertificationModel, type CompetencyModel, type Language } from 'certiref-language';
+import { containers, criteriaOfModality, modalityName, partName, type CertificationModel, type CompetencyModel, type CriterionModel, type Language, type ModalityModel } from 'certiref-language';
+
+/** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
+const PAGE = { width: 16838, height: 11906, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+/** Column widths from fractions of the text width (twips): LibreOffice and Word lay tables out from these. */
+const columns = (...fractions: number[]) => fractions.map((f) => Math.round(f * TEXT_WIDTH));
 
 /**
  * The référentiel as France Compétences expects it, in Word: a title block (certification, RNCP
- * number, level, certifier), the accessibility provisions, then per bloc the three-column table
- * (référentiel d'activités | de compétences | d'évaluation: modalités et critères) with its header
- * repeated on every page; then the jury's grids, one per modality: criteria as rows, acquis /
- * non acquis / observations, a decision line and signatures.
+ * number, level, certifier), the free-text sections and the accessibility provisions, then per
+ * bloc the three-column table (référentiel d'activités | de compétences | d'évaluation: modalités
+ * et critères) with its header repeated on every page; then the jury's grids, one per modality:
+ * criteria as rows, acquis / non acquis / observations, a decision line and signatures.
  */
 export async function toDocx(models: CertificationModel[], language: Language): Promise<Buffer> {
     const fr = language === 'fr';
     const L = fr
-        ? { rncp: 'RNCP', level: 'Niveau', certifier: 'Certificateur', activities: "Référentiel d'activités", competencies: 'Référentiel de compétences', evaluation: "Référentiel d'évaluation", modalities: 'Modalités', criteria: 'Critères', grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations', decision: 'Décision du jury :  ☐ bloc validé   ☐ bloc non validé', signatures: 'Date, noms et signatures des membres du jury :', candidate: 'Candidat :', accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère' }
-        : { rncp: 'RNCP', level: 'Level', certifier: 'Certifier', activities: 'Activities', competencies: 'Competencies', evaluation: 'Evaluation', modalities: 'Modalities', criteria: 'Criteria', grids: "The jury's evaluation grids", competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired', notAcquired: 'Not acquired', observations: 'Observations', decision: "Jury's decision:  ☐ bloc validated   ☐ bloc not validated", signatures: 'Date, names and signatures of the members of the jury:', candidate: 'Candidate:', accessibility: 'Candidates with disabilities', noCriterion: 'no criterion' };
-    const paragraphs = (text: string, options: { bold?: boolean; size?: number } = {}) =>
-        text.split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, size: options.size })], spacing: { after: 60 } }));
-    const cell = (children: Paragraph[], width: number, header = false) => new TableCell({
+        ? {
+            certification: 'Certification', rncp: 'Numéro RNCP', level: 'Niveau', certifier: 'Certificateur', version: 'Version', date: 'Date', missing: 'non renseigné',
+            activities: "Référentiel d'activités", competencies: 'Référentiel de compétences', evaluation: "Référentiel d'évaluation (modalités et critères)",
+            grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations',
+            decision: 'Décision du jury :', validated: 'bloc validé', notValidated: 'bloc non validé', juryDate: 'Date de la délibération :', member: 'Membre du jury (nom, prénom)', role: 'Qualité', signature: 'Signature',
+            candidate: 'Candidat (nom, prénom) :', evaluationDate: "Date de l'évaluation :", accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère ne juge cette compétence',
+            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', individual: 'individuelle', group: 'en groupe', deliverables: 'Livrables', page: 'page',
+        }
+        : {
+            certification: 'Certification', rncp: 'RNCP number', level: 'Level', certifier: 'Certifier', version: 'Version', date: 'Date', missing: 'not given',
+            activities: 'Activities', competencies: 'Competencies', evaluation: 'Evaluation (modalities and criteria)',
+            grids: "The jury's evaluation grids", competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired', notAcquired: 'Not acquired', observations: 'Observations',
+            decision: "Jury's decision:", validated: 'bloc validated', notValidated: 'bloc not validated', juryDate: 'Date of the deliberation:', member: 'Member of the jury (name)', role: 'Role', signature: 'Signature',
+            candidate: 'Candidate (name):', evaluationDate: 'Date of the evaluation:', accessibility: 'Candidates with disabilities', noCriterion: 'no criterion judges this competency',
+            unattached: 'Criteria that judge no competency of this bloc', individual: 'individual', group: 'group', deliverables: 'Deliverables', page: 'page',
+        };
+    /** Prose: one Word paragraph per paragraph (or list item) of the source text. */
+    const paragraphs = (text: string, options: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
+        text.split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })], spacing: { after: 60 }, keepNext: options.keepNext }));
+    const cell = (children: Paragraph[], width: number, options: { header?: boolean; rowSpan?: number; merged?: boolean } = {}) => new TableCell({
         children: children.length ? children : [new Paragraph('')],
-        width: { size: width, type: WidthType.PERCENTAGE },
-        shading: header ? { fill: 'EEF1F5' } : undefined,
+        width: { size: width, type: WidthType.DXA },
+        shading: options.header ? { fill: 'EEF1F5' } : undefined,
+        rowSpan: options.rowSpan,
+        verticalMerge: options.merged ? VerticalMergeType.CONTINUE : undefined,
     });
     const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
     const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+    const table = (rows: TableRow[], widths: number[]) => new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, borders });
+    const checkbox = () => [new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })];
+    const criterionText = (cr: CriterionModel) => `${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
+    const modalityMeta = (m: ModalityModel) => [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean).join(' · ');
+
     const sections = [];
     for (const model of models) {
         const body: Array<Paragraph | Table> = [];
+        // the title block: what France Compétences reads first; a field the source does not give says so
         body.push(new Paragraph({ text: model.title || model.id, heading: HeadingLevel.TITLE }));
-        const meta = [model.rncp ? `${L.rncp} ${model.rncp.replace(/^RNCP/i, '')}` : undefined, model.level ? `${L.level} ${model.level}` : undefined, model.certifier ? `${L.certifier} : ${model.certifier}` : undefined].filter(Boolean) as string[];
-        if (meta.length) body.push(...paragraphs(meta.join(' · '), { bold: true }));
+        if (model.description) body.push(...paragraphs(model.description, { italics: true }));
+        const fields: Array<[string, string | undefined]> = [
+            [L.certification, `${model.title || model.id} (${model.id})`],
+            [L.rncp, model.rncp ? `RNCP${model.rncp.replace(/^RNCP\s*/i, '')}` : undefined],
+            [L.level, model.level],
+            [L.certifier, model.certifier],
+            ...(model.version ? [[L.version, model.version] as [string, string]] : []),
+            ...(model.date ? [[L.date, model.date] as [string, string]] : []),
+        ];
+        const titleWidths = columns(0.25, 0.75);
+        body.push(table(fields.map(([label, value]) => new TableRow({
+            children: [cell(paragraphs(label, { bold: true }), titleWidths[0], { header: true }), cell(value ? paragraphs(value) : paragraphs(L.missing, { italics: true }), titleWidths[1])],
+        })), titleWidths));
         for (const section of model.sections) body.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_2 }), ...paragraphs(section.text));
         if (model.accessibility.length) body.push(new Paragraph({ text: L.accessibility, heading: HeadingLevel.HEADING_2 }), ...model.accessibility.flatMap((a) => paragraphs(a)));
+
+        // per bloc (or option), the three-column table
+        const threeWidths = columns(0.28, 0.32, 0.40);
         for (const container of containers(model)) {
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
             const bloc = container.containerKind === 'option' ? container.bloc : container;
@@ -40,71 +85,104 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
             }));
             if (container.description) body.push(...paragraphs(container.description));
-            const rows = [new TableRow({ tableHeader: true, children: [cell(paragraphs(L.activities, { bold: true }), 28, true), cell(paragraphs(L.competencies, { bold: true }), 32, true), cell(paragraphs(L.evaluation, { bold: true }), 40, true)] })];
-            const criteria = container.modalities.flatMap(criteriaOfModality);
+            const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
+            const described = new Set<ModalityModel>();
+            const listed = new Set<CriterionModel>();
+            // a modality: its name, then (the first time) its kind, mode, deliverables and description
+            const modalityParagraphs = (m: ModalityModel) => {
+                const out = paragraphs(modalityName(m), { bold: true });
+                if (!described.has(m)) {
+                    described.add(m);
+                    const meta = modalityMeta(m);
+                    if (meta) out.push(...paragraphs(meta, { italics: true }));
+                    if (m.description) out.push(...paragraphs(m.description));
+                }
+                return out;
+            };
             for (const a of container.activities) {
                 const evaluation: Paragraph[] = [];
-                const judged = (c: CompetencyModel) => criteria.filter((cr) => cr.judges.includes(c));
                 for (const m of container.modalities.filter((x) => a.competencies.some((c) => x.evaluatedCompetencies.includes(c)))) {
-                    evaluation.push(...paragraphs(modalityName(m), { bold: true }));
-                    if (m.kind) evaluation.push(...paragraphs(m.kind));
-                    for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x))) {
-                        const list = judged(c).filter((cr) => cr.modality === m);
-                        if (list.length === 0) evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`));
-                        for (const cr of list) evaluation.push(...paragraphs(`${cr.label ? `${cr.label} — ` : ''}${cr.text}`));
+                    evaluation.push(...modalityParagraphs(m));
+                    // each criterion once, in the order of the source, even when it judges several competencies of the activity
+                    const judging = criteriaOfModality(m).filter((cr) => cr.judges.some((c) => a.competencies.includes(c)));
+                    for (const cr of judging) {
+                        listed.add(cr);
+                        evaluation.push(...paragraphs(criterionText(cr)));
+                    }
+                    for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x) && !judging.some((cr) => cr.judges.includes(x)))) {
+                        evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
                     }
                 }
                 rows.push(new TableRow({
-                    cantSplit: false,
                     children: [
-                        cell([...paragraphs(`${a.id} ${a.title}`, { bold: true }), ...(a.description ? paragraphs(a.description) : [])], 28),
-                        cell(a.competencies.flatMap((c) => paragraphs(`${c.id} ${c.text}`)), 32),
-                        cell(evaluation, 40),
+                        cell([...paragraphs(`${a.id} ${a.title}`, { bold: true }), ...(a.description ? paragraphs(a.description) : [])], threeWidths[0]),
+                        cell(a.competencies.flatMap((c) => paragraphs(`${c.id} ${c.text}`)), threeWidths[1]),
+                        cell(evaluation, threeWidths[2]),
                     ],
                 }));
             }
-            body.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders }));
+            // modalities and criteria that no activity's row holds: never lost from the référentiel d'évaluation
+            const rest: Paragraph[] = [];
+            for (const m of container.modalities) {
+                const left = criteriaOfModality(m).filter((cr) => !listed.has(cr));
+                if (left.length === 0 && described.has(m)) continue;
+                rest.push(...modalityParagraphs(m));
+                for (const cr of left) rest.push(...paragraphs(`${criterionText(cr)}${cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : ''}`));
+            }
+            if (rest.length) rows.push(new TableRow({ children: [cell(paragraphs(L.unattached, { italics: true }), threeWidths[0]), cell([], threeWidths[1]), cell(rest, threeWidths[2])] }));
+            body.push(table(rows, threeWidths));
         }
-        // the jury's grids
+
+        // the jury's grids: one per modality
         body.push(new Paragraph({ text: L.grids, heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
+        const gridWidths = columns(0.24, 0.40, 0.08, 0.08, 0.20);
+        const signatureWidths = columns(0.40, 0.25, 0.35);
         let first = true;
         for (const container of containers(model)) {
+            const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
-                body.push(new Paragraph({ text: modalityName(m), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first }));
+                body.push(new Paragraph({ text: modalityName(m), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
                 first = false;
-                body.push(...paragraphs(L.candidate));
-                const rows = [new TableRow({ tableHeader: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true }), [22, 40, 9, 9, 20][i], true)) })];
+                body.push(...paragraphs(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`, { bold: true, keepNext: true }));
+                const meta = modalityMeta(m);
+                if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
+                body.push(...paragraphs(L.candidate, { keepNext: true }), ...paragraphs(L.evaluationDate, { keepNext: true }));
+                const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true }), gridWidths[i], { header: true })) })];
+                const decisionRow = (competency: TableCell | undefined, text: Paragraph[], decided = true) => new TableRow({
+                    cantSplit: true,
+                    children: [...(competency ? [competency] : []), cell(text, gridWidths[1]), cell(decided ? checkbox() : [], gridWidths[2]), cell(decided ? checkbox() : [], gridWidths[3]), cell([], gridWidths[4])],
+                });
                 for (const c of m.evaluatedCompetencies) {
                     const list = criteriaOfModality(m).filter((cr) => cr.judges.includes(c));
-                    for (const cr of list.length ? list : [undefined]) {
-                        rows.push(new TableRow({
-                            children: [
-                                cell(paragraphs(`${c.id} ${c.text}`), 22),
-                                cell(paragraphs(cr ? `${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}` : L.noCriterion), 40),
-                                cell([new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })], 9),
-                                cell([new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })], 9),
-                                cell([], 20),
-                            ],
-                        }));
-                    }
+                    // the competency once, beside all its criteria (a merged cell, as the preview's grid)
+                    const head = cell(paragraphs(`${c.id} ${c.text}`), gridWidths[0], { rowSpan: Math.max(1, list.length) });
+                    // nothing to decide where no criterion judges: the gap shows, without boxes to tick
+                    if (list.length === 0) rows.push(decisionRow(head, paragraphs(L.noCriterion, { italics: true }), false));
+                    list.forEach((cr, i) => rows.push(decisionRow(i === 0 ? head : undefined, paragraphs(criterionText(cr)))));
                 }
                 // criteria that judge nothing this modality evaluates: still on the grid, never lost
                 for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
-                    rows.push(new TableRow({
-                        children: [
-                            cell(paragraphs(cr.judges.map((c) => c.id).join(', ') || '—'), 22),
-                            cell(paragraphs(`${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`), 40),
-                            cell([new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })], 9),
-                            cell([new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })], 9),
-                            cell([], 20),
-                        ],
-                    }));
+                    rows.push(decisionRow(cell(paragraphs(cr.judges.map((c) => c.id).join(', ') || '—'), gridWidths[0]), paragraphs(criterionText(cr))));
                 }
-                body.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders }));
-                body.push(...paragraphs(L.decision, { bold: true }), ...paragraphs(L.signatures), new Paragraph(''), new Paragraph(''));
+                body.push(table(rows, gridWidths));
+                // the decision and the signatures, kept together on one page
+                body.push(new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new TextRun({ text: `${L.decision}   ☐ ${L.validated}     ☐ ${L.notValidated}`, bold: true })] }));
+                body.push(...paragraphs(L.juryDate, { keepNext: true }));
+                body.push(table([
+                    new TableRow({ tableHeader: true, cantSplit: true, children: [L.member, L.role, L.signature].map((h, i) => cell(paragraphs(h, { bold: true, keepNext: true }), signatureWidths[i], { header: true })) }),
+                    ...[1, 2, 3].map(() => new TableRow({ cantSplit: true, height: { value: 700, rule: HeightRule.ATLEAST }, children: signatureWidths.map((w) => cell([new Paragraph({ text: '', keepNext: true })], w)) })),
+                ], signatureWidths));
             }
         }
-        sections.push({ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: body });
+        sections.push({
+            properties: { page: { size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE } /* given portrait, turned */, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+            footers: {
+                default: new Footer({
+                    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${model.title || model.id} — ${L.page} `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })],
+                }),
+            },
+            children: body,
+        });
     }
     const document = new Document({ creator: 'certiref', title: models.map((m) => m.title).join(' · '), sections });
     return Packer.toBuffer(document);

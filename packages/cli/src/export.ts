@@ -52,6 +52,9 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
     };
     const syntaxErrors = syntaxErrorCount(documents);
     if (!options.out) return { text: await render(models), written: [], syntaxErrors, language };
+    if (fs.existsSync(options.out) && !fs.statSync(options.out).isDirectory()) {
+        throw new UsageError(`${relative(options.out)} : --out attend un dossier, pas un fichier (un seul fichier : -o) / --out expects a folder, not a file (one file: -o)`);
+    }
     fs.mkdirSync(options.out, { recursive: true });
     const targets = models.map((m) => ({ model: m, file: path.join(options.out!, `${m.id.replace(/[^\w.-]+/g, '_')}${models.filter((x) => x.id === m.id).length > 1 ? `-${models.filter((x) => x.id === m.id).indexOf(m) + 1}` : ''}.${options.format}`) }));
     const existing = targets.filter((t) => fs.existsSync(t.file));

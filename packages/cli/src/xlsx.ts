@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { containers, criteriaOfModality, modalityName, neutralise, partName, type CertificationModel, type Language } from 'certiref-language';
+import { containers, criteriaOfModality, modalityLabel, modalityName, neutralise, partName, type CertificationModel, type Language } from 'certiref-language';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each
@@ -9,10 +9,12 @@ import { containers, criteriaOfModality, modalityName, neutralise, partName, typ
 export async function toXlsx(models: CertificationModel[], language: Language): Promise<Buffer> {
     const fr = language === 'fr';
     const L = fr
-        ? { competency: 'Compétence', text: 'Intitulé', part: 'Partie', criterion: 'Critère', criterionText: "Critère d'évaluation", decision: 'Décision', observations: 'Observations', acquired: 'Acquis', notAcquired: 'Non acquis', count: 'Critères acquis', of: 'sur', coverage: 'Couverture', total: 'critères' }
-        : { competency: 'Competency', text: 'Text', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion', decision: 'Decision', observations: 'Observations', acquired: 'Acquired', notAcquired: 'Not acquired', count: 'Criteria acquired', of: 'of', coverage: 'Coverage', total: 'criteria' };
+        ? { competency: 'Compétence', text: 'Intitulé', part: 'Partie', criterion: 'Critère', criterionText: "Critère d'évaluation", decision: 'Décision', observations: 'Observations', acquired: 'Acquis', notAcquired: 'Non acquis', count: 'Critères acquis', of: 'Critères', coverage: 'Couverture', candidate: 'Candidat :', noCriterion: 'Aucun critère ne juge cette compétence', legend: 'Nombre de critères de chaque modalité qui jugent la compétence ; une case vide : la modalité ne l\'évalue pas ; en orange : évaluée sans critère, ou compétence sans critère ni évaluation.' }
+        : { competency: 'Competency', text: 'Text', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion', decision: 'Decision', observations: 'Observations', acquired: 'Acquired', notAcquired: 'Not acquired', count: 'Criteria acquired', of: 'Criteria', coverage: 'Coverage', candidate: 'Candidate:', noCriterion: 'No criterion judges this competency', legend: 'Number of criteria of each modality that judge the competency; an empty cell: the modality does not evaluate it; in orange: evaluated without a criterion, or a competency with no criterion or no evaluation.' };
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'certiref';
+    // Excel and LibreOffice compute the counts again when the file opens (the file carries no results)
+    workbook.calcProperties.fullCalcOnLoad = true;
     const names = new Set<string>();
     const sheetName = (wanted: string) => {
         const base = wanted.replace(/[\\/*?:[\]]/g, ' ').slice(0, 28).trim() || 'Feuille';
@@ -30,60 +32,113 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
             cell.border = { bottom: { style: 'thin' } };
         });
     };
+    const THIN = { top: { style: 'thin', color: { argb: 'FF8A8A8A' } }, left: { style: 'thin', color: { argb: 'FF8A8A8A' } }, bottom: { style: 'thin', color: { argb: 'FF8A8A8A' } }, right: { style: 'thin', color: { argb: 'FF8A8A8A' } } } as const;
+    const GAP = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFD7A0' } } as const;
+    // spreadsheets do not grow a row for wrapped text on their own: lines × 13 pt
+    const heightFor = (texts: Array<[string, number]>) => Math.min(409, 13 * Math.max(1, ...texts.map(([t, width]) => t.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width * 1.1))), 0))));
     for (const model of models) {
         for (const container of containers(model)) {
+            const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
-                const sheet = workbook.addWorksheet(sheetName(`${models.length > 1 ? `${model.id} ` : ''}${m.id ?? m.title}${container.containerKind === 'option' ? ` (${container.id})` : ''}`), {
+                const sheet = workbook.addWorksheet(sheetName(`${models.length > 1 ? `${model.id} ` : ''}${modalityLabel(m)}`), {
                     views: [{ state: 'frozen', ySplit: 2 }],
-                    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2' },
+                    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+                    headerFooter: { oddFooter: `&L${text(model.title || model.id).replace(/&/g, '&&')}&R&P / &N` },
                 });
-                sheet.columns = [{ width: 12 }, { width: 45 }, { width: 18 }, { width: 12 }, { width: 60 }, { width: 14 }, { width: 35 }];
-                sheet.addRow([text(`${model.title} — ${modalityName(m)}`)]).font = { bold: true, size: 13 };
+                sheet.columns = [{ width: 12 }, { width: 40 }, { width: 16 }, { width: 12 }, { width: 56 }, { width: 14 }, { width: 32 }];
+                // the title (certification, bloc, modality) over the criteria, and where the jury writes the candidate's name
+                const title = `${model.title || model.id} — Bloc ${bloc.id}${container.containerKind === 'option' ? ` · option ${container.id}` : ''} — ${modalityName(m)}`;
+                const top = sheet.addRow([text(title), '', '', '', '', L.candidate, '']);
+                sheet.mergeCells(1, 1, 1, 5);
+                sheet.mergeCells(1, 6, 1, 7);
+                top.font = { bold: true, size: 13 };
+                top.alignment = { vertical: 'top', wrapText: true };
+                top.height = heightFor([[title, 130 / 1.3]]);
                 header(sheet.addRow([L.competency, L.text, L.part, L.criterion, L.criterionText, L.decision, L.observations]));
                 const first = 3;
+                const decision = (row: ExcelJS.Row) => {
+                    row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
+                };
                 for (const c of m.evaluatedCompetencies) {
-                    for (const cr of criteriaOfModality(m).filter((x) => x.judges.includes(c))) {
+                    const list = criteriaOfModality(m).filter((x) => x.judges.includes(c));
+                    if (list.length === 0) {
+                        // a competency the modality evaluates with no criterion: the jury sees the gap
+                        const row = sheet.addRow([text(c.id), text(c.text), '', '', L.noCriterion, '', '']);
+                        row.alignment = { vertical: 'top', wrapText: true };
+                        row.height = heightFor([[c.text, 40]]);
+                        row.getCell(5).font = { italic: true };
+                        for (const k of [1, 5]) row.getCell(k).fill = GAP;
+                        continue;
+                    }
+                    for (const cr of list) {
                         const row = sheet.addRow([text(c.id), text(c.text), text(partName(cr)), text(cr.label ?? ''), text(cr.text), '', '']);
                         row.alignment = { vertical: 'top', wrapText: true };
-                        // spreadsheets do not grow a row for wrapped text on their own: lines × 15 pt
-                        const lines = Math.max(...[c.text, cr.text, partName(cr)].map((t, k) => Math.ceil(t.length / ([45, 60, 18][k] * 1.1))), 1);
-                        row.height = Math.min(409, lines * 15);
-                        row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
+                        row.height = heightFor([[c.text, 40], [cr.text, 56], [partName(cr), 16]]);
+                        decision(row);
                     }
                 }
                 // criteria that judge nothing this modality evaluates: still on the sheet, never lost
                 for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
                     const row = sheet.addRow([text(cr.judges.map((c) => c.id).join(', ') || '—'), '', text(partName(cr)), text(cr.label ?? ''), text(cr.text), '', '']);
                     row.alignment = { vertical: 'top', wrapText: true };
-                    row.height = Math.min(409, Math.max(1, Math.ceil(cr.text.length / 66)) * 15);
-                    row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
+                    row.height = heightFor([[cr.text, 56], [partName(cr), 16]]);
+                    row.getCell(1).fill = GAP;
+                    decision(row);
                 }
                 const last = sheet.rowCount;
-                // what is acquired, per competency
+                // ruled like a printed grid
+                for (let r = 2; r <= last; r++) for (let k = 1; k <= 7; k++) sheet.getCell(r, k).border = THIN;
+                // what is acquired, per competency: a number the jury's spreadsheet can compute with, beside the number of criteria
                 sheet.addRow([]);
-                header(sheet.addRow([L.competency, L.count]));
+                header(sheet.addRow([L.competency, L.count, L.of]));
                 for (const c of m.evaluatedCompetencies) {
                     const n = criteriaOfModality(m).filter((x) => x.judges.includes(c)).length;
-                    const row = sheet.addRow([text(c.id)]);
-                    row.getCell(2).value = last >= first
-                        ? { formula: `COUNTIFS($A$${first}:$A$${last},A${row.number},$F$${first}:$F$${last},"${L.acquired}")&" ${L.of} ${n}"`, result: `0 ${L.of} ${n}` }
-                        : `0 ${L.of} 0`;
+                    const row = sheet.addRow([text(c.id), null, n]);
+                    row.getCell(2).value = { formula: `COUNTIFS($A$${first}:$A$${last},A${row.number},$F$${first}:$F$${last},"${L.acquired}")`, result: 0 };
+                    row.getCell(2).alignment = { horizontal: 'center' };
+                    row.getCell(3).alignment = { horizontal: 'center' };
+                    if (n === 0) row.getCell(3).fill = GAP;
+                    for (let k = 1; k <= 3; k++) row.getCell(k).border = THIN;
                 }
             }
         }
         // coverage: competencies × modalities
         const all = containers(model);
         const modalities = all.flatMap((c) => c.modalities);
-        const sheet = workbook.addWorksheet(sheetName(`${L.coverage}${models.length > 1 ? ` ${model.id}` : ''}`), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-        header(sheet.addRow([L.competency, ...modalities.map((m) => text(`${m.id ?? m.title}${m.container.containerKind === 'option' ? ` (${m.container.id})` : ''}`))]));
+        const sheet = workbook.addWorksheet(sheetName(`${L.coverage}${models.length > 1 ? ` ${model.id}` : ''}`), {
+            views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+            pageSetup: { orientation: modalities.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' },
+            headerFooter: { oddFooter: `&L${text(model.title || model.id).replace(/&/g, '&&')} — ${L.coverage}&R&P / &N` },
+        });
+        const head = sheet.addRow([L.competency, ...modalities.map((m) => text(modalityLabel(m)))]);
+        header(head);
+        head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        head.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
         sheet.getColumn(1).width = 14;
+        for (let k = 2; k <= modalities.length + 1; k++) sheet.getColumn(k).width = 11;
         for (const c of all.flatMap((k) => k.activities.flatMap((a) => a.competencies))) {
             const row = sheet.addRow([text(c.id), ...modalities.map((m) => (m.evaluatedCompetencies.includes(c) ? criteriaOfModality(m).filter((x) => x.judges.includes(c)).length : null))]);
+            for (let k = 1; k <= modalities.length + 1; k++) row.getCell(k).border = THIN;
             row.eachCell((cell, col) => {
                 if (col === 1) return;
-                if (cell.value === 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFD7A0' } };
+                cell.alignment = { horizontal: 'center' };
+                if (cell.value === 0) cell.fill = GAP;
             });
-            if (c.evaluatedBy.length === 0 || c.criteria.length === 0) row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFD7A0' } };
+            if (c.evaluatedBy.length === 0 || c.criteria.length === 0) row.getCell(1).fill = GAP;
+        }
+        sheet.addRow([]);
+        const legend = sheet.addRow([L.legend]);
+        sheet.mergeCells(legend.number, 1, legend.number, Math.max(2, modalities.length + 1));
+        legend.alignment = { wrapText: true, vertical: 'top' };
+        legend.font = { italic: true };
+        legend.height = heightFor([[L.legend, 14 + 11 * modalities.length]]);
+        // what each column is
+        for (const m of modalities) {
+            const row = sheet.addRow([text(modalityLabel(m)), text(modalityName(m))]);
+            sheet.mergeCells(row.number, 2, row.number, Math.max(2, modalities.length + 1));
+            row.getCell(1).font = { bold: true };
+            row.alignment = { vertical: 'top', wrapText: true };
+            row.height = heightFor([[modalityName(m), 11 * modalities.length]]);
         }
     }
     return Buffer.from(await workbook.xlsx.writeBuffer());

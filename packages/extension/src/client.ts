@@ -44,22 +44,30 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     }
     await client.start();
     await client.sendNotification(SETTINGS_NOTIFICATION, settings());
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('certiref')) void client.sendNotification(SETTINGS_NOTIFICATION, settings());
-    }));
+    // the language of what the extension itself shows (titles, tree, status bar), as the server's messages
+    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
+    const language = () => (fr() ? 'fr' as const : 'en' as const);
 
     const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
-    const preview = new PreviewManager(requestPreview);
-    const tree = new ReferentialTree(outline);
-    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
+    const preview = new PreviewManager(requestPreview, language);
+    const tree = new ReferentialTree(outline, language);
     const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, fr);
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (!e.affectsConfiguration('certiref')) return;
+        await client.sendNotification(SETTINGS_NOTIFICATION, settings());
+        // the preview's options and the language show at once, not at the next edit
+        preview.refresh();
+        tree.refresh();
+        update();
+    }));
     context.subscriptions.push(preview, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
     void vscode.commands.executeCommand('setContext', 'certiref.active', true);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
+        vscode.commands.registerCommand('certiref.showSource', () => preview.showSource()),
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
         // a target given (a revision, or the URI of a file or folder) skips the questions
         vscode.commands.registerCommand('certiref.compareWith', (uri?: vscode.Uri, target?: CompareTarget | vscode.Uri) =>
@@ -78,8 +86,11 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             if (!pick) return;
             const text = await client.sendRequest<string | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
             if (text === undefined) return;
+            // the whole certification is exported: named after it (MSD.csv), as \`certiref export --out\` does
+            const id = (await outline(source)).certification?.id;
+            const name = id ? id.replace(/[^\w.-]+/g, '_') : source.path.replace(/^.*\//, '').replace(/\.ref$/i, '');
             const target = await vscode.window.showSaveDialog({
-                defaultUri: vscode.Uri.joinPath(source, '..', source.path.replace(/^.*\//, '').replace(/\.ref$/i, `.${pick.format}`)),
+                defaultUri: vscode.Uri.joinPath(source, '..', `${name}.${pick.format}`),
                 filters: { [pick.label]: [pick.format] },
             });
             if (!target) return;

@@ -11,10 +11,10 @@ export interface PreviewPage {
     hide?: string;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A value as a JavaScript literal inside a <script> element: quoted, and no « </script> » can close it. */
+const script = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-/** JSON that can stand in a script element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Page {
     body: string;
@@ -49,7 +49,7 @@ ${p.body}
 </main>
 <script nonce="${p.nonce}">
 const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : { setState() {}, postMessage() {} };
-vscode.setState(${scriptJson(p.state)});
+vscode.setState(${script(p.state)});
 const reveal = (el) => { const t = el.closest('[data-line]'); if (t) vscode.postMessage({ type: 'reveal', uri: t.dataset.uri, line: Number(t.dataset.line) }); };
 document.addEventListener('click', (e) => { if (!e.target.closest('a, summary, button')) reveal(e.target); });
 document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.matches('[data-line]')) reveal(e.target); });
@@ -64,7 +64,8 @@ export function previewHtml(p: PreviewPage): string {
     return page({
         body: p.body, nonce: p.nonce, title: p.title, language: p.language, css: p.hide ?? '', state: { uri: p.uri },
         // open at the blocs of the file being edited (a certification is often one file per bloc)
-        script: `const here = document.querySelector('h2[data-uri="${escape(p.uri)}"]');
+        script: `const uri = ${script(p.uri)};
+const here = [...document.querySelectorAll('h2[data-uri]')].find((h) => h.dataset.uri === uri);
 if (here && here !== document.querySelector('h2[data-uri]')) here.scrollIntoView();`,
     });
 }

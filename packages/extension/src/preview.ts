@@ -4,6 +4,14 @@ import { previewHtml } from './preview-html.js';
 
 const VIEW_TYPE = 'certiref.preview';
 
+/** A fresh nonce for every page: the platform's cryptographic generator where it has one (browsers, recent Node). */
+function newNonce(): string {
+    const bytes = new Uint8Array(24);
+    if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+    else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * The evaluation-grid preview, as VS Code's Markdown preview: "Open Preview" (in place) and
  * "Open Preview to the Side"; the panel follows the active .ref editor and updates as you type;
@@ -15,10 +23,11 @@ export class PreviewManager implements vscode.Disposable {
     private uri?: vscode.Uri;
     private timer?: ReturnType<typeof setTimeout>;
     private readonly disposables: vscode.Disposable[] = [];
-    /** The last HTML body shown (for tests). */
+    /** The last HTML body, and the whole page, shown (for tests). */
     lastBody?: string;
+    lastHtml?: string;
 
-    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>) {
+    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => 'fr' | 'en') {
         this.disposables.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
             deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: { uri?: string } | undefined) => {
                 if (!state?.uri) {
@@ -34,6 +43,13 @@ export class PreviewManager implements vscode.Disposable {
 
     get visibleUri(): vscode.Uri | undefined {
         return this.panel ? this.uri : undefined;
+    }
+
+    /** "Show Source" from the preview's title bar: the previewed file, beside the preview. */
+    async showSource(): Promise<void> {
+        if (!this.uri) return;
+        const document = await vscode.workspace.openTextDocument(this.uri);
+        await vscode.window.showTextDocument(document, { viewColumn: this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One });
     }
 
     async show(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
@@ -81,7 +97,7 @@ export class PreviewManager implements vscode.Disposable {
 
     private title(): string {
         const name = this.uri ? this.uri.path.replace(/^.*\//, '') : '';
-        return /^fr/i.test(vscode.env.language) ? `Aperçu ${name}` : `Preview ${name}`;
+        return this.language() === 'fr' ? `Aperçu ${name}` : `Preview ${name}`;
     }
 
     private async render(): Promise<void> {
@@ -90,11 +106,11 @@ export class PreviewManager implements vscode.Disposable {
         if (!this.panel) return;
         this.panel.title = this.title();
         const config = vscode.workspace.getConfiguration('certiref.preview');
-        const nonce = Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
+        const nonce = newNonce();
         const body = result?.body ?? '<p>—</p>';
         this.lastBody = body;
         const hide = [config.get('showFindings', true) ? '' : '.findings { display: none; }', config.get('showCoverage', true) ? '' : '.coverage { display: none; }'].join('');
-        this.panel.webview.html = previewHtml({ body, nonce, uri: this.uri.toString(), title: this.title(), language: /^fr/i.test(vscode.env.language) ? 'fr' : 'en', hide });
+        this.panel.webview.html = this.lastHtml = previewHtml({ body, nonce, uri: this.uri.toString(), title: this.title(), language: this.language(), hide });
     }
 
     dispose(): void {

@@ -8,7 +8,7 @@ export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vs
     private uri?: vscode.Uri;
     private root?: OutlineNode;
 
-    constructor(private readonly outline: (uri: vscode.Uri) => Promise<OutlineResult>) {}
+    constructor(private readonly outline: (uri: vscode.Uri) => Promise<OutlineResult>, private readonly language: () => 'fr' | 'en') {}
 
     follow(uri: vscode.Uri): void {
         this.uri = uri;
@@ -28,9 +28,13 @@ export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vs
     }
 
     getTreeItem(node: OutlineNode): vscode.TreeItem {
-        const fr = /^fr/i.test(vscode.env.language);
+        const fr = this.language() === 'fr';
+        // the blocs of the active file open, the others closed: the view follows the file being edited
+        const open = node.kind === 'certification' || ((node.kind === 'bloc' || node.kind === 'option') && this.holdsActive(node));
         const item = new vscode.TreeItem(`${node.id}${node.label ? ` ${node.label}` : ''}`,
-            node.children.length ? (node.kind === 'activity' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded) : vscode.TreeItemCollapsibleState.None);
+            node.children.length ? (open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+        // a new id per active file, or VS Code would keep the expansion of the previous one
+        item.id = `${this.uri?.toString()}|${node.kind}|${node.uri}|${node.line}`;
         item.tooltip = node.label;
         item.contextValue = node.kind;
         if (node.kind === 'competency') {
@@ -41,6 +45,11 @@ export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vs
         }
         item.command = { title: 'open', command: 'vscode.open', arguments: [vscode.Uri.parse(node.uri), { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
         return item;
+    }
+
+    private holdsActive(node: OutlineNode): boolean {
+        const active = this.uri?.toString();
+        return node.uri === active || node.children.some((c) => this.holdsActive(c));
     }
 
     dispose(): void {

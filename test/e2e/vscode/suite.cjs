@@ -11,12 +11,12 @@ const assert = {
     match(text, re, message) { if (!re.test(text)) throw new Error(`${message || 'no match'}: ${JSON.stringify(String(text).slice(0, 300))} !~ ${re}`); },
 };
 
-async function waitFor(what, probe, timeout = 60000) {
+async function waitFor(what, probe, timeout = 60000, seen = () => '') {
     const start = Date.now();
     for (;;) {
         const value = await probe();
         if (value) return value;
-        if (Date.now() - start > timeout) throw new Error(`timeout: ${what}`);
+        if (Date.now() - start > timeout) throw new Error(`timeout: ${what} ${seen()}`);
         await new Promise((r) => setTimeout(r, 200));
     }
 }
@@ -68,7 +68,7 @@ exports.run = async function run() {
     const api = await vscode.extensions.getExtension('certiref.certiref-vscode').activate();
     await vscode.commands.executeCommand('certiref.showPreviewToSide');
     const body = await waitFor('preview', () => api.preview.lastBody);
-    assert.match(body, /Grille d'évaluation — E5|Evaluation grid — E5/);
+    assert.match(body, /Grille d&#39;évaluation — E5|Evaluation grid — E5/);
     assert.match(body, /CS2-4/);
     const tab = await waitFor('preview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
         .find((t) => t.input && t.input.viewType && String(t.input.viewType).endsWith('certiref.preview')));
@@ -85,6 +85,30 @@ exports.run = async function run() {
     await vscode.commands.executeCommand('undo');
 
     step('typing');
+    // the settings show at once: the language of the panel and the grid, the preview's options
+    const config = vscode.workspace.getConfiguration('certiref');
+    await config.update('language', 'fr', vscode.ConfigurationTarget.Global);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    const shown = () => `(tabs: ${JSON.stringify(tabs())}; grid: ${JSON.stringify((/<caption>[^<]*/.exec(api.preview.lastBody || '') || [''])[0])})`;
+    await waitFor('a French preview', () => api.preview.lastBody && api.preview.lastBody.includes('Grille d&#39;évaluation — E5') && tabs().includes('Aperçu bloc-5.ref'), 60000, shown);
+    await config.update('language', 'en', vscode.ConfigurationTarget.Global);
+    await waitFor('an English preview', () => api.preview.lastBody && api.preview.lastBody.includes('Evaluation grid — E5') && tabs().includes('Preview bloc-5.ref'), 60000, shown);
+    await vscode.workspace.getConfiguration('certiref.preview').update('showCoverage', false, vscode.ConfigurationTarget.Global);
+    await waitFor('the coverage matrix hidden', () => api.preview.lastHtml && api.preview.lastHtml.includes('.coverage { display: none; }'));
+    await vscode.workspace.getConfiguration('certiref.preview').update('showCoverage', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('the coverage matrix back', () => api.preview.lastHtml && !api.preview.lastHtml.includes('.coverage { display: none; }'));
+
+    step('settings');
+    // « Show Source » from the preview: the previewed file
+    const previewTab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input && t.input.viewType && String(t.input.viewType).endsWith('certiref.preview'));
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    assert.ok(previewTab, 'the preview tab is there');
+    await waitFor('the preview focused', () => !vscode.window.activeTextEditor);
+    await vscode.commands.executeCommand('certiref.showSource');
+    await waitFor('the source shown', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === uri.toString());
+
+    step('source');
     // the Référentiel tree and the status bar's data
     const outline = await api.outline(uri);
     assert.strictEqual(outline.certification.id, 'MSD');

@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
+import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers.js';
-import { launchWithProfile } from '../chromium.js';
+import { AXE_SOURCE, launchWithProfile, type AxeViolation } from '../chromium.js';
 import { prepareVsCodeWeb, VSCODE_COMMIT } from './prepare.js';
 
 const EXTENSION = path.join(ROOT, 'packages/extension');
@@ -48,7 +49,7 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             extensionDevelopmentPath: EXTENSION,
             extensionTestsPath: suite,
             folderPath: folder,
-            port: 3101,
+            port: await freePort(),
             printServerLog: false,
             testRunnerDataDir: path.join(ROOT, '.vscode-test-web'),
         } as Parameters<typeof runTests>[0]);
@@ -56,7 +57,8 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
 
     it('shows the editor and the preview side by side (screenshot in test/output/)', async () => {
         // the workbench served without a test runner, driven by playwright-core as a user would
-        const port = 3102;
+        // a port of its own: another checkout running this suite on the same machine must not answer instead
+        const port = await freePort();
         const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/@vscode/test-web/out/server/index.js'), '--browserType=none', `--commit=${VSCODE_COMMIT}`, '--quality=stable',
             `--extensionDevelopmentPath=${EXTENSION}`, `--port=${port}`, `--testRunnerDataDir=${path.join(ROOT, '.vscode-test-web')}`, folder], { stdio: 'pipe', env: { ...process.env } });
         let log = '';
@@ -65,7 +67,7 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
         const browser = await launchWithProfile({ width: 1600, height: 1000 });
         let page: import('playwright-core').Page | undefined;
         try {
-            await waitForServer(port, () => log);
+            await waitForServer(port, () => log, () => server.exitCode === null);
             page = await browser.newPage();
             await page.goto(`http://localhost:${port}/`);
             await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
@@ -81,11 +83,59 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             const file = path.join(OUT, 'vscode-web-editor-and-preview.png');
             await page.screenshot({ path: file });
             expect(fs.statSync(file).size).toBeGreaterThan(50_000);
+            // the page inside VS Code: its CSP (nothing remote, scripts by nonce only) and axe-core
+            // with the theme's real colours
+            const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(await frame.content())?.[1] ?? '';
+            expect(csp).toMatch(/^default-src 'none'; style-src 'nonce-([0-9a-f]{48})'; script-src 'nonce-\1'; img-src data:$/);
+            expect(await axeViolations(frame)).toEqual([]);
             // the preview opens at the blocs of the file being edited (bloc 5, three modalities E5)
             expect(await frame.locator('table.grid caption', { hasText: 'E5' }).count()).toBe(3);
             // a click on a row shows its line in the source: CS2-4 is declared on line 137 of bloc-5.ref
             await frame.locator('th[data-line]', { hasText: 'CS2-4' }).first().click();
             await page.locator('.statusbar', { hasText: /Ln 137, Col 1/ }).waitFor({ timeout: 60_000 });
+            // Export… from the command palette: CSV, saved beside the file under the certification's name
+            await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
+            await page.keyboard.press('Control+Shift+P');
+            await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+            await page.keyboard.type('certiref: Export', { delay: 20 });
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /certiref: (Export…|Exporter…)/ }).first().click();
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /^CSV/ }).first().click();
+            await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/MSD.csv'), undefined, { timeout: 30_000 });
+            await page.keyboard.press('Enter');
+            await page.locator('.notifications-toasts', { hasText: /(Exported|Exporté) ?: MSD\.csv/ }).waitFor({ timeout: 30_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MSD.csv' }).waitFor({ timeout: 30_000 });
+            // the Référentiel view follows the active file: bloc 5's options open, the other blocs closed
+            // (the file list folded, to leave the view room: a list only draws the rows it shows)
+            await page.locator('.explorer-folders-view').first().waitFor();
+            await page.locator('.pane-header', { hasText: /Test Files/i }).first().click();
+            await page.locator('.pane-header', { hasText: /^.?(Référentiel|RÉFÉRENTIEL)/i }).click();
+            const tree = page.locator('.pane-body .monaco-list-row');
+            await tree.filter({ hasText: /^AS1-1 / }).first().waitFor({ timeout: 30_000 });
+            expect(await tree.filter({ hasText: /^1 Définir la stratégie digitale/ }).count()).toBe(1);
+            expect(await tree.filter({ hasText: /^A1 Définition du positionnement/ }).count()).toBe(0);
+            // each competency marked covered or not: CS2-4 is judged by no criterion
+            await tree.filter({ hasText: /^AS2-2 / }).first().locator('.monaco-tl-twistie').click();
+            await tree.filter({ hasText: /^CS2-4 .*(not covered|non couverte)$/ }).first().waitFor({ timeout: 30_000 });
+            await tree.filter({ hasText: /^AS2-1 / }).first().locator('.monaco-tl-twistie').click();
+            await tree.filter({ hasText: /^CS2-1 .*(covered|couverte)$/ }).filter({ hasNotText: /(not covered|non couverte)$/ }).first().waitFor({ timeout: 30_000 });
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-tree.png') });
+            // dark and high-contrast themes: the preview takes the theme's colours and stays accessible
+            for (const [theme, name] of [['Dark Modern', 'dark'], ['Dark High Contrast', 'high-contrast'], ['Light High Contrast', 'high-contrast-light']]) {
+                await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
+                await page.keyboard.press('Control+K');
+                await page.keyboard.press('Control+T');
+                await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+                await page.keyboard.type(theme, { delay: 20 });
+                await page.waitForTimeout(500);
+                await page.keyboard.press('Enter');
+                await page.waitForSelector(`.monaco-workbench.${{ dark: 'vs-dark', 'high-contrast': 'hc-black', 'high-contrast-light': 'hc-light' }[name]}`, { timeout: 30_000 });
+                const themed = await waitForPreviewFrame(page);
+                await themed.waitForSelector('table.grid', { timeout: 30_000 });
+                await themed.waitForFunction((kind) => document.body.classList.contains(kind), name === 'dark' ? 'vscode-dark' : 'vscode-high-contrast');
+                await page.waitForTimeout(500);
+                await page.screenshot({ path: path.join(OUT, `vscode-web-${name}.png`) });
+                expect(await axeViolations(themed), theme).toEqual([]);
+            }
             // "Compare with…" from the command palette: no git in the browser, so straight to the
             // file dialog (VS Code's own, in the browser), where the older version's folder is typed
             await page.keyboard.press('F1');
@@ -108,10 +158,12 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             expect(await compare.locator('li.change.changed', { hasText: /E1/ }).first().textContent()).toMatch(/(evaluates|évalue): \+ C2/);
             await page.waitForTimeout(500);
             await page.screenshot({ path: path.join(OUT, 'vscode-web-compare.png') });
-            // after a reload, the panels come back (their serializers restore them); the web
-            // workbench saves its layout a moment after a change and cannot during an unload, so
-            // a tab opened just before a reload is not part of it: give it that moment
-            await page.waitForTimeout(3000);
+            // its page too is accessible in the theme last chosen (high contrast)
+            expect(await axeViolations(compare)).toEqual([]);
+            // after a reload, the panels come back (their serializers restore them). VS Code for the
+            // Web saves the open editors every five seconds when idle and cannot wait on a page
+            // unload: give it that time, as a user who reloads does
+            await page.waitForTimeout(7000);
             await page.reload();
             await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
             await page.waitForTimeout(8000);
@@ -133,12 +185,34 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
     }, 420_000);
 });
 
-async function waitForServer(port: number, log: () => string): Promise<void> {
+/** axe-core run inside a frame (evaluated through the debugger protocol, which the page's CSP does not block). */
+async function axeViolations(frame: import('playwright-core').Frame): Promise<string[]> {
+    await frame.evaluate(AXE_SOURCE);
+    return frame.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+}
+
+/** A TCP port nobody listens on, from the system. */
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const probe = net.createServer();
+        probe.on('error', reject);
+        probe.listen(0, 'localhost', () => {
+            const { port } = probe.address() as net.AddressInfo;
+            probe.close(() => resolve(port));
+        });
+    });
+}
+
+async function waitForServer(port: number, log: () => string, alive: () => boolean): Promise<void> {
     const start = Date.now();
     for (;;) {
+        if (!alive()) throw new Error(`the VS Code for the Web server stopped:\n${log()}`);
         try {
             const r = await fetch(`http://localhost:${port}/`);
-            if (r.ok) return;
+            if (r.ok && alive()) return;
         } catch {
             // not yet
         }

@@ -35,6 +35,19 @@ export function modalityName(m: ModalityModel): string {
     return m.id ? `${m.id} — ${m.title}` : m.title;
 }
 
+/**
+ * A short name for a modality that tells it from the others in a column header or a sheet's tab:
+ * its id (`E5`, with its option: `E5 (2)`), else its bloc or option and its rank there
+ * (`Bloc 3.2`, `Option 6A`): many référentiels leave modalities unnumbered and title several
+ * « Mise en situation professionnelle ».
+ */
+export function modalityLabel(m: ModalityModel): string {
+    const c = m.container;
+    if (m.id) return c.containerKind === 'option' ? `${m.id} (${c.id})` : m.id;
+    const rank = c.modalities.length > 1 ? `.${c.modalities.indexOf(m) + 1}` : '';
+    return `${c.containerKind === 'option' ? 'Option' : 'Bloc'} ${c.id}${rank}`;
+}
+
 export function partName(c: CriterionModel): string {
     if (!c.part) return '';
     return c.part.id ? `${c.part.id}${c.part.title ? ` — ${c.part.title}` : ''}` : c.part.title ?? '';
@@ -110,14 +123,28 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
             out.push('');
             for (const m of container.modalities) {
                 out.push(`### ${cell(modalityName(m))}`, '');
+                const meta = [m.kind, m.mode ? (fr ? { individual: 'individuelle', group: 'en groupe' } : { individual: 'individual', group: 'group' })[m.mode] : undefined,
+                    m.deliverables.length ? `${fr ? 'Livrables' : 'Deliverables'} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
+                if (meta.length) out.push(`*${cell(meta.join(' · '))}*`, '');
+                // paragraphs apart, each on one line (a blank line between them)
+                if (m.description) out.push(...m.description.split(/\n\n+/).flatMap((p) => [cell(p), '']));
                 out.push(`| ${fr ? 'Compétence' : 'Competency'} | ${fr ? 'Critère' : 'Criterion'} | ${fr ? 'Acquis' : 'Acquired'} | ${fr ? 'Non acquis' : 'Not acquired'} | Observations |`, '| --- | --- | --- | --- | --- |');
+                const criterion = (cr: CriterionModel) => `${cr.part ? `*${cell(partName(cr))}* · ` : ''}${cr.label ? `**${cell(cr.label)}** ` : ''}${cell(cr.text)}`;
                 for (const c of m.evaluatedCompetencies) {
                     const criteria = criteriaOfModality(m).filter((x) => x.judges.includes(c));
-                    if (criteria.length === 0) out.push(`| **${cell(c.id)}** | *${fr ? 'aucun critère' : 'no criterion'}* | | | |`);
-                    for (const cr of criteria) out.push(`| **${cell(c.id)}** | ${cr.label ? `**${cell(cr.label)}** ` : ''}${cell(cr.text)} | ☐ | ☐ | |`);
+                    if (criteria.length === 0) out.push(`| **${cell(c.id)}** | *${fr ? 'aucun critère ne juge cette compétence' : 'no criterion judges this competency'}* | | | |`);
+                    for (const cr of criteria) out.push(`| **${cell(c.id)}** | ${criterion(cr)} | ☐ | ☐ | |`);
+                }
+                // criteria that judge nothing this modality evaluates: still on the grid, never lost
+                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                    out.push(`| ${cr.judges.length ? cr.judges.map((c) => `**${cell(c.id)}**`).join(', ') : '—'} | ${criterion(cr)} | ☐ | ☐ | |`);
                 }
                 out.push('');
             }
+        }
+        if (model.accessibility.length) {
+            out.push(`## ${fr ? 'Aménagements pour les candidats en situation de handicap' : 'Provisions for candidates with disabilities'}`, '');
+            for (const text of model.accessibility) out.push(...text.split(/\n\n+/).flatMap((p) => [cell(p), '']));
         }
     }
     return out.join('\n');

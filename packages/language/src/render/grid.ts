@@ -2,6 +2,7 @@ import { containers, criteriaOfModality, competenciesOf } from '../model/queries
 import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
 import type { Language } from '../config/config.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
+import { modalityLabel, modalityName } from '../export/tables.js';
 
 export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
 
@@ -196,7 +197,9 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         const competencies = all.flatMap(competenciesOf);
         if (competencies.length === 0 || modalities.length === 0) return '';
         const hId = id('coverage');
-        const header = modalities.map((m) => `<th scope="col">${escapeHtml(m.id ?? m.title)}${m.container.containerKind === 'option' ? ` <span class="opt">(${escapeHtml(m.container.id)})</span>` : ''}</th>`).join('');
+        const header = modalities.map((m) => `<th scope="col">${escapeHtml(modalityLabel(m))}</th>`).join('');
+        // what each column is: the short names stand for the modalities' full names
+        const legend = `<ul class="legend">${modalities.map((m) => `<li><strong>${escapeHtml(modalityLabel(m))}</strong> ${escapeHtml(modalityName(m))}</li>`).join('')}</ul>`;
         const rows = competencies.map((c) => {
             const cells = modalities.map((m) => {
                 if (!m.evaluatedCompetencies.includes(c)) return '<td class="none"></td>';
@@ -206,7 +209,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
             const gap = c.evaluatedBy.length === 0 || c.criteria.length === 0;
             return `<tr${gap ? ' class="gap"' : ''}><th scope="row"${place(c.source)}>${escapeHtml(c.id)}${c.evaluatedBy.length === 0 ? ` <span class="warn">(${escapeHtml(L.notEvaluated)})</span>` : ''}</th>${cells}</tr>`;
         }).join('');
-        return `<section class="coverage" aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(L.coverage)}</h2><table class="matrix"><caption>${escapeHtml(L.coverageCaption)}</caption><thead><tr><th scope="col">${escapeHtml(L.competency)}</th>${header}</tr></thead><tbody>${rows}</tbody></table></section>`;
+        return `<section class="coverage" aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(L.coverage)}</h2><table class="matrix"><caption>${escapeHtml(L.coverageCaption)}</caption><thead><tr><th scope="col">${escapeHtml(L.competency)}</th>${header}</tr></thead><tbody>${rows}</tbody></table>${legend}</section>`;
     }
 }
 
@@ -219,7 +222,7 @@ export function standalonePage(grid: RenderedGrid, language: Language): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(grid.title)}</title>
-<style>${STANDALONE_COLOURS}${GRID_CSS} body { margin: 0; }</style>
+<style>${STANDALONE_COLOURS}${GRID_CSS} body { margin: 0; } @page { size: A4; margin: 15mm 12mm; }</style>
 </head>
 <body>
 <main class="certiref-grid">

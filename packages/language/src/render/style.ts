@@ -17,21 +17,28 @@ export const GRID_CSS = `
 .certiref-grid td.missing { font-style: italic; }
 .certiref-grid .matrix td { text-align: center; width: 3.5em; } .certiref-grid .matrix td.ok { background: var(--ok-bg); } .certiref-grid .matrix td.none { background: transparent; }
 .certiref-grid .warn { color: var(--error); }
+.certiref-grid ul.legend { list-style: none; padding: 0; margin: .3em 0 1em; color: var(--muted); font-size: .92em; columns: 2 24em; } .certiref-grid ul.legend strong { color: var(--fg); }
 .certiref-grid ul.findings { list-style: none; padding: 0; margin: .3em 0; }
 .certiref-grid .finding { border-left: 3px solid var(--warning); padding: .15em .5em; margin: .2em 0; font-size: .92em; }
 .certiref-grid .finding.error { border-color: var(--error); } .certiref-grid .finding.info, .certiref-grid .finding.hint { border-color: var(--info); }
 .certiref-grid .finding .severity { font-weight: 600; }
-.certiref-grid .finding code { color: var(--muted); }
+.certiref-grid .finding code { color: var(--muted); background: none; padding: 0; font-size: .95em; }
 .certiref-grid [data-line] { cursor: pointer; } .certiref-grid [data-line]:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
 .certiref-grid details.competencies summary { cursor: pointer; color: var(--muted); }
-@media print { .certiref-grid { padding: 0; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; } }
+@media print { .certiref-grid { padding: 0; font-size: 10pt; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; }
+  .certiref-grid h1, .certiref-grid h2, .certiref-grid h3, .certiref-grid .meta, .certiref-grid caption { break-after: avoid-page; } .certiref-grid tr { break-inside: avoid-page; }
+  .certiref-grid th[scope=row] { width: 28%; } .certiref-grid td.check { width: 4.2em; } .certiref-grid td.obs { width: 16%; } }
 `;
 
 /** Colours of the standalone page (the export): light, readable, printable. */
 export const STANDALONE_COLOURS = `:root { --fg: #1b1b1b; --bg: #ffffff; --muted: #545454; --border: #8a8a8a; --head-bg: #eef1f5; --gap-bg: #fff1d6; --ok-bg: #e3f4e6; --error: #b3261e; --warning: #8a5a00; --info: #1a5fb4; --focus: #1a5fb4; }`;
 
-/** VS Code's theme colours in a webview (light, dark and high contrast alike). */
-export const VSCODE_COLOURS = `:root { --font: var(--vscode-font-family); --size: var(--vscode-font-size); --fg: var(--vscode-editor-foreground); --bg: var(--vscode-editor-background); --muted: var(--vscode-descriptionForeground); --border: var(--vscode-panel-border, var(--vscode-editorWidget-border, #808080)); --head-bg: var(--vscode-editorWidget-background); --gap-bg: var(--vscode-inputValidation-warningBackground, rgba(255, 200, 0, .15)); --ok-bg: var(--vscode-diffEditor-insertedTextBackground, rgba(0, 160, 0, .15)); --error: var(--vscode-errorForeground); --warning: var(--vscode-editorWarning-foreground); --info: var(--vscode-editorInfo-foreground); --focus: var(--vscode-focusBorder); }`;
+/**
+ * VS Code's theme colours in a webview (light, dark and high contrast alike). High-contrast themes
+ * give no background colours: there the gaps are outlined instead.
+ */
+export const VSCODE_COLOURS = `:root { --font: var(--vscode-font-family); --size: var(--vscode-font-size); --fg: var(--vscode-editor-foreground); --bg: var(--vscode-editor-background); --muted: var(--vscode-descriptionForeground); --border: var(--vscode-panel-border, var(--vscode-editorWidget-border, #808080)); --head-bg: var(--vscode-editorWidget-background); --gap-bg: var(--vscode-inputValidation-warningBackground, rgba(255, 200, 0, .15)); --ok-bg: var(--vscode-diffEditor-insertedTextBackground, rgba(0, 160, 0, .15)); --error: var(--vscode-errorForeground); --warning: var(--vscode-editorWarning-foreground); --info: var(--vscode-editorInfo-foreground); --focus: var(--vscode-focusBorder); }
+body.vscode-high-contrast .certiref-grid tr.gap > *, body.vscode-high-contrast .certiref-grid td.gap { outline: 1px dashed var(--vscode-contrastActiveBorder, var(--vscode-editorWarning-foreground)); outline-offset: -3px; }`;
 
 
 /** The styles of a diff report (VS Code's "Compare with…" panel), on top of the grid's. */
