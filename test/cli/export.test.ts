@@ -83,22 +83,29 @@ describe('certiref export --format csv', () => {
             expect(r.stdout).toMatch(/\r\n$/);
             const rows: Record<string, string>[] = parse(r.stdout.slice(1), { columns: true, relax_column_count: false });
             expect(Object.keys(rows[0])).toEqual(['Certification', 'Bloc', 'Option', 'Activité', 'Compétence', 'Intitulé de la compétence', 'Modalité', 'Partie', 'Critère', "Critère d'évaluation"]);
-            // one row per criterion and competency it judges (a competency no criterion judges has its own row):
-            // every competency, every criterion, once each, in the order of the source
+            // one row per criterion, with the competencies it judges, at the first of them; a row for
+            // each competency no criterion judges; in the order of the source
             const m = model(seed);
             const expected: string[] = [];
             for (const b of m.blocs) {
                 const criteria = b.modalities.flatMap((mo) => mo.criteria);
                 const own = b.activities.flatMap((a) => a.competencies.map((c) => c.id));
+                const done = new Set<object>();
                 for (const id of own) {
                     const judging = criteria.filter((c) => c.competencies.includes(id));
                     if (judging.length === 0) expected.push(`${id} |`);
-                    for (const c of judging) expected.push(`${id} | ${flat(c.text)}`);
+                    for (const c of judging.filter((x) => !done.has(x))) {
+                        done.add(c);
+                        expected.push(`${c.competencies.join(', ')} | ${flat(c.text)}`);
+                    }
                 }
                 for (const c of criteria.filter((x) => !x.competencies.some((id) => own.includes(id)))) expected.push(`${c.competencies.join(', ')} | ${flat(c.text)}`);
             }
             expect(rows.map((x) => `${x['Compétence']} |${x["Critère d'évaluation"] ? ` ${flat(x["Critère d'évaluation"])}` : ''}`)).toEqual(expected);
-            expect([...new Set(rows.map((x) => x['Compétence']).filter((id) => id && !id.includes(',')))]).toEqual(competencies(m).map((c) => c.id));
+            // every criterion once, every competency, in order
+            const allCriteria = m.blocs.flatMap((b) => b.modalities.flatMap((mo) => mo.criteria));
+            expect(rows.filter((x) => x["Critère d'évaluation"] !== '')).toHaveLength(allCriteria.length);
+            expect([...new Set(rows.flatMap((x) => x['Compétence'].split(', ')).filter(Boolean))]).toEqual(competencies(m).map((c) => c.id));
         });
     }
 

@@ -3,9 +3,10 @@ import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel
 import type { Language } from '../config/config.js';
 
 /**
- * The référentiel as rows: one per criterion and competency it judges (a competency no
- * criterion judges still gets its row), in the order of the source. The CSV and Markdown
- * exports read these rows; nothing re-derives the model.
+ * The référentiel as rows: one per criterion, with the competencies it judges (a range criterion
+ * such as `CR11 à 13` lists C11, C12, C13 in its row), and one for each competency no criterion
+ * judges; in the order of the source, a criterion at the first competency it judges. The CSV
+ * export reads these rows; nothing re-derives the model.
  */
 export interface ExportRow {
     certification: string;
@@ -60,15 +61,27 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             const base = { certification: model.id, bloc: bloc.id, option: container.containerKind === 'option' ? container.id : '' };
             const criteria = container.modalities.flatMap(criteriaOfModality);
+            const done = new Set<CriterionModel>();
             for (const activity of container.activities) {
                 for (const c of activity.competencies) {
                     const judging = criteria.filter((cr) => cr.judges.includes(c));
-                    const competency = { ...base, activity: activity.id, competency: c.id, competencyText: c.text };
                     if (judging.length === 0) {
-                        rows.push({ ...competency, modality: c.evaluatedBy.map(modalityName).join(' ; '), part: '', criterion: '', criterionText: '' });
+                        rows.push({
+                            ...base, activity: activity.id, competency: c.id, competencyText: c.text,
+                            modality: c.evaluatedBy.map(modalityName).join(' ; '), part: '', criterion: '', criterionText: '',
+                        });
                     }
-                    for (const cr of judging) {
-                        rows.push({ ...competency, modality: modalityName(cr.modality), part: partName(cr), criterion: cr.label ?? '', criterionText: cr.text });
+                    for (const cr of judging.filter((x) => !done.has(x))) {
+                        done.add(cr);
+                        const judged = cr.judges.length > 0 ? cr.judges : [c];
+                        rows.push({
+                            ...base,
+                            activity: [...new Set(judged.map((j) => j.activity.id))].join(', '),
+                            competency: judged.map((j) => j.id).join(', '),
+                            // one competency: its text; several: each after its id, one a line
+                            competencyText: judged.length === 1 ? judged[0].text : judged.map((j) => `${j.id} : ${j.text}`).join('\n'),
+                            modality: modalityName(cr.modality), part: partName(cr), criterion: cr.label ?? '', criterionText: cr.text,
+                        });
                     }
                 }
             }
