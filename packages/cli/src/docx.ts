@@ -1,7 +1,7 @@
 import {
     AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { containers, criteriaOfModality, modalityName, partName, type CertificationModel, type CompetencyModel, type Language } from 'certiref-language';
+import { containers, criteriaOfModality, modalityName, partName, xmlText, type CertificationModel, type CompetencyModel, type Language } from 'certiref-language';
 
 /**
  * The référentiel as France Compétences expects it, in Word: a title block (certification, RNCP
@@ -16,7 +16,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         ? { rncp: 'RNCP', level: 'Niveau', certifier: 'Certificateur', activities: "Référentiel d'activités", competencies: 'Référentiel de compétences', evaluation: "Référentiel d'évaluation", modalities: 'Modalités', criteria: 'Critères', grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations', decision: 'Décision du jury :  ☐ bloc validé   ☐ bloc non validé', signatures: 'Date, noms et signatures des membres du jury :', candidate: 'Candidat :', accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère' }
         : { rncp: 'RNCP', level: 'Level', certifier: 'Certifier', activities: 'Activities', competencies: 'Competencies', evaluation: 'Evaluation', modalities: 'Modalities', criteria: 'Criteria', grids: "The jury's evaluation grids", competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired', notAcquired: 'Not acquired', observations: 'Observations', decision: "Jury's decision:  ☐ bloc validated   ☐ bloc not validated", signatures: 'Date, names and signatures of the members of the jury:', candidate: 'Candidate:', accessibility: 'Candidates with disabilities', noCriterion: 'no criterion' };
     const paragraphs = (text: string, options: { bold?: boolean; size?: number } = {}) =>
-        text.split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, size: options.size })], spacing: { after: 60 } }));
+        xmlText(text).split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, size: options.size })], spacing: { after: 60 } }));
     const cell = (children: Paragraph[], width: number, header = false) => new TableCell({
         children: children.length ? children : [new Paragraph('')],
         width: { size: width, type: WidthType.PERCENTAGE },
@@ -27,16 +27,16 @@ export async function toDocx(models: CertificationModel[], language: Language): 
     const sections = [];
     for (const model of models) {
         const body: Array<Paragraph | Table> = [];
-        body.push(new Paragraph({ text: model.title || model.id, heading: HeadingLevel.TITLE }));
+        body.push(new Paragraph({ text: xmlText(model.title || model.id), heading: HeadingLevel.TITLE }));
         const meta = [model.rncp ? `${L.rncp} ${model.rncp.replace(/^RNCP/i, '')}` : undefined, model.level ? `${L.level} ${model.level}` : undefined, model.certifier ? `${L.certifier} : ${model.certifier}` : undefined].filter(Boolean) as string[];
         if (meta.length) body.push(...paragraphs(meta.join(' · '), { bold: true }));
-        for (const section of model.sections) body.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_2 }), ...paragraphs(section.text));
+        for (const section of model.sections) body.push(new Paragraph({ text: xmlText(section.title), heading: HeadingLevel.HEADING_2 }), ...paragraphs(section.text));
         if (model.accessibility.length) body.push(new Paragraph({ text: L.accessibility, heading: HeadingLevel.HEADING_2 }), ...model.accessibility.flatMap((a) => paragraphs(a)));
         for (const container of containers(model)) {
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             body.push(new Paragraph({
-                text: `Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`,
+                text: xmlText(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`),
                 heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
             }));
             if (container.description) body.push(...paragraphs(container.description));
@@ -70,7 +70,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         let first = true;
         for (const container of containers(model)) {
             for (const m of container.modalities) {
-                body.push(new Paragraph({ text: modalityName(m), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first }));
+                body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first }));
                 first = false;
                 body.push(...paragraphs(L.candidate));
                 const rows = [new TableRow({ tableHeader: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true }), [22, 40, 9, 9, 20][i], true)) })];
@@ -106,6 +106,6 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         }
         sections.push({ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: body });
     }
-    const document = new Document({ creator: 'certiref', title: models.map((m) => m.title).join(' · '), sections });
+    const document = new Document({ creator: 'certiref', title: xmlText(models.map((m) => m.title).join(' · ')), sections });
     return Packer.toBuffer(document);
 }

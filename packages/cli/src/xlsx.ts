@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { containers, criteriaOfModality, modalityName, neutralise, partName, type CertificationModel, type Language } from 'certiref-language';
+import { containers, criteriaOfModality, modalityName, neutralise, partName, xmlText, type CertificationModel, type Language } from 'certiref-language';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each
@@ -15,13 +15,13 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
     workbook.creator = 'certiref';
     const names = new Set<string>();
     const sheetName = (wanted: string) => {
-        const base = wanted.replace(/[\\/*?:[\]]/g, ' ').slice(0, 28).trim() || 'Feuille';
+        const base = xmlText(wanted).replace(/\uFFFD/g, ' ').replace(/[\\/*?:[\]]/g, ' ').slice(0, 28).trim() || 'Feuille';
         let name = base;
         for (let i = 2; names.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
         names.add(name.toLowerCase());
         return name;
     };
-    const text = (value: string) => neutralise(value);
+    const text = (value: string) => neutralise(xmlText(value));
     const header = (row: ExcelJS.Row) => {
         row.font = { bold: true };
         row.alignment = { vertical: 'middle', wrapText: true };
