@@ -9,7 +9,8 @@ import { checkText, HEADER } from '../helpers.js';
 /**
  * Word and Excel files are XML, which forbids most control characters: found by the fuzzer
  * (a NUL, a vertical tab — Word's line break, left by a paste — in a text made a workbook Excel
- * and exceljs itself refuse to open).
+ * and exceljs itself refuse to open). And Excel's rules for sheet names (no apostrophe first or
+ * last, "History" reserved, 31 characters) made the export throw on some modality titles.
  */
 const CONTROLS = 'Avant\u000Bligne\u0001nul\u0000fin\uFFFF\uD800.';
 
@@ -53,5 +54,30 @@ describe('Office exports with characters XML forbids', () => {
         const parts = await xmlParts(await toDocx(models, 'fr'));
         for (const [name, xml] of Object.entries(parts)) expect(FORBIDDEN.test(xml), name).toBe(false);
         expect(parts['word/document.xml']).toContain('ligne\uFFFDnul\uFFFDfin');
+    });
+});
+
+describe('Excel sheet names from modality titles', () => {
+    for (const [title, sheet] of [
+        ["'Grand oral'", 'Grand oral'],
+        ['History', 'History 2'],
+        ['history', 'history 2'],
+        [`a${'😀'.repeat(20)}`, `a${'😀'.repeat(13)}`],
+        ['a/b*c?d:e[f]g\\h', 'a b c d e f g h'],
+        ["'''", 'Feuille'],
+    ]) {
+        it(`a modality titled ${JSON.stringify(title)} gets the sheet ${JSON.stringify(sheet)}`, async () => {
+            const { models } = await checkText(referential(title));
+            const workbook = new ExcelJS.Workbook();
+            await workbook.xlsx.load(await toXlsx(models, 'fr') as unknown as ArrayBuffer);
+            expect(workbook.worksheets.map((s) => s.name)).toEqual([sheet, 'Couverture']);
+        });
+    }
+
+    it('two modalities whose titles differ only by case get two sheets', async () => {
+        const { models } = await checkText(`${referential('Oral')}  modalité "ORAL"\n    évalue C1\n    critère CR1 "Autre."\n`);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await toXlsx(models, 'fr') as unknown as ArrayBuffer);
+        expect(workbook.worksheets.map((s) => s.name)).toEqual(['Oral', 'ORAL 2', 'Couverture']);
     });
 });

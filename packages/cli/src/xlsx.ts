@@ -13,11 +13,21 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
         : { competency: 'Competency', text: 'Text', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion', decision: 'Decision', observations: 'Observations', acquired: 'Acquired', notAcquired: 'Not acquired', count: 'Criteria acquired', of: 'of', coverage: 'Coverage', total: 'criteria' };
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'certiref';
-    const names = new Set<string>();
+    // Excel's rules for a sheet name: at most 31 characters, none of \ / * ? : [ ], no apostrophe
+    // first or last, not "History" (reserved), unique regardless of case
+    const names = new Set<string>(['history']);
+    const cut = (s: string, units: number) => {
+        let out = '';
+        for (const c of s) {
+            if (out.length + c.length > units) break;
+            out += c;
+        }
+        return out;
+    };
     const sheetName = (wanted: string) => {
-        const base = xmlText(wanted).replace(/\uFFFD/g, ' ').replace(/[\\/*?:[\]]/g, ' ').slice(0, 28).trim() || 'Feuille';
+        const base = cut(xmlText(wanted).replace(/[\uFFFD\\/*?:[\]\s]+/g, ' ').replace(/^[\s']+/, ''), 28).replace(/[\s']+$/, '') || 'Feuille';
         let name = base;
-        for (let i = 2; names.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
+        for (let i = 2; names.has(name.toLowerCase()); i++) name = `${cut(base, 26)} ${i}`;
         names.add(name.toLowerCase());
         return name;
     };
