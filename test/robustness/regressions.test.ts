@@ -1,0 +1,64 @@
+import { URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { buildCertificationModel, formatDocument } from 'certiref-language';
+import { createNodeServices } from 'certiref-language/node';
+import { HEADER } from '../helpers.js';
+import type { FuzzInput } from './fuzz/edits.js';
+import { FuzzPipeline } from './fuzz/pipeline.js';
+
+/**
+ * The shrunk counterexamples the fuzzer found, replayed through the whole pipeline (each broke
+ * a property before its fix), and the same defects in the smallest référentiel that shows them.
+ */
+const FOUND: Array<{ defect: string; input: FuzzInput }> = [
+    {
+        defect: 'NUL in a text: the Word export held a character XML forbids',
+        input: { seed: 0, file: 0, edits: [{ op: 'insertText', at: 442917, text: '\u0000' }, { op: 'insertText', at: 1892, text: ' certification ' }], heavy: true },
+    },
+    {
+        defect: 'a lone CR before a CRLF in a text: formatting merged two paragraphs',
+        input: { seed: 0, file: 0, edits: [{ op: 'insertInText', at: 0, within: 0, text: '\u0000\r\r\n\u0000' }], heavy: true },
+    },
+];
+
+describe('fuzz counterexamples, replayed', () => {
+    const pipeline = new FuzzPipeline();
+    for (const { defect, input } of FOUND) {
+        it(defect, async () => {
+            await pipeline.run(input);
+        });
+    }
+});
+
+const { shared, Certiref } = createNodeServices();
+let n = 0;
+function parse(text: string) {
+    return shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/regressions/${++n}.ref`));
+}
+/** The texts of the model, in order: what a formatter must keep. */
+function texts(text: string): string[] {
+    const model = buildCertificationModel('R', [parse(text)]);
+    return [model.title, ...model.blocs.flatMap((b) => [b.title ?? '', ...b.activities.flatMap((a) => [a.title, ...a.competencies.map((c) => c.text)])])];
+}
+
+describe('the formatter and lone carriage returns (a line break to the lexer, the model and the editor)', () => {
+    for (const [name, body] of [
+        ['a lone CR between paragraphs', 'Un.\r\rDeux.'],
+        ['a lone CR then a CRLF', 'Un.\r\r\nDeux.'],
+        ['lone CRs only', 'Un.\r  suite\r\r  - puce'],
+    ]) {
+        it(`${name}: the text keeps its paragraphs and lines`, () => {
+            const text = `${HEADER}\nbloc 1 "Bloc"\n  activité A1 "Activité"\n    compétence C1 "${body}"\n`;
+            const formatted = formatDocument(parse(text), Certiref.parser.Lexer);
+            expect(formatted).toBeDefined();
+            expect(texts(formatted!)).toEqual(texts(text));
+            expect(formatDocument(parse(formatted!), Certiref.parser.Lexer)).toBe(formatted);
+        });
+    }
+
+    it('a comment after a lone CR stays on its own line', () => {
+        const text = `${HEADER}\rbloc 1 "Bloc"\r// note\r  activité A1 "Activité"\r    compétence C1 "Texte."\r`;
+        const formatted = formatDocument(parse(text), Certiref.parser.Lexer);
+        expect(formatted).toBe(`${HEADER}\nbloc 1 "Bloc"\n  // note\n  activité A1 "Activité"\n    compétence C1 "Texte."\n`);
+    });
+});
