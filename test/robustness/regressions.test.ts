@@ -1,6 +1,6 @@
-import { URI } from 'langium';
+import { TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { buildCertificationModel, formatDocument } from 'certiref-language';
+import { buildCertificationModel, formatDocument, minimalEdit } from 'certiref-language';
 import { createNodeServices } from 'certiref-language/node';
 import { HEADER } from '../helpers.js';
 import type { FuzzInput } from './fuzz/edits.js';
@@ -14,6 +14,10 @@ const FOUND: Array<{ defect: string; input: FuzzInput }> = [
     {
         defect: 'NUL in a text: the Word export held a character XML forbids',
         input: { seed: 0, file: 0, edits: [{ op: 'insertText', at: 442917, text: '\u0000' }, { op: 'insertText', at: 1892, text: ' certification ' }], heavy: true },
+    },
+    {
+        defect: 'a lone CR in a text: the editor\'s formatting edit landed on the wrong lines',
+        input: { seed: 0, file: 0, edits: [{ op: 'insertInText', at: 0, within: 0, text: '\r\u0000' }], heavy: true },
     },
     {
         defect: 'a lone CR before a CRLF in a text: formatting merged two paragraphs',
@@ -61,4 +65,24 @@ describe('the formatter and lone carriage returns (a line break to the lexer, th
         const formatted = formatDocument(parse(text), Certiref.parser.Lexer);
         expect(formatted).toBe(`${HEADER}\nbloc 1 "Bloc"\n  // note\n  activité A1 "Activité"\n    compétence C1 "Texte."\n`);
     });
+});
+
+describe('the editor\'s formatting edit (minimalEdit), applied as an editor applies it', () => {
+    const cases: Array<[string, string, string]> = [
+        ['a lone CR in the unchanged beginning', 'a\rb\nc\n', 'a\rb\nC\n'],
+        ['lone CRs only', 'x\ry\rz', 'x\ry\rZ'],
+        ['CRLF', 'a\r\nb\r\nc\r\n', 'a\r\nB\r\nc\r\n'],
+        ['a CR that becomes a LF', 'a\rb\n', 'a\nb\n'],
+        ['no line break at the end', 'a\nb', 'a\nb\n'],
+        ['a line break removed at the end', 'a\nb\n\n', 'a\nb\n'],
+        ['from nothing', '', 'a\n'],
+        ['to nothing', 'a\r\n', ''],
+        ['everything changes', 'a\rb', 'c\nd\n'],
+    ];
+    for (const [name, before, after] of cases) {
+        it(name, () => {
+            const document = TextDocument.create('file:///x.ref', 'certiref', 1, before);
+            expect(TextDocument.applyEdits(document, minimalEdit(before, after))).toBe(after);
+        });
+    }
 });

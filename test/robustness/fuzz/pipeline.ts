@@ -5,10 +5,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XMLValidator } from 'fast-xml-parser';
-import { URI, type LangiumDocument } from 'langium';
+import { TextDocument, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
-    buildCertificationModel, findingsOf, formatDocument, renderGrid, serializeModel, standalonePage, toCsv, toMarkdown,
+    buildCertificationModel, findingsOf, formatDocument, minimalEdit, renderGrid, serializeModel, standalonePage, toCsv, toMarkdown,
     type CertificationModel, type CertirefDiagnosticData,
 } from 'certiref-language';
 import { createNodeServices } from 'certiref-language/node';
@@ -146,6 +146,10 @@ export class FuzzPipeline {
                 const again = shared.workspace.LangiumDocumentFactory.fromString(formatted, URI.file(`/fuzz/formatted/${seed.files[target].name}`));
                 const twice = await timed('format again', () => formatDocument(again, Certiref.parser.Lexer));
                 if (twice !== formatted) throw new Error(`formatting is not idempotent:\n--- once\n${formatted}\n--- twice\n${twice}`);
+                // the editor's Format Document: one edit, applied as an editor applies it (its
+                // lines are the LSP's: CRLF, CR or LF), must give the formatted text
+                const inEditor = TextDocument.applyEdits(TextDocument.create('file:///x.ref', 'certiref', 1, edited), minimalEdit(edited, formatted));
+                if (inEditor !== formatted) throw new Error(`the editor's formatting edit does not give the formatted text:\n${JSON.stringify(minimalEdit(edited, formatted))}`);
                 const id = 'X';
                 const m1 = JSON.stringify(meaning(buildCertificationModel(id, [document])));
                 const m2 = JSON.stringify(meaning(buildCertificationModel(id, [again])));
