@@ -20,6 +20,10 @@ const FOUND: Array<{ defect: string; input: FuzzInput }> = [
         input: { seed: 0, file: 0, edits: [{ op: 'insertInText', at: 0, within: 0, text: '\r\u0000' }], heavy: true },
     },
     {
+        defect: 'a lone CR in a block comment: the formatter refused a valid file',
+        input: { seed: 0, file: 645621982, edits: [{ op: 'insertLine', at: 0, line: '/* \r\u0000 */' }, { op: 'swapLines', a: 198444, b: 284047 }], heavy: true },
+    },
+    {
         defect: 'a lone CR before a CRLF in a text: formatting merged two paragraphs',
         input: { seed: 0, file: 0, edits: [{ op: 'insertInText', at: 0, within: 0, text: '\u0000\r\r\n\u0000' }], heavy: true },
     },
@@ -59,6 +63,11 @@ describe('the formatter and lone carriage returns (a line break to the lexer, th
             expect(formatDocument(parse(formatted!), Certiref.parser.Lexer)).toBe(formatted);
         });
     }
+
+    it('a block comment holding a lone CR is formatted, its CR written as the file\'s line break', () => {
+        const text = `/* un\rdeux */\n${HEADER}`;
+        expect(formatDocument(parse(text), Certiref.parser.Lexer)).toBe(`/* un\ndeux */\n${HEADER}`);
+    });
 
     it('a comment after a lone CR stays on its own line', () => {
         const text = `${HEADER}\rbloc 1 "Bloc"\r// note\r  activité A1 "Activité"\r    compétence C1 "Texte."\r`;

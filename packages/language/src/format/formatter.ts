@@ -177,7 +177,7 @@ function sameTokens(lexer: Lexer, a: string, b: string): boolean {
         const hidden = (result as { hidden?: { image: string; startOffset: number }[] }).hidden ?? [];
         return [...result.tokens, ...hidden]
             .sort((x, y) => x.startOffset - y.startOffset)
-            .map((t) => (t.image.startsWith('"') && !t.image.startsWith('"""') ? t.image.replace(/\s+/g, ' ') : t.image.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '')))
+            .map((t) => (t.image.startsWith('"') && !t.image.startsWith('"""') ? t.image.replace(/\s+/g, ' ') : t.image.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '')))
             .filter((image) => image.trim().length > 0);
     };
     const x = tokens(a);
