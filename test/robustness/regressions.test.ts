@@ -1,8 +1,8 @@
 import { TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { buildCertificationModel, formatDocument, minimalEdit } from 'certiref-language';
+import { buildCertificationModel, formatDocument, minimalEdit, serializeModel } from 'certiref-language';
 import { createNodeServices } from 'certiref-language/node';
-import { HEADER } from '../helpers.js';
+import { checkText, HEADER } from '../helpers.js';
 import type { FuzzInput } from './fuzz/edits.js';
 import { FuzzPipeline } from './fuzz/pipeline.js';
 
@@ -22,6 +22,10 @@ const FOUND: Array<{ defect: string; input: FuzzInput }> = [
     {
         defect: 'a lone CR in a block comment: the formatter refused a valid file',
         input: { seed: 0, file: 645621982, edits: [{ op: 'insertLine', at: 0, line: '/* \r\u0000 */' }, { op: 'swapLines', a: 198444, b: 284047 }], heavy: true },
+    },
+    {
+        defect: 'an activity keyword alone on its line: the JSON export had an activity without an id',
+        input: { seed: 0, file: 0, edits: [{ op: 'insertLine', at: 206897, line: ' activity ' }, { op: 'insertText', at: 0, text: ' ' }], heavy: true },
     },
     {
         defect: 'a lone CR before a CRLF in a text: formatting merged two paragraphs',
@@ -94,4 +98,15 @@ describe('the editor\'s formatting edit (minimalEdit), applied as an editor appl
             expect(TextDocument.applyEdits(document, minimalEdit(before, after))).toBe(after);
         });
     }
+});
+
+describe('elements whose id is missing (a keyword alone while typing)', () => {
+    it('an activity and a competency without an id have the id "" in the model and the JSON export', async () => {
+        const { models } = await checkText(`${HEADER}\nbloc 1 "Bloc"\n  activité\n    compétence "Sans identifiant."\n  activité A2 "Deux"\n    compétence C2 "Texte."\n`);
+        const json = serializeModel(models, () => 'a.ref');
+        const activities = json.certifications[0].blocs[0].activities;
+        expect(activities.map((a) => a.id)).toEqual(['', 'A2']);
+        expect(activities.flatMap((a) => a.competencies).every((c) => typeof c.id === 'string')).toBe(true);
+        expect(JSON.parse(JSON.stringify(json)).certifications[0].blocs[0].activities[0]).toHaveProperty('id', '');
+    });
 });
