@@ -110,3 +110,24 @@ describe('elements whose id is missing (a keyword alone while typing)', () => {
         expect(JSON.parse(JSON.stringify(json)).certifications[0].blocs[0].activities[0]).toHaveProperty('id', '');
     });
 });
+
+describe('very long texts', () => {
+    // the lexer's regular expression for texts used a backtracking frame per character: a text
+    // of 4 MB or more overflowed the stack ("Maximum call stack size exceeded", exit 2)
+    const long = 'mot '.repeat(1_500_000); // 6 MB
+    it('a 6 MB text is read whole', () => {
+        const document = parse(`${HEADER}\nbloc 1 "Bloc"\n  activité A1 "Activité"\n    compétence C1 "${long}\\"fin\\""\n`);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const competency = buildCertificationModel('R', [document]).blocs[0].activities[0].competencies[0];
+        expect(competency.text).toBe(`${long.trim()} "fin"`);
+    });
+
+    it('a 6 MB text without its closing quote is one unclosed text', () => {
+        const document = parse(`${HEADER}\nbloc 1 "${long}`);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        const tokens = Certiref.parser.Lexer.tokenize(document.textDocument.getText()).tokens;
+        expect(tokens[tokens.length - 1].tokenType.name).toBe('UNCLOSED_TEXT');
+        expect(tokens[tokens.length - 1].image.length).toBe(long.length + 1);
+    });
+});
