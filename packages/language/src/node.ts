@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { NodeFileSystemProvider } from 'langium/node';
 import { createCertirefServices, type CertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -11,7 +11,7 @@ export { NodeConfigProvider } from './config/node-config-provider.js';
 /** Services for Node (CLI, tests): files from disk, certiref.json from disk. */
 export function createNodeServices(): { shared: LangiumSharedServices; Certiref: CertirefServices; config: NodeConfigProvider } {
     const config = new NodeConfigProvider();
-    const services = createCertirefServices(NodeFileSystem, { module: { referential: { Config: () => config } } });
+    const services = createCertirefServices({ fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
     services.shared.workspace.ConfigurationProvider.initialized({});
     return { ...services, config };
 }
@@ -104,6 +104,35 @@ export function decodeText(bytes: Uint8Array): string | { line: number; column: 
     } catch {
         const bad = firstInvalidUtf8(bytes);
         return { ...position(bytes, bad), message: { fr: 'le texte n\'est pas en UTF-8 ; enregistrez le fichier en UTF-8', en: 'the text is not UTF-8; save the file as UTF-8' } };
+    }
+}
+
+/**
+ * The language server's file system: the workspace's .ref files read as the CLI reads them. A
+ * file that cannot be read (binary, not UTF-8, unreadable …) is an empty document, and its
+ * problem is kept for the validator, which reports it where it is: the server neither stops
+ * nor shows replacement characters.
+ */
+export class CertirefNodeFileSystemProvider extends NodeFileSystemProvider {
+    private readonly problems = new Map<string, FileProblem>();
+
+    override async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+
+    override readFileSync(uri: URI): string {
+        const read = readSource(uri.fsPath);
+        if ('problem' in read) {
+            this.problems.set(uri.toString(), read.problem);
+            return '';
+        }
+        this.problems.delete(uri.toString());
+        return read.text;
+    }
+
+    /** Why the file at this URI could not be read, when it could not. */
+    problemOf(uri: string): FileProblem | undefined {
+        return this.problems.get(uri);
     }
 }
 
