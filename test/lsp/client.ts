@@ -20,8 +20,11 @@ export class TestClient {
     private listeners: Array<() => void> = [];
     stderr = '';
 
-    constructor() {
-        this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** `options`: node's own arguments (a preload), and how to spawn (another user, environment). */
+    constructor(options: { nodeArgs?: string[]; uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}) {
+        this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'lsp', '--stdio'], {
+            stdio: ['pipe', 'pipe', 'pipe'], uid: options.uid, gid: options.gid, env: options.env ?? process.env,
+        });
         this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
         this.process.stdin!.on('error', () => undefined);
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
