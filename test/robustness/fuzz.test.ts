@@ -11,7 +11,7 @@ import { FuzzPipeline, STAGE_LIMIT_MS, type CaseReport } from './fuzz/pipeline.j
  * HEAVY_EVERY = 8, as they cost ten times more). Properties, on every case:
  *
  * - nothing throws, and nothing is caught and logged (console.error) on the way;
- * - no stage takes more than 2 s;
+ * - no stage takes more than 2 s (of CPU time: see STAGE_LIMIT_MS);
  * - every diagnostic names its rule and lies within the document;
  * - a file without a syntax error is formatted; formatting keeps every word (see `words`),
  *   keeps the model, and formatting the result changes nothing;
@@ -56,7 +56,7 @@ describe('fuzzing: random edits of the seed référentiels', () => {
             slowestMs: Object.fromEntries(stages.map((s) => [s, Math.round(maxOf(s))])),
             counterexample: details.failed ? { input: details.counterexample?.[0], error: details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance), shrinks: details.numShrinks, path: details.counterexamplePath } : undefined,
         };
-        console.log(`fuzz: ${summary.cases} cases in ${summary.seconds} s (seed ${SEED}): ${summary.formatted} formatted, ${summary.withSyntaxErrors} with syntax errors, ${summary.heavy} with Word and Excel; slowest stages (ms): ${JSON.stringify(summary.slowestMs)}`);
+        console.log(`fuzz: ${summary.cases} cases in ${summary.seconds} s (seed ${SEED}): ${summary.formatted} formatted, ${summary.withSyntaxErrors} with syntax errors, ${summary.heavy} with Word and Excel; slowest stages (ms of CPU): ${JSON.stringify(summary.slowestMs)}`);
         if (process.env.CERTIREF_FUZZ_REPORT) fs.writeFileSync(process.env.CERTIREF_FUZZ_REPORT, JSON.stringify(summary, null, 2));
         if (details.failed) {
             const shrunk = details.counterexample?.[0];
