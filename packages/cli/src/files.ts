@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { certificationIdOfText } from 'certiref-language';
-import { describeProblem, readProblem, type FileProblem } from 'certiref-language/node';
+import { describeProblem, notRegularFile, readProblem } from 'certiref-language/node';
 
 export class UsageError extends Error {}
 
@@ -41,7 +41,7 @@ function walk(dir: string, out: Set<string>, visited: Set<string>, problems?: st
         if (stat.isDirectory()) walk(full, out, visited, problems);
         else if (isRef(entry.name)) {
             if (stat.isFile()) out.add(full);
-            else problems?.push(describeProblem(notRegular(full)));
+            else problems?.push(describeProblem(notRegularFile(full)));
         }
     }
 }
@@ -92,7 +92,7 @@ export function collectFiles(inputs: string[]): string[] {
         } else if (!isRef(input)) {
             throw new UsageError(`${input}: pas un fichier .ref / not a .ref file`);
         } else if (!stat.isFile()) {
-            problems.push(describeProblem(notRegular(input)));
+            problems.push(describeProblem(notRegularFile(input)));
         } else found.add(input);
     }
     if (problems.length > 0) throw new UsageError(problems.map((p) => relativeProblem(p)).join('\n'));
@@ -108,11 +108,6 @@ export function collectFiles(inputs: string[]): string[] {
         if (!byReal.has(real)) byReal.set(real, f);
     }
     return [...byReal.values()].sort();
-}
-
-/** A special file (a pipe would block its reader forever, a device may never end). */
-function notRegular(file: string): FileProblem {
-    return { file, line: 1, column: 1, message: { fr: 'pas un fichier ordinaire (tube, périphérique …)', en: 'not a regular file (pipe, device …)' } };
 }
 
 /** A problem's path, relative to the current folder as the reports show paths. */

@@ -47,15 +47,18 @@ export function readProblem(file: string, error: unknown): FileProblem {
     return { file, line: 1, column: 1, message: known ?? { fr: `lecture impossible (${code || (error as Error).message})`, en: `cannot read (${code || (error as Error).message})` } };
 }
 
+/** A pipe, a device, a socket: not a file to read (a pipe would block its reader forever). */
+export function notRegularFile(file: string): FileProblem {
+    return { file, line: 1, column: 1, message: { fr: 'pas un fichier ordinaire (tube, périphérique …)', en: 'not a regular file (pipe, device …)' } };
+}
+
 /**
  * The text of a .ref file, or why it has none: not a regular file (a pipe would block the
  * reader forever), unreadable, a symbolic link loop, binary, not UTF-8.
  */
 export function readSource(file: string): { text: string } | { problem: FileProblem } {
     try {
-        if (!fs.statSync(file).isFile()) {
-            return { problem: { file, line: 1, column: 1, message: { fr: 'pas un fichier ordinaire (tube, périphérique …)', en: 'not a regular file (pipe, device …)' } } };
-        }
+        if (!fs.statSync(file).isFile()) return { problem: notRegularFile(file) };
         const read = decodeText(fs.readFileSync(file));
         return typeof read === 'string' ? { text: read } : { problem: { file, ...read } };
     } catch (e) {
