@@ -188,9 +188,14 @@ async function observe(browser: Browser, bypassCSP: boolean, load: (page: Page) 
                 ...(document.querySelectorAll('style').length > 1 ? ['a second STYLE'] : []),
                 ...(document.querySelectorAll('meta[http-equiv="refresh"], base').length > 0 ? ['META refresh or BASE'] : [])])],
             attributes: [...new Set(body.filter((e) => e.tagName !== 'SCRIPT').flatMap((e) => e.getAttributeNames()).filter((a) => !rendererAttributes.has(a)))],
-            text: document.body.textContent ?? '',
         };
     }));
+    // what a reader sees (the rendered text, not the source of the page), the competencies'
+    // folded <details> unfolded
+    seen.text = await page.evaluate(() => {
+        for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+        return document.body.innerText;
+    });
     expect(page.url()).toBe(page.url()); // still on the page: a refresh would have been refused above
     await context.close();
     return seen;
