@@ -204,11 +204,11 @@ describe('files as they come', () => {
         fs.writeFileSync(path.join(dir, 'latin1.ref'), Buffer.from('certification R "R\xe9f\xe9rentiel"\n', 'latin1'));
         const latin1 = runCli(['check', 'latin1.ref'], { cwd: dir });
         expect(latin1.status).toBe(2);
-        expect(latin1.stderr).toBe("certiref: latin1.ref: 1:19: le texte n'est pas en UTF-8 ; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
+        expect(latin1.stderr).toBe("certiref: latin1.ref:1:19: le texte n'est pas en UTF-8 ; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
         expect(runCli(['check', 'notes.txt'], { cwd: dir }).stderr).toMatch(/notes\.txt: pas un fichier \.ref \/ not a \.ref file/);
         expect(runCli(['check', 'empty'], { cwd: dir }).status).toBe(2);
         fs.writeFileSync(path.join(dir, 'bin.ref'), Buffer.from([0x63, 0x65, 0x00, 0x01]));
-        expect(runCli(['check', 'bin.ref'], { cwd: dir }).stderr).toMatch(/bin\.ref: 1:3: fichier binaire/);
+        expect(runCli(['check', 'bin.ref'], { cwd: dir }).stderr).toMatch(/bin\.ref:1:3: fichier binaire/);
     });
 
     it('checking one file reads the rest of its certification, and nothing of another declaration below it', () => {

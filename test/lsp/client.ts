@@ -20,9 +20,14 @@ export class TestClient {
     private listeners: Array<() => void> = [];
     stderr = '';
 
-    /** `args`: what the client adds after `certiref lsp --stdio` (some add `--clientProcessId=…`). */
-    constructor(args: string[] = []) {
-        this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /**
+     * `options`: what the client adds after `certiref lsp --stdio` (some add `--clientProcessId=…`),
+     * node's own arguments (a preload), and how to spawn (another user, environment).
+     */
+    constructor(options: { args?: string[]; nodeArgs?: string[]; uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}) {
+        this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'lsp', '--stdio', ...(options.args ?? [])], {
+            stdio: ['pipe', 'pipe', 'pipe'], uid: options.uid, gid: options.gid, env: options.env ?? process.env,
+        });
         this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
         this.process.stdin!.on('error', () => undefined);
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

@@ -547,7 +547,7 @@ bloc 1 "Bloc"
 
 describe('certiref lsp --stdio', () => {
     it('starts with the arguments LSP clients add (--clientProcessId=…)', async () => {
-        const client = new TestClient([`--clientProcessId=${process.pid}`]);
+        const client = new TestClient({ args: [`--clientProcessId=${process.pid}`] });
         try {
             const result = await client.initialize(pathToFileURL(path.join(ROOT, 'examples/starter')).toString()) as { capabilities: { hoverProvider?: boolean } };
             expect(result.capabilities.hoverProvider).toBe(true);

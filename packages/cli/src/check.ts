@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
 import type { Language, SeveritySetting } from 'certiref-language';
-import { createNodeServices, loadDocuments } from 'certiref-language/node';
+import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
 import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
@@ -64,7 +64,7 @@ export async function loadWorkspace(options: WorkspaceOptions, prepared = prepar
     progress.follow(services.shared);
     try {
         const { documents, problems } = await loadDocuments(services.Certiref, files, (n) => progress.read(n));
-        if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}: ${p.message}`).join('\n'));
+        if (problems.length > 0) throw new UsageError(problems.map((p) => describeProblem(p, relative(p.file))).join('\n'));
         return { services: services.Certiref, documents, requested: documents.filter((d) => requested.has(URI.parse(d.uri.toString()).fsPath)), language };
     } finally {
         progress.end();
@@ -85,7 +85,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
             const result = await checkSharded(batches(prepared.files, BATCH_FILES), {
                 language: options.language, defaultLanguage: options.defaultLanguage, rules: options.rules ?? {}, quiet: options.quiet,
             }, options.workerScript, (n) => progress.checked((done += n)));
-            if (result.problems.length > 0) throw new UsageError(result.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
+            if (result.problems.length > 0) throw new UsageError(result.problems.map((p) => describeProblem(p)).join('\n'));
             const shown = new Set([...prepared.requested].map((f) => relative(f)));
             files = result.files.filter((f) => shown.has(f)).sort();
             diagnostics = result.diagnostics.filter((d) => shown.has(d.file));

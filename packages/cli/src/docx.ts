@@ -2,7 +2,7 @@ import {
     AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType,
     TableRow, TextRun, VerticalMergeType, WidthType,
 } from 'docx';
-import { containers, criteriaOfModality, modalityName, partName, type CertificationModel, type CompetencyModel, type CriterionModel, type Language, type ModalityModel } from 'certiref-language';
+import { containers, criteriaOfModality, modalityName, partName, xmlText, type CertificationModel, type CompetencyModel, type CriterionModel, type Language, type ModalityModel } from 'certiref-language';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
@@ -39,7 +39,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         };
     /** Prose: one Word paragraph per paragraph (or list item) of the source text. */
     const paragraphs = (text: string, options: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
-        text.split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })], spacing: { after: 60 }, keepNext: options.keepNext }));
+        xmlText(text).split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })], spacing: { after: 60 }, keepNext: options.keepNext }));
     const cell = (children: Paragraph[], width: number, options: { header?: boolean; rowSpan?: number; merged?: boolean } = {}) => new TableCell({
         children: children.length ? children : [new Paragraph('')],
         width: { size: width, type: WidthType.DXA },
@@ -58,7 +58,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
     for (const model of models) {
         const body: Array<Paragraph | Table> = [];
         // the title block: what France Compétences reads first; a field the source does not give says so
-        body.push(new Paragraph({ text: model.title || model.id, heading: HeadingLevel.TITLE }));
+        body.push(new Paragraph({ text: xmlText(model.title || model.id), heading: HeadingLevel.TITLE }));
         if (model.description) body.push(...paragraphs(model.description, { italics: true }));
         const fields: Array<[string, string | undefined]> = [
             [L.certification, `${model.title || model.id} (${model.id})`],
@@ -72,7 +72,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         body.push(table(fields.map(([label, value]) => new TableRow({
             children: [cell(paragraphs(label, { bold: true }), titleWidths[0], { header: true }), cell(value ? paragraphs(value) : paragraphs(L.missing, { italics: true }), titleWidths[1])],
         })), titleWidths));
-        for (const section of model.sections) body.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_2 }), ...paragraphs(section.text));
+        for (const section of model.sections) body.push(new Paragraph({ text: xmlText(section.title), heading: HeadingLevel.HEADING_2 }), ...paragraphs(section.text));
         if (model.accessibility.length) body.push(new Paragraph({ text: L.accessibility, heading: HeadingLevel.HEADING_2 }), ...model.accessibility.flatMap((a) => paragraphs(a)));
 
         // per bloc (or option), the three-column table
@@ -81,7 +81,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             body.push(new Paragraph({
-                text: `Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`,
+                text: xmlText(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`),
                 heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
             }));
             if (container.description) body.push(...paragraphs(container.description));
@@ -141,7 +141,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         for (const container of containers(model)) {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
-                body.push(new Paragraph({ text: modalityName(m), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
+                body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
                 first = false;
                 body.push(...paragraphs(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`, { bold: true, keepNext: true }));
                 const meta = modalityMeta(m);
@@ -178,12 +178,12 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             properties: { page: { size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE } /* given portrait, turned */, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
             footers: {
                 default: new Footer({
-                    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${model.title || model.id} — ${L.page} `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })],
+                    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: xmlText(`${model.title || model.id} — ${L.page} `), size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })],
                 }),
             },
             children: body,
         });
     }
-    const document = new Document({ creator: 'certiref', title: models.map((m) => m.title).join(' · '), sections });
+    const document = new Document({ creator: 'certiref', title: xmlText(models.map((m) => m.title).join(' · ')), sections });
     return Packer.toBuffer(document);
 }

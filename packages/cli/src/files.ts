@@ -2,13 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { certificationIdOfText } from 'certiref-language';
+import { describeProblem, notRegularFile, readProblem } from 'certiref-language/node';
 
 export class UsageError extends Error {}
 
 const SKIP = new Set(['node_modules', '.git']);
 
-/** .ref files of a folder and its subfolders (not node_modules nor hidden folders), links followed once. */
-function walk(dir: string, out: Set<string>, visited: Set<string>): void {
+/**
+ * .ref files of a folder and its subfolders (not node_modules nor hidden folders), links followed
+ * once. A .ref entry that cannot be a source (a link that loops or leads nowhere, a pipe …) goes
+ * to `problems` when given: the caller stops with it rather than skip a file unseen.
+ */
+function walk(dir: string, out: Set<string>, visited: Set<string>, problems?: string[]): void {
     let real: string;
     try {
         real = fs.realpathSync(dir);
@@ -29,11 +34,23 @@ function walk(dir: string, out: Set<string>, visited: Set<string>): void {
         let stat: fs.Stats;
         try {
             stat = fs.statSync(full);
-        } catch {
-            continue; // dangling link
+        } catch (e) {
+            if (isRef(entry.name)) problems?.push(describeProblem(readProblem(full, e)));
+            continue;
         }
-        if (stat.isDirectory()) walk(full, out, visited);
-        else if (stat.isFile() && isRef(entry.name)) out.add(full);
+        if (stat.isDirectory()) walk(full, out, visited, problems);
+        else if (isRef(entry.name)) {
+            if (stat.isFile()) out.add(full);
+            else problems?.push(describeProblem(notRegularFile(full)));
+        }
+    }
+}
+
+function isLink(file: string): boolean {
+    try {
+        return fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
     }
 }
 
@@ -49,6 +66,7 @@ function isRef(name: string): boolean {
 export function collectFiles(inputs: string[], options: { allowEmpty?: boolean } = {}): string[] {
     const found = new Set<string>();
     const visited = new Set<string>();
+    const problems: string[] = [];
     for (const input of inputs) {
         if (/[*?[\]{}]/.test(input) && !fs.existsSync(input)) {
             const matches = globSync(input, { cwd: process.cwd(), absolute: true, dot: false, ignore: ['**/node_modules/**'], followSymbolicLinks: false })
@@ -61,19 +79,23 @@ export function collectFiles(inputs: string[], options: { allowEmpty?: boolean }
         try {
             stat = fs.statSync(input);
         } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            throw new UsageError(code === 'ELOOP'
-                ? `${input}: boucle de liens symboliques / symbolic link loop`
-                : `${input}: fichier ou dossier introuvable / no such file or folder`);
+            // a link that loops or leads nowhere is a file at fault; a name that is not there, a typo
+            if (!isLink(input)) throw new UsageError(`${input}: fichier ou dossier introuvable / no such file or folder`);
+            problems.push(describeProblem(readProblem(input, e)));
+            continue;
         }
         if (stat.isDirectory()) {
             const before = found.size;
-            walk(input, found, visited);
-            if (found.size === before && !options.allowEmpty) throw new UsageError(`${input}: aucun fichier .ref dans ce dossier / no .ref file in this folder`);
+            const count = problems.length;
+            walk(input, found, visited, problems);
+            if (found.size === before && problems.length === count && !options.allowEmpty) throw new UsageError(`${input}: aucun fichier .ref dans ce dossier / no .ref file in this folder`);
         } else if (!isRef(input)) {
             throw new UsageError(`${input}: pas un fichier .ref / not a .ref file`);
+        } else if (!stat.isFile()) {
+            problems.push(describeProblem(notRegularFile(input)));
         } else found.add(input);
     }
+    if (problems.length > 0) throw new UsageError(problems.map((p) => relativeProblem(p)).join('\n'));
     // one entry per real file
     const byReal = new Map<string, string>();
     for (const f of [...found].map((f) => path.resolve(f)).sort()) {
@@ -88,10 +110,17 @@ export function collectFiles(inputs: string[], options: { allowEmpty?: boolean }
     return [...byReal.values()].sort();
 }
 
+/** A problem's path, relative to the current folder as the reports show paths. */
+function relativeProblem(line: string): string {
+    const cwd = process.cwd() + path.sep;
+    return line.startsWith(cwd) ? line.slice(cwd.length) : line;
+}
+
 /** The header of a .ref file: the certification it declares or continues. */
 function headerOf(file: string): { id: string; main: boolean } | undefined {
     let text: string;
     try {
+        if (!fs.statSync(file).isFile()) return undefined; // opening a pipe would wait for a writer
         const fd = fs.openSync(file, 'r');
         const buffer = Buffer.alloc(8192);
         const n = fs.readSync(fd, buffer, 0, buffer.length, 0);

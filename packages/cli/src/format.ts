@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import { URI } from 'langium';
 import { formatDocument, type Language } from 'certiref-language';
-import { createNodeServices, decodeText } from 'certiref-language/node';
+import { createNodeServices, describeProblem, readSource } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
 import { writeAtomic } from './write.js';
@@ -30,8 +29,9 @@ export function format(options: FormatOptions): { output: string; errors: string
     let unformatted = 0;
     let broken = 0;
     for (const file of files) {
-        const read = decodeText(fs.readFileSync(file));
-        if (typeof read !== 'string') throw new UsageError(`${relative(file)}: ${read.problem}`);
+        const source = readSource(file);
+        if ('problem' in source) throw new UsageError(describeProblem(source.problem, relative(file)));
+        const read = source.text;
         const document = shared.workspace.LangiumDocumentFactory.fromString(read, URI.file(file));
         const formatted = formatDocument(document, Certiref.parser.Lexer);
         if (formatted === undefined) {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
 import { certificationIdOfText, type Language, type SeveritySetting } from 'certiref-language';
-import { createNodeServices, loadDocuments } from 'certiref-language/node';
+import { createNodeServices, loadDocuments, type FileProblem } from 'certiref-language/node';
 import { toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { relative } from './formatters/stylish.js';
 
@@ -22,7 +22,7 @@ export interface ShardSettings {
 export interface BatchResult {
     files: string[];
     diagnostics: CliDiagnostic[];
-    problems: { file: string; message: string }[];
+    problems: FileProblem[];
 }
 
 /** Files grouped by the certification their header names, packed into batches of about `size` files. */
@@ -31,6 +31,7 @@ export function batches(files: string[], size: number): string[][] {
     for (const file of files) {
         let key = `\u0000${file}`;
         try {
+            if (!fs.statSync(file).isFile()) throw new Error('not a regular file'); // a pipe would block
             const fd = fs.openSync(file, 'r');
             const buffer = Buffer.alloc(4096);
             const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
@@ -103,7 +104,7 @@ export async function workerMain(settings: ShardSettings, port: import('node:wor
         const message: BatchResult = {
             files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
             diagnostics: toCliDiagnostics(documents, settings.quiet),
-            problems: problems.map((p) => ({ file: relative(p.file), message: p.message })),
+            problems: problems.map((p) => ({ ...p, file: relative(p.file) })),
         };
         port.postMessage(message);
         // forget the batch: the next one starts from an empty workspace

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { containers, criteriaOfModality, modalityLabel, modalityName, neutralise, partName, type CertificationModel, type Language } from 'certiref-language';
+import { containers, criteriaOfModality, modalityLabel, modalityName, neutralise, partName, xmlText, type CertificationModel, type Language } from 'certiref-language';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each
@@ -15,15 +15,25 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
     workbook.creator = 'certiref';
     // Excel and LibreOffice compute the counts again when the file opens (the file carries no results)
     workbook.calcProperties.fullCalcOnLoad = true;
-    const names = new Set<string>();
+    // Excel's rules for a sheet name: at most 31 characters, none of \ / * ? : [ ], no apostrophe
+    // first or last, not "History" (reserved), unique regardless of case
+    const names = new Set<string>(['history']);
+    const cut = (s: string, units: number) => {
+        let out = '';
+        for (const c of s) {
+            if (out.length + c.length > units) break;
+            out += c;
+        }
+        return out;
+    };
     const sheetName = (wanted: string) => {
-        const base = wanted.replace(/[\\/*?:[\]]/g, ' ').slice(0, 28).trim() || 'Feuille';
+        const base = cut(xmlText(wanted).replace(/[\uFFFD\\/*?:[\]\s]+/g, ' ').replace(/^[\s']+/, ''), 28).replace(/[\s']+$/, '') || 'Feuille';
         let name = base;
-        for (let i = 2; names.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
+        for (let i = 2; names.has(name.toLowerCase()); i++) name = `${cut(base, 26)} ${i}`;
         names.add(name.toLowerCase());
         return name;
     };
-    const text = (value: string) => neutralise(value);
+    const text = (value: string) => neutralise(xmlText(value));
     const header = (row: ExcelJS.Row) => {
         row.font = { bold: true };
         row.alignment = { vertical: 'middle', wrapText: true };

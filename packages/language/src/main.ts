@@ -1,8 +1,8 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createCertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
+import { CertirefNodeFileSystemProvider } from './node.js';
 import { languageOfLocale } from './config/config.js';
 import { setupServer } from './lsp/server-setup.js';
 
@@ -11,7 +11,7 @@ export function startNodeServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const config = new NodeConfigProvider();
     config.defaultLanguage = languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
-    const { shared } = createCertirefServices({ connection, ...NodeFileSystem }, { module: { referential: { Config: () => config } } });
+    const { shared } = createCertirefServices({ connection, fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
     shared.lsp.LanguageServer.onInitialize((params) => {
         if (params.locale) config.defaultLanguage = languageOfLocale(params.locale);
     });

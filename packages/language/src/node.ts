@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { NodeFileSystemProvider } from 'langium/node';
 import { createCertirefServices, type CertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -11,40 +11,78 @@ export { NodeConfigProvider } from './config/node-config-provider.js';
 /** Services for Node (CLI, tests): files from disk, certiref.json from disk. */
 export function createNodeServices(): { shared: LangiumSharedServices; Certiref: CertirefServices; config: NodeConfigProvider } {
     const config = new NodeConfigProvider();
-    const services = createCertirefServices(NodeFileSystem, { module: { referential: { Config: () => config } } });
+    const services = createCertirefServices({ fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
     services.shared.workspace.ConfigurationProvider.initialized({});
     return { ...services, config };
 }
 
-/** A file the CLI could not take, with a message that says why. */
+/**
+ * A file that cannot be read as a référentiel, with the place of the first byte at fault
+ * (1-based; 1:1 when the whole file is at fault) and a message in French and English.
+ */
 export interface FileProblem {
     file: string;
-    message: string;
+    line: number;
+    column: number;
+    message: { fr: string; en: string };
+}
+
+/** `file:line:column: message fr / message en`, as the CLI prints it. */
+export function describeProblem(problem: FileProblem, shown = problem.file): string {
+    return `${shown}:${problem.line}:${problem.column}: ${problem.message.fr} / ${problem.message.en}`;
+}
+
+const READ_ERRORS: Record<string, { fr: string; en: string }> = {
+    EACCES: { fr: 'accès refusé, le fichier n\'est pas lisible', en: 'permission denied, the file cannot be read' },
+    EPERM: { fr: 'accès refusé, le fichier n\'est pas lisible', en: 'permission denied, the file cannot be read' },
+    ELOOP: { fr: 'boucle de liens symboliques', en: 'symbolic link loop' },
+    ENOENT: { fr: 'fichier introuvable (lien symbolique cassé ?)', en: 'no such file (broken symbolic link?)' },
+    EISDIR: { fr: 'c\'est un dossier', en: 'this is a folder' },
+};
+
+/** Why a file cannot be read, from the error `fs` gave. */
+export function readProblem(file: string, error: unknown): FileProblem {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const known = READ_ERRORS[code];
+    return { file, line: 1, column: 1, message: known ?? { fr: `lecture impossible (${code || (error as Error).message})`, en: `cannot read (${code || (error as Error).message})` } };
+}
+
+/** A pipe, a device, a socket: not a file to read (a pipe would block its reader forever). */
+export function notRegularFile(file: string): FileProblem {
+    return { file, line: 1, column: 1, message: { fr: 'pas un fichier ordinaire (tube, périphérique …)', en: 'not a regular file (pipe, device …)' } };
+}
+
+/**
+ * The text of a .ref file, or why it has none: not a regular file (a pipe would block the
+ * reader forever), unreadable, a symbolic link loop, binary, not UTF-8.
+ */
+export function readSource(file: string): { text: string } | { problem: FileProblem } {
+    try {
+        if (!fs.statSync(file).isFile()) return { problem: notRegularFile(file) };
+        const read = decodeText(fs.readFileSync(file));
+        return typeof read === 'string' ? { text: read } : { problem: { file, ...read } };
+    } catch (e) {
+        return { problem: readProblem(file, e) };
+    }
 }
 
 /**
  * Loads the given .ref files into the workspace and builds them together (parse, link,
- * validate), so that references across files resolve.
+ * validate), so that references across files resolve. Files that cannot be read are left out
+ * and returned as problems.
  */
 export async function loadDocuments(services: CertirefServices, files: string[], onRead?: (count: number) => void): Promise<{ documents: LangiumDocument[]; problems: FileProblem[] }> {
     const shared = services.shared;
     const documents: LangiumDocument[] = [];
     const problems: FileProblem[] = [];
     for (const file of files) {
-        let text: string;
-        try {
-            const read = decodeText(fs.readFileSync(file));
-            if (typeof read !== 'string') {
-                problems.push({ file, message: read.problem });
-                continue;
-            }
-            text = read;
-        } catch (e) {
-            problems.push({ file, message: `lecture impossible / cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        const read = readSource(file);
+        if ('problem' in read) {
+            problems.push(read.problem);
             continue;
         }
         const uri = URI.file(path.resolve(file));
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(read.text, uri);
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
         onRead?.(documents.length);
@@ -58,19 +96,46 @@ export async function loadDocuments(services: CertirefServices, files: string[],
  * columns). A file in another encoding or a binary file is refused with the place of the first
  * byte that does not fit, rather than read with replacement characters (lost text).
  */
-export function decodeText(bytes: Uint8Array): string | { problem: string } {
+export function decodeText(bytes: Uint8Array): string | { line: number; column: number; message: { fr: string; en: string } } {
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        const { line, column } = position(bytes, nul);
-        return { problem: `${line}:${column}: fichier binaire (octet nul) / binary file (NUL byte)` };
+        return { ...position(bytes, nul), message: { fr: 'fichier binaire (octet nul)', en: 'binary file (NUL byte)' } };
     }
     try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
         const bad = firstInvalidUtf8(bytes);
-        const { line, column } = position(bytes, bad);
-        return { problem: `${line}:${column}: le texte n'est pas en UTF-8 ; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8` };
+        return { ...position(bytes, bad), message: { fr: 'le texte n\'est pas en UTF-8 ; enregistrez le fichier en UTF-8', en: 'the text is not UTF-8; save the file as UTF-8' } };
+    }
+}
+
+/**
+ * The language server's file system: the workspace's .ref files read as the CLI reads them. A
+ * file that cannot be read (binary, not UTF-8, unreadable …) is an empty document, and its
+ * problem is kept for the validator, which reports it where it is: the server neither stops
+ * nor shows replacement characters.
+ */
+export class CertirefNodeFileSystemProvider extends NodeFileSystemProvider {
+    private readonly problems = new Map<string, FileProblem>();
+
+    override async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+
+    override readFileSync(uri: URI): string {
+        const read = readSource(uri.fsPath);
+        if ('problem' in read) {
+            this.problems.set(uri.toString(), read.problem);
+            return '';
+        }
+        this.problems.delete(uri.toString());
+        return read.text;
+    }
+
+    /** Why the file at this URI could not be read, when it could not. */
+    problemOf(uri: string): FileProblem | undefined {
+        return this.problems.get(uri);
     }
 }
 

@@ -102,6 +102,19 @@ export function neutralise(cell: string): string {
     return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * Text for the XML inside an Office file (the Word and Excel exports). XML 1.0 forbids most
+ * control characters, and Word and Excel refuse a file holding one as corrupt (a paste from
+ * Word leaves vertical tabs, its line breaks). A vertical tab or a form feed becomes a line
+ * break; any other character XML forbids (a control, U+FFFE, U+FFFF, a lone surrogate) becomes
+ * U+FFFD, so that nothing disappears unseen.
+ */
+export function xmlText(text: string): string {
+    return text
+        .replace(/[\u000B\u000C]/g, '\n')
+        .replace(/[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** RFC 4180: fields quoted when needed, quotes doubled, CRLF between records; UTF-8 with a BOM so Excel reads accents. */
 export function toCsv(models: CertificationModel[], language: Language): string {
     const quote = (value: string) => {

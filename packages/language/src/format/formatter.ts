@@ -17,9 +17,10 @@ export function formatDocument(document: LangiumDocument, lexer: Lexer): string 
     if (!result?.value?.$cstNode || result.lexerErrors.length > 0 || result.parserErrors.length > 0) return undefined;
     const original = document.textDocument.getText();
     if (endsInUnclosedText(result.value.$cstNode)) return undefined;
-    // the file keeps its line endings (CRLF on a Windows checkout), every one of them
+    // the file keeps its line endings (CRLF on a Windows checkout), every one of them; a lone CR
+    // is a line break too (to the lexer, the model and the editor), written as the file's own
     const eol = /\r\n/.test(original) ? '\r\n' : '\n';
-    const formatted = layout(result.value, original).replace(/\r?\n/g, eol);
+    const formatted = layout(result.value, original).replace(/\r\n?|\n/g, eol);
     return sameTokens(lexer, original, formatted) ? formatted : undefined;
 }
 
@@ -108,8 +109,8 @@ function childNodes(node: AstNode): AstNode[] {
 
 function layout(root: AstNode, text: string): string {
     const items = leaves(root);
-    const hasBlank = (from: number, to: number) => /\n[ \t]*\r?\n/.test(text.slice(from, to));
-    const onOwnLine = (i: number) => i === 0 || text.slice(items[i - 1].end, items[i].offset).includes('\n');
+    const hasBlank = (from: number, to: number) => /(?:\r\n|\r(?!\n)|\n)[ \t]*[\r\n]/.test(text.slice(from, to));
+    const onOwnLine = (i: number) => i === 0 || /[\r\n]/.test(text.slice(items[i - 1].end, items[i].offset));
     // a comment on its own line, right above the next line (no blank line between): it goes with it
     const attachedToNext = (i: number) => {
         if (!items[i].comment || !onOwnLine(i)) return false;
@@ -157,8 +158,8 @@ function layout(root: AstNode, text: string): string {
 
 /** Continuation lines of a `"…"` text (or a block comment) go under their element. */
 function reindent(leaf: Leaf, depth: number): string {
-    if (!leaf.text.includes('\n') || leaf.text.startsWith('"""') || leaf.comment) return leaf.text;
-    const [first, ...rest] = leaf.text.split(/\r?\n/);
+    if (!/[\r\n]/.test(leaf.text) || leaf.text.startsWith('"""') || leaf.comment) return leaf.text;
+    const [first, ...rest] = leaf.text.split(/\r\n?|\n/);
     const pad = INDENT.repeat(depth + 1);
     return [first, ...rest.map((line) => (line.trim() === '' ? '' : pad + line.trimStart()))].join('\n');
 }
@@ -176,7 +177,7 @@ function sameTokens(lexer: Lexer, a: string, b: string): boolean {
         const hidden = (result as { hidden?: { image: string; startOffset: number }[] }).hidden ?? [];
         return [...result.tokens, ...hidden]
             .sort((x, y) => x.startOffset - y.startOffset)
-            .map((t) => (t.image.startsWith('"') && !t.image.startsWith('"""') ? t.image.replace(/\s+/g, ' ') : t.image.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '')))
+            .map((t) => (t.image.startsWith('"') && !t.image.startsWith('"""') ? t.image.replace(/\s+/g, ' ') : t.image.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '')))
             .filter((image) => image.trim().length > 0);
     };
     const x = tokens(a);

@@ -7,8 +7,8 @@
 import * as langium from 'langium';
 
 export const CertirefTerminals = {
-    TEXT: /"""[\s\S]*?"""|"(\\[\s\S]|[^"\\])*"/,
-    UNCLOSED_TEXT: /"(\\[\s\S]|[^"\\])*/,
+    TEXT: /"""[\s\S]*?"""|"[^"\\]*(?:\\[\s\S][^"\\]*)*"/,
+    UNCLOSED_TEXT: /"[^"\\]*(?:\\[\s\S][^"\\]*)*/,
     ID: /[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]([A-Za-z0-9_.\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])?/,
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -705,7 +705,7 @@ export function isSectionField(item: unknown): item is SectionField {
 export type Text = string;
 
 export function isText(item: unknown): item is Text {
-    return (typeof item === 'string' && (/"""[\s\S]*?"""|"(\\[\s\S]|[^"\\])*"/.test(item) || /"(\\[\s\S]|[^"\\])*/.test(item)));
+    return (typeof item === 'string' && (/"""[\s\S]*?"""|"[^"\\]*(?:\\[\s\S][^"\\]*)*"/.test(item) || /"[^"\\]*(?:\\[\s\S][^"\\]*)*/.test(item)));
 }
 
 export interface VersionField extends langium.AstNode {

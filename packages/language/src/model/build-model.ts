@@ -161,13 +161,13 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     function fillContainer(container: ContainerModel, node: ast.Bloc | ast.Option, bloc: BlocModel, option: OptionModel | undefined, uri: string) {
         for (const activityNode of node.activities) {
             const activity = hide(hide({
-                id: activityNode.name, title: textOf(activityNode.title), description: optText(activityNode.description),
+                id: activityNode.name ?? '', title: textOf(activityNode.title), description: optText(activityNode.description),
                 competencies: [], source: locate(activityNode, uri, 'name'),
             } as Omit<ActivityModel, 'node' | 'container'>, 'node', activityNode), 'container', container) as ActivityModel;
             container.activities.push(activity);
             for (const competencyNode of activityNode.competencies) {
                 const competency = hide(hide(hide(hide(hide(hide({
-                    id: competencyNode.name, text: textOf(competencyNode.text),
+                    id: competencyNode.name ?? '', text: textOf(competencyNode.text),
                     source: locate(competencyNode, uri, 'name'),
                 } as Omit<CompetencyModel, 'node' | 'activity' | 'bloc' | 'option' | 'criteria' | 'evaluatedBy'>,
                 'node', competencyNode), 'activity', activity), 'bloc', bloc), 'option', option), 'criteria', [] as CriterionModel[]),

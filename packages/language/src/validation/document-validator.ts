@@ -21,6 +21,11 @@ export interface CertirefDiagnosticData {
     [key: string]: unknown;
 }
 
+/** A file system that knows which files it could not read (the Node server's, see node.ts). */
+interface UnreadableFiles {
+    problemOf?(uri: string): { line: number; column: number; message: Bilingual } | undefined;
+}
+
 const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
     warning: DiagnosticSeverity.Warning,
@@ -38,9 +43,11 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     private readonly runner: () => RuleRunner;
     private readonly config: () => ConfigProvider;
     private readonly lexer: () => Lexer;
+    private readonly fileSystem: () => UnreadableFiles;
 
     constructor(services: CertirefServices) {
         super(services);
+        this.fileSystem = () => services.shared.workspace.FileSystemProvider as UnreadableFiles;
         this.models = () => services.referential.Models;
         this.runner = () => services.referential.Rules;
         this.config = () => services.referential.Config;
@@ -48,9 +55,19 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const base = await super.validateDocument(document, options, cancelToken);
         const uri = document.uri.toString();
         const config = this.config().getConfig(uri);
+        // a workspace file the server could not read (binary, not UTF-8, unreadable …) is an
+        // empty document: say why, not that it is empty
+        const unreadable = this.fileSystem().problemOf?.(uri);
+        if (unreadable && document.textDocument.getText() === '') {
+            const { line, column, message } = unreadable;
+            return toDiagnostics([{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
+                `Ce fichier ne peut pas être lu (ligne ${line}, colonne ${column}) : ${message.fr}.`,
+                `This file cannot be read (line ${line}, column ${column}): ${message.en}.`,
+            ) }], config, document);
+        }
+        const base = await super.validateDocument(document, options, cancelToken);
         const findings: Finding[] = [];
         const unclosed = unclosedTexts(document, this.lexer());
         // After a text left open, the rest of the file is read as text: later errors are its echo.

@@ -12,9 +12,19 @@ export interface SyntaxContext {
     afterQuote?: boolean;
 }
 
+/**
+ * Found text as a message shows it: at most 40 characters (never half of one), and the
+ * characters one cannot see (controls, NUL, direction marks, BOM) written U+XXXX.
+ */
+function visible(found: string): string {
+    const chars = Array.from(found);
+    const cut = chars.length > 40 ? chars.slice(0, 40).join('') + '…' : found;
+    return cut.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** A syntax error in words a référentiel author reads, in French and English. */
 export function syntaxMessage(original: string, found: string, context: SyntaxContext = {}): Bilingual {
-    const shown = found.length > 40 ? found.slice(0, 40) + '…' : found;
+    const shown = visible(found);
     if (context.afterQuote && found.length > 0 && !found.startsWith('"') && !/unexpected character/i.test(original)) {
         // `"Le candidat dit "bonjour" au client."`: the inner quote closed the text
         return t(
@@ -23,6 +33,18 @@ export function syntaxMessage(original: string, found: string, context: SyntaxCo
         );
     }
     if (/unexpected character/i.test(original)) {
+        if (found.startsWith('\uFFFD')) {
+            return t(
+                'Caractère « \uFFFD » : un octet que l\'éditeur n\'a pas pu lire. Le fichier n\'est sans doute pas en UTF-8 : enregistrez-le en UTF-8.',
+                'Character "\uFFFD": a byte the editor could not read. The file is probably not UTF-8: save it as UTF-8.',
+            );
+        }
+        if (found.startsWith('*/')) {
+            return t(
+                '« */ » ferme un commentaire qui n\'est pas ouvert : les commentaires /* … */ ne s\'imbriquent pas, le premier « */ » les ferme.',
+                '"*/" closes a comment that is not open: /* … */ comments do not nest, the first "*/" closes them.',
+            );
+        }
         if (shown.startsWith('"')) {
             return t(
                 'Texte non terminé : ce guillemet " ouvre un texte qui n\'est jamais fermé. Ajoutez le guillemet fermant (ou écrivez \\" pour un guillemet dans le texte).',

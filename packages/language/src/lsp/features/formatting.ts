@@ -26,11 +26,17 @@ export class CertirefFormatter implements Formatter {
     }
 }
 
-/** One edit replacing the lines between the common beginning and the common end. */
+/**
+ * One edit replacing the lines between the common beginning and the common end. Lines are the
+ * LSP's: a CRLF, a lone CR or a LF ends one (a lone CR counted as nothing would put the edit on
+ * the wrong lines of the editor's document).
+ */
 export function minimalEdit(before: string, after: string): TextEdit[] {
     if (before === after) return [];
-    const a = before.split('\n');
-    const b = after.split('\n');
+    // each line with its line break
+    const lines = (text: string) => text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+    const a = lines(before);
+    const b = lines(after);
     let start = 0;
     while (start < a.length && start < b.length && a[start] === b[start]) start++;
     let endA = a.length;
@@ -39,8 +45,12 @@ export function minimalEdit(before: string, after: string): TextEdit[] {
         endA--;
         endB--;
     }
-    const newText = b.slice(start, endB).join('\n') + (endB < b.length ? '\n' : '');
-    const end = endA < a.length ? { line: endA, character: 0 } : { line: a.length - 1, character: a[a.length - 1].length };
-    const text = endA < a.length ? newText : newText.replace(/\n$/, '') + (endB < b.length ? '' : '');
-    return [{ range: { start: { line: start, character: 0 }, end }, newText: endA < a.length ? newText : text }];
+    // the start of line i, or the end of the document
+    const position = (i: number) => {
+        if (i < a.length) return { line: i, character: 0 };
+        if (a.length === 0) return { line: 0, character: 0 };
+        const last = a[a.length - 1] ?? '';
+        return /[\r\n]$/.test(last) ? { line: a.length, character: 0 } : { line: a.length - 1, character: last.length };
+    };
+    return [{ range: { start: position(start), end: position(endA) }, newText: b.slice(start, endB).join('') }];
 }
