@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import { findingsOf, renderGrid, selectModels, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
 import { writeAtomic } from './write.js';
-import { toXlsx } from './xlsx.js';
-import { toDocx } from './docx.js';
+import { toDocx, toXlsx } from 'certiref-language/office';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 

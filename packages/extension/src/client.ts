@@ -76,16 +76,27 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
             if (!source) return;
             const f = fr();
+            // Word and Excel come from the desktop's Node server; a Web Worker cannot make them
+            const office = serveFiles ? [] : [
+                { label: 'Word', description: f ? 'le référentiel pour France Compétences et les grilles du jury' : 'the référentiel for France Compétences and the jury\'s grids', format: 'docx' },
+                { label: 'Excel', description: f ? 'le classeur du jury et la matrice de couverture' : "the jury's workbook and the coverage matrix", format: 'xlsx' },
+            ];
             const formats = [
+                ...office,
                 { label: 'HTML', description: f ? "grilles d'évaluation, page imprimable" : 'evaluation grids, printable page', format: 'html' },
                 { label: 'Markdown', description: f ? 'grilles en tableaux' : 'grids as tables', format: 'md' },
                 { label: 'CSV', description: f ? 'une ligne par critère, pour un tableur' : 'one row per criterion, for spreadsheets', format: 'csv' },
                 { label: 'JSON', description: f ? 'le modèle' : 'the model', format: 'json' },
             ];
-            const pick = await vscode.window.showQuickPick(formats, { placeHolder: f ? "Format d'export (Word et Excel : certiref export --format docx|xlsx)" : 'Export format (Word and Excel: certiref export --format docx|xlsx)' });
+            const pick = await vscode.window.showQuickPick(formats, {
+                placeHolder: serveFiles
+                    ? (f ? "Format d'export (Word et Excel : VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)" : 'Export format (Word and Excel: desktop VS Code, or certiref export --format docx|xlsx)')
+                    : (f ? "Format d'export" : 'Export format'),
+            });
             if (!pick) return;
-            const text = await client.sendRequest<string | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
-            if (text === undefined) return;
+            const exported = await client.sendRequest<string | { base64: string } | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
+            if (exported === undefined) return;
+            const bytes = typeof exported === 'string' ? new TextEncoder().encode(exported) : Uint8Array.from(atob(exported.base64), (c) => c.charCodeAt(0));
             // the whole certification is exported: named after it (MSD.csv), as \`certiref export --out\` does
             const id = (await outline(source)).certification?.id;
             const name = id ? id.replace(/[^\w.-]+/g, '_') : source.path.replace(/^.*\//, '').replace(/\.ref$/i, '');
@@ -94,7 +105,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
                 filters: { [pick.label]: [pick.format] },
             });
             if (!target) return;
-            await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+            await vscode.workspace.fs.writeFile(target, bytes);
             void vscode.window.showInformationMessage(f ? `Exporté : ${target.path.replace(/^.*\//, '')}` : `Exported: ${target.path.replace(/^.*\//, '')}`);
         }),
         vscode.commands.registerCommand('certiref.showLocations', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) =>

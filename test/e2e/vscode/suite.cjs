@@ -119,6 +119,9 @@ exports.run = async function run() {
     assert.match(csv, /MSD,5,2,AS2-2,CS2-4,/);
     const html = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'html' });
     assert.match(html, /^<!DOCTYPE html>/);
+    // Word and Excel need the desktop's Node server: the Web Worker declines them
+    const docx = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'docx' });
+    assert.ok(docx === null || docx === undefined, 'no Word export in a Web Worker');
 
     step('export');
     // "Compare with…" an older version (a folder of the workspace without competency C2): the

@@ -12,8 +12,7 @@ import {
     type CertificationModel, type CertirefDiagnosticData,
 } from 'certiref-language';
 import { createNodeServices } from 'certiref-language/node';
-import { toXlsx } from '../../../packages/cli/src/xlsx.js';
-import { toDocx } from '../../../packages/cli/src/docx.js';
+import { toDocx, toXlsx } from 'certiref-language/office';
 import { ROOT } from '../../helpers.js';
 import { applyEdits, SEEDS, type FuzzInput } from './edits.js';
 

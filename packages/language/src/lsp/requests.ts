@@ -23,7 +23,16 @@ export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
 export const DIFF_REQUEST = 'certiref/diff';
-export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json';
+export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json' | 'docx' | 'xlsx';
+
+/**
+ * The Word and Excel exports, where the server can make them (the Node server: they need Node's
+ * libraries), as base64: the certiref/export request answers `{ base64 }` for these formats.
+ */
+export interface OfficeExports {
+    docx(models: CertificationModel[], language: 'fr' | 'en'): Promise<string>;
+    xlsx(models: CertificationModel[], language: 'fr' | 'en'): Promise<string>;
+}
 
 /** "Compare with…": the older version's files (from git or another folder), as the editor read them. */
 export interface DiffParams {
@@ -77,6 +86,9 @@ function services(shared: LangiumSharedServices): CertirefServices {
 
 async function built(shared: LangiumSharedServices, uri: string): Promise<{ document: LangiumDocument; model?: CertificationModel } | undefined> {
     const parsed = URI.parse(uri);
+    // the workspace's files first: a file opened at once would otherwise have a model without the
+    // rest of its certification (no header, no other blocs) for a moment
+    await shared.workspace.WorkspaceManager.ready;
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined; // not opened or loaded yet
     try {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
@@ -100,7 +112,7 @@ export function findingsOf(shared: LangiumSharedServices, model: CertificationMo
     return out;
 }
 
-export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices): void {
+export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeExports): void {
     connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
         const found = await built(shared, params.uri);
         if (!found) return undefined;
@@ -109,7 +121,7 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
         const grid = renderGrid(models, found.model ? findingsOf(shared, found.model) : [], { language, interactive: true });
         return { ...grid, uri: params.uri, version: found.document.textDocument.version };
     });
-    connection.onRequest(EXPORT_REQUEST, async (params: { uri: string; format: EditorExportFormat; language?: 'fr' | 'en' }): Promise<string | undefined> => {
+    connection.onRequest(EXPORT_REQUEST, async (params: { uri: string; format: EditorExportFormat; language?: 'fr' | 'en' }): Promise<string | { base64: string } | undefined> => {
         const found = await built(shared, params.uri);
         if (!found?.model) return undefined;
         const language = params.language ?? services(shared).referential.Config.getConfig(params.uri).language;
@@ -119,6 +131,7 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
             case 'md': return toMarkdown(models, language);
             case 'csv': return toCsv(models, language);
             case 'json': return JSON.stringify(serializeModel(models), null, 2) + '\n';
+            case 'docx': case 'xlsx': return office ? { base64: await office[params.format](models, language) } : undefined;
         }
     });
     connection.onRequest(DIFF_REQUEST, async (params: DiffParams): Promise<DiffResponse | undefined> => {

@@ -2,7 +2,7 @@ import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { Language, SeveritySetting } from '../config/config.js';
-import { registerCertirefRequests } from './requests.js';
+import { registerCertirefRequests, type OfficeExports } from './requests.js';
 
 /** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */
 export const SETTINGS_NOTIFICATION = 'certiref/settings';
@@ -25,8 +25,8 @@ export interface SettableConfig {
  * requests (preview, outline), and the editor's settings, after which every document is checked
  * again.
  */
-export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig): void {
-    registerCertirefRequests(connection, shared);
+export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeExports): void {
+    registerCertirefRequests(connection, shared, office);
     let current = '';
     connection.onNotification(SETTINGS_NOTIFICATION, async (settings: EditorSettings) => {
         const before = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import { containers, criteriaOfModality, modalityLabel, modalityName, neutralise, partName, xmlText, type CertificationModel, type Language } from 'certiref-language';
+import type { Language } from '../config/config.js';
+import { containers, criteriaOfModality } from '../model/queries.js';
+import type { CertificationModel } from '../model/types.js';
+import { modalityLabel, modalityName, neutralise, partName, xmlText } from './tables.js';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each

@@ -2,7 +2,10 @@ import {
     AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType,
     TableRow, TextRun, VerticalMergeType, WidthType,
 } from 'docx';
-import { containers, criteriaOfModality, modalityName, partName, xmlText, type CertificationModel, type CompetencyModel, type CriterionModel, type Language, type ModalityModel } from 'certiref-language';
+import type { Language } from '../config/config.js';
+import { containers, criteriaOfModality } from '../model/queries.js';
+import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
+import { modalityName, partName, xmlText } from './tables.js';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
