@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DiffParams, DiffResponse, OutlineResult } from './protocol.js';
 import { diffHtml } from './preview-html.js';
+import { revealLine } from './reveal.js';
 
 const VIEW_TYPE = 'certiref.diff';
 
@@ -130,9 +131,7 @@ export class ComparePanel implements vscode.Disposable {
                 return;
             }
             if (message.type !== 'reveal' || !message.uri || message.line === undefined) return;
-            const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
-            const position = new vscode.Position(message.line, 0);
-            await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+            await revealLine(vscode.Uri.parse(message.uri), message.line);
         }, null, this.disposables);
     }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PreviewResult } from './protocol.js';
 import { previewHtml } from './preview-html.js';
+import { revealLine } from './reveal.js';
 
 const VIEW_TYPE = 'certiref.preview';
 
@@ -88,10 +89,7 @@ export class PreviewManager implements vscode.Disposable {
         panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
         panel.webview.onDidReceiveMessage(async (message: { type: string; uri?: string; line?: number }) => {
             if (message.type !== 'reveal' || !message.uri || message.line === undefined) return;
-            const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
-            const position = new vscode.Position(message.line, 0);
-            const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
-            editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+            await revealLine(vscode.Uri.parse(message.uri), message.line);
         }, null, this.disposables);
     }
 
