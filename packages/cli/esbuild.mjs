@@ -6,8 +6,30 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 
+// Word and Excel (docx, exceljs: two thirds of the code) in a bundle of their own, read only
+// when a Word or Excel export asks for them: every other command starts without reading them.
+const officeApart = {
+    name: 'office-apart',
+    setup(build) {
+        build.onResolve({ filter: /(^certiref-language\/office|\/export\/office\.js)$/ }, () => ({ path: './office.cjs', external: true }));
+    },
+};
+await esbuild.build({
+    entryPoints: [`${here}/../language/out/export/office.js`],
+    outfile: `${here}/dist/office.cjs`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+});
+
 await esbuild.build({
     entryPoints: [`${here}/out/main.js`],
+    plugins: [officeApart],
+    // import() becomes require(): the bundle runs in a vm.Script (bin/certiref.cjs), where a
+    // real dynamic import has no loader
+    supported: { 'dynamic-import': false },
     outfile: `${here}/dist/certiref.cjs`,
     bundle: true,
     platform: 'node',

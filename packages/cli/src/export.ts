@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { findingsOf, renderGrid, selectModels, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
 import { writeAtomic } from './write.js';
-import { toDocx, toXlsx } from 'certiref-language/office';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 
@@ -41,8 +40,9 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
     const pathOf = (uri: string) => relative(URI.parse(uri).fsPath);
     const render = async (selection: CertificationModel[]): Promise<string | Buffer> => {
         switch (options.format) {
-            case 'xlsx': return toXlsx(selection, language);
-            case 'docx': return toDocx(selection, language);
+            // Word and Excel load their libraries when asked for, not at every start of the CLI
+            case 'xlsx': return (await import('certiref-language/office')).toXlsx(selection, language);
+            case 'docx': return (await import('certiref-language/office')).toDocx(selection, language);
             case 'json': return JSON.stringify(serializeModel(selection, pathOf), null, 2) + '\n';
             case 'html': return standalonePage(renderGrid(selection, selection.flatMap((m) => findingsOf(services.shared, m)), { language, interactive: false, pathOf }), language);
             case 'md': return toMarkdown(selection, language);
