@@ -83,6 +83,9 @@ describe('the VS Code extension package', () => {
                 .toEqual(['137:competency-without-criterion', '143:competency-without-criterion', '187:criterion-without-competency', '192:criterion-without-competency']);
             const preview = await connection.sendRequest<{ body: string }>('certiref/preview', { uri });
             expect(preview.body).toContain("Grille d&#39;évaluation — E5");
+            // Export… in Word: the exporters come from dist/office.cjs, read on this first use
+            const docx = await connection.sendRequest<{ base64: string }>('certiref/export', { uri, format: 'docx' });
+            expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
         } finally {
             connection.dispose();
             child.kill();
@@ -97,7 +100,7 @@ describe('the VS Code extension package', () => {
         expect(size).toBeLessThan(2 * 1024 * 1024);
         const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
         expect(list).toEqual([
-            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
             'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
             'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
         ]);

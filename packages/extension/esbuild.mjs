@@ -11,9 +11,19 @@ mkdirSync(`${here}/syntaxes`, { recursive: true });
 cpSync(`${here}/../../syntaxes/certiref.tmLanguage.json`, `${here}/syntaxes/certiref.tmLanguage.json`);
 
 const common = { bundle: true, sourcemap: false, minify: false, logLevel: 'warning', external: ['vscode'] };
+// The desktop server's Word and Excel exports (docx, exceljs) in a file of their own, read on the
+// first Word or Excel export, not at every start of VS Code
+const officeApart = {
+    name: 'office-apart',
+    setup(build) {
+        build.onResolve({ filter: /\/export\/office\.js$/ }, () => ({ path: './office.cjs', external: true }));
+    },
+};
 await Promise.all([
     esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
+    esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        plugins: [officeApart], supported: { 'dynamic-import': false },
         define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/web.ts`], outfile: `${here}/dist/web.cjs`, platform: 'browser', format: 'cjs', target: 'es2022',
         define: { process: '{"env":{}}' } }),
