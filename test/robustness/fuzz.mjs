@@ -25,6 +25,14 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 }
 
 const started = Date.now();
+// the commit under test, read before the run (work may go on while it runs)
+const commit = (() => {
+    try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+        return 'unknown';
+    }
+})();
 const share = Math.ceil(runs / workers);
 const reports = [];
 const jobs = Array.from({ length: workers }, (_, i) => new Promise((resolve) => {
@@ -62,13 +70,6 @@ console.log(`fuzz: ${cases} cases in ${seconds} s on ${workers} worker(s), seeds
 
 if (record) {
     const cpus = os.cpus();
-    const commit = (() => {
-        try {
-            return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-        } catch {
-            return 'unknown';
-        }
-    })();
     const sum = (key) => reports.reduce((n, r) => n + (r[key] ?? 0), 0);
     const lines = [
         `Last recorded run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}.`,
@@ -77,7 +78,7 @@ if (record) {
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
         `| ${cases} | ${seconds} s | ${workers} | ${reports.map((r) => r.seed).join(', ')} | ${failed.length === 0 ? 'none' : failed.map((r) => `seed ${r.seed}: ${r.counterexample?.error ?? r.error}`).join('; ')} | ${sum('formatted')} | ${sum('withSyntaxErrors')} | ${sum('heavy')} |`,
         '',
-        `Slowest case per stage (ms): ${Object.entries(slowest).map(([s, ms]) => `${s} ${ms}`).join(', ')}.`,
+        `Slowest case per stage (ms of CPU): ${Object.entries(slowest).map(([s, ms]) => `${s} ${ms}`).join(', ')}.`,
     ];
     const file = path.join(here, 'RESULTS.md');
     const text = fs.readFileSync(file, 'utf8');
