@@ -160,6 +160,22 @@ bloc 1 "+1"
 });
 
 describe('certiref export --format md', () => {
+    it('shows a text as written: no link, emphasis or HTML can come from it', () => {
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'a.ref'), `certification M "Exemple"
+  accessibilité "a"
+bloc 1 "Bloc"
+  activité A1 "Activité"
+    compétence C1 "Voir [le site](javascript:alert(1)) et **ceci** ou <b>cela</b> | fin"
+  modalité E1 "Étude"
+    évalue C1
+    critère CR1 "_souligné_ \\\`code\\\`"
+`);
+        const md = runCli(['export', '.', '--format', 'md'], { cwd: dir }).stdout;
+        expect(md).toContain('Voir \\[le site\\](javascript:alert(1)) et \\*\\*ceci\\*\\* ou &lt;b&gt;cela&lt;/b&gt; \\| fin');
+        expect(md).not.toMatch(/[^\\]\[le site\]/);
+    });
+
     it('a table per modality with the jury\'s columns, texts escaped', () => {
         const md = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--lang', 'fr']).stdout;
         expect(md).toMatch(/^# Manager de la stratégie digitale \(MSD\)/);
@@ -174,7 +190,8 @@ describe('certiref export --format md', () => {
         it(`${seed}: each modality's grid holds every competency it evaluates and every criterion, once, in order`, () => {
             const md = runCli(['export', `referentials/${seed}`, '--format', 'md', '--lang', 'fr']).stdout;
             const m = model(seed);
-            const unescape = (text: string) => flat(text.replace(/<br>/g, ' ').replace(/\\\|/g, '|').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+            // as a Markdown renderer shows the cell: line breaks, backslash escapes, HTML entities
+            const unescape = (text: string) => flat(text.replace(/<br>/g, ' ').replace(/\\([\\`*_[\]|~#+-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
             const sections = md.split(/^### /m).slice(1);
             expect(sections).toHaveLength(modalities(m).length);
             sections.forEach((section, i) => {

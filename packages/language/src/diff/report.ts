@@ -1,6 +1,7 @@
 import { diffWords } from 'diff';
 import type { Language } from '../config/config.js';
 import type { SourceLocation } from '../model/types.js';
+import { escapeMarkdownText } from '../export/tables.js';
 import {
     summarize, type CertificationDiff, type DiffElementKind, type DiffFinding, type DiffSummary, type ElementChange, type FieldChange, type FieldName,
     type ReferentialDiff,
@@ -260,13 +261,9 @@ export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): s
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/** Text that GitHub shows as written: HTML and Markdown punctuation escaped. */
+/** Text that GitHub shows as written, on one line: HTML and Markdown punctuation escaped. */
 export function escapeMarkdown(text: string): string {
-    return text
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~#])/g, '\\$1')
-        .replace(/^(\s*)-/gm, '$1\\-')
-        .replace(/\r?\n/g, ' ');
+    return escapeMarkdownText(text).replace(/\r?\n/g, ' ');
 }
 
 export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions): string {

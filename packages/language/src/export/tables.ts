@@ -95,6 +95,17 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
 }
 
 /**
+ * Text that Markdown renderers (GitHub, GitLab …) show as written: HTML's characters as entities,
+ * Markdown's punctuation (links, emphasis, code, tables) escaped. Line breaks are left to the caller.
+ */
+export function escapeMarkdownText(text: string): string {
+    return text
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#])/g, '\\$1')
+        .replace(/^(\s*)([-+])/gm, '$1\\$2');
+}
+
+/**
  * A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first) is
  * neutralised with a leading apostrophe, as OWASP advises against CSV injection.
  */
@@ -131,8 +142,9 @@ export function toCsv(models: CertificationModel[], language: Language): string 
 /** Markdown: per certification and bloc, the modalities as tables a jury can print. */
 export function toMarkdown(models: CertificationModel[], language: Language): string {
     const fr = language === 'fr';
-    // escaped for a Markdown table: HTML characters, pipes, line breaks
-    const cell = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n+/g, '<br>');
+    // escaped for a Markdown table: HTML and Markdown's own characters (no link, no emphasis can
+    // come from the text), pipes; line breaks as <br>
+    const cell = (text: string) => escapeMarkdownText(text).replace(/\n+/g, '<br>');
     const out: string[] = [];
     for (const model of models) {
         out.push(`# ${cell(model.title || model.id)} (${model.id})`, '');
