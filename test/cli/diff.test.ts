@@ -284,12 +284,13 @@ describe('certiref diff OLD NEW', () => {
 
     it('refuses what it cannot compare with exit 2 and one line, and writes -o atomically', () => {
         const dir = versions(MSD, (f) => f);
-        for (const args of [['diff', 'old'], ['diff', 'old', 'new', 'more'], ['diff', 'old', 'nowhere'], ['diff', 'old', 'new', '--format', 'xml']]) {
+        for (const args of [['diff', 'old'], ['diff', 'old', 'new', 'more'], ['diff', 'old', 'nowhere'], ['diff', 'old', 'new', '--format', 'xml'], ['diff', 'old', 'new', '-o', 'new/report.ref']]) {
             const r = runCli(args, { cwd: dir });
             expect(r.status, args.join(' ')).toBe(2);
             expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
             expect(r.stderr).not.toMatch(/\bat .*\.c?js:\d+/);
         }
+        expect(fs.existsSync(path.join(dir, 'new/report.ref'))).toBe(false);
         const r = runCli(['diff', 'old', 'new', '-o', 'report.md', '--format', 'markdown'], { cwd: dir });
         expect(r.status).toBe(0);
         expect(r.stdout).toBe('');

@@ -160,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
         .addOption(new Option('--lang <lang>', 'langue du rapport / language of the report').choices(['fr', 'en']))
         .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+            refuseSourceOutput(opts.output);
             const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION });
             if (opts.output) writeAtomic(opts.output, result.text);
             else process.stdout.write(result.text);
