@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Bilingual } from '../rules/rule.js';
 import { containers, criteriaOfModality } from '../model/queries.js';
 import { comparisonKey } from '../model/text.js';
+import { statistics } from '../model/serialize.js';
 import type {
     ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, PartModel,
     SourceLocation,
@@ -238,7 +239,7 @@ function setField(field: FieldName, o: string[], n: string[]): FieldChange[] {
 }
 
 function wholeCertification(m: CertificationModel, status: 'added' | 'removed'): CertificationDiff {
-    const all = containers(m);
+    const { activities, competencies, modalities, criteria } = statistics([m]).totals[0];
     return {
         id: m.id,
         title: m.title,
@@ -246,13 +247,7 @@ function wholeCertification(m: CertificationModel, status: 'added' | 'removed'):
         [status === 'added' ? 'new' : 'old']: m.source,
         fields: [],
         changes: [],
-        counts: {
-            blocs: m.blocs.length,
-            activities: all.reduce((k, c) => k + c.activities.length, 0),
-            competencies: all.reduce((k, c) => k + c.activities.reduce((j, a) => j + a.competencies.length, 0), 0),
-            modalities: all.reduce((k, c) => k + c.modalities.length, 0),
-            criteria: all.reduce((k, c) => k + c.modalities.reduce((j, x) => j + criteriaOfModality(x).length, 0), 0),
-        },
+        counts: { blocs: m.blocs.length, activities, competencies, modalities, criteria },
     };
 }
 

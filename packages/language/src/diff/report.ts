@@ -3,7 +3,7 @@ import type { Language } from '../config/config.js';
 import type { SourceLocation } from '../model/types.js';
 import { escapeMarkdownText } from '../export/tables.js';
 import {
-    summarize, type CertificationDiff, type DiffElementKind, type DiffFinding, type DiffSummary, type ElementChange, type FieldChange, type FieldName,
+    isEmptyDiff, summarize, type CertificationDiff, type DiffElementKind, type DiffFinding, type DiffSummary, type ElementChange, type FieldChange, type FieldName,
     type ReferentialDiff,
 } from './compare.js';
 
@@ -94,9 +94,13 @@ function total(c: { errors: number; warnings: number; infos: number }): number {
     return c.errors + c.warnings + c.infos;
 }
 
-function at(source: SourceLocation | undefined, pathOf: (uri: string) => string): string {
+/** `file:line` of an element, as a report shows it. */
+export function at(source: SourceLocation | undefined, pathOf: (uri: string) => string): string {
     return source ? `${pathOf(source.uri)}:${source.nameRange.start.line + 1}` : '';
 }
+
+/** The sign of each kind of change in the text report and the panel. */
+export const MARKS: Record<ElementChange['status'], string> = { added: '+', removed: '−', renamed: '→', changed: '~' };
 
 /** The headline: what changed in the model, and which findings came and went. */
 export function summaryLine(diff: ReferentialDiff, language: Language): string {
@@ -220,14 +224,14 @@ export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): s
     const w = DIFF_WORDS[language];
     const out: string[] = [];
     if (options.labels) out.push(`certiref diff  ${options.labels.old} → ${options.labels.new}`, '');
-    if (diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0) {
+    if (isEmptyDiff(diff)) {
         out.push(w.none);
         return out.join('\n') + '\n';
     }
     const textRuns = (r: WordRun[]) => r.map((x) => (x.added ? `{+${x.text}+}` : x.removed ? `[-${x.text}-]` : x.text)).join('');
     const place = (c: ElementChange) => (c.status === 'removed' ? `${w.was} ${at(c.old, paths.old)}` : at(c.new, paths.new));
     const change = (c: ElementChange, indent: string) => {
-        const mark = { added: '+', removed: '−', renamed: '→', changed: '~' }[c.status];
+        const mark = MARKS[c.status];
         out.push(`${indent}${mark} ${describeChange(c, language)}  ${place(c)}`);
         if (showsText(c)) out.push(`${indent}    « ${c.text!.replace(/\s*\n\s*/g, ' ')} »`);
         for (const f of c.fields) out.push(`${indent}    ${describeField(f, language, textRuns)}`);
@@ -271,7 +275,7 @@ export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions
     const w = DIFF_WORDS[language];
     const out: string[] = [];
     const headline = summaryLine(diff, language);
-    const empty = diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0;
+    const empty = isEmptyDiff(diff);
     out.push(`### certiref diff${options.labels ? ` — \`${escapeCode(options.labels.old)}\` → \`${escapeCode(options.labels.new)}\`` : ''}`, '');
     out.push(empty ? w.none : `**${escapeMarkdown(headline)}**`, '');
     if (empty) return out.join('\n');
@@ -355,7 +359,7 @@ export function diffToJson(diff: ReferentialDiff, options: { paths: DiffPaths; l
         ...(options.tool ? { tool: options.tool } : {}),
         ...(options.labels ? { old: options.labels.old, new: options.labels.new } : {}),
         summary: summarize(diff),
-        empty: diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0,
+        empty: isEmptyDiff(diff),
         certifications: diff.certifications.map((c) => ({
             id: c.id, oldId: c.oldId ?? null, title: c.title, status: c.status, old: loc(c.old, paths.old), new: loc(c.new, paths.new),
             counts: c.counts ?? null, fields: c.fields, changes: c.changes.map(change),

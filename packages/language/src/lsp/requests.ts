@@ -9,7 +9,7 @@ import { renderGrid, standalonePage, type GridFinding, type RenderedGrid } from 
 import { toCsv, toMarkdown } from '../export/tables.js';
 import { serializeModel } from '../model/serialize.js';
 import type { CertirefDiagnosticData } from '../validation/document-validator.js';
-import { diffReferentials, summarize, type DiffSummary } from '../diff/compare.js';
+import { diffReferentials, isEmptyDiff, summarize, type DiffSummary } from '../diff/compare.js';
 import { diffToMarkdown, diffToText } from '../diff/report.js';
 import { diffSide, diffSideOfTexts } from '../diff/side.js';
 import { renderDiff } from '../render/diff.js';
@@ -162,7 +162,7 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
             body: renderDiff(diff, { language, paths, labels, interactive: true }),
             markdown: diffToMarkdown(diff, { language, paths, labels }),
             text: diffToText(diff, { language, paths, labels }),
-            empty: diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0,
+            empty: isEmptyDiff(diff),
             summary: summarize(diff),
         };
     });

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../model/types.js';
-import type { DiffFinding, ElementChange, ReferentialDiff } from '../diff/compare.js';
+import { isEmptyDiff, type DiffFinding, type ElementChange, type ReferentialDiff } from '../diff/compare.js';
 import {
-    DIFF_WORDS, describeChange, describeField, groupByBloc, groupTitle, showsText, summaryLine, type DiffReportOptions, type WordRun,
+    at, DIFF_WORDS, describeChange, MARKS, describeField, groupByBloc, groupTitle, showsText, summaryLine, type DiffReportOptions, type WordRun,
 } from '../diff/report.js';
 import { escapeHtml } from './grid.js';
 
@@ -14,7 +14,7 @@ export function renderDiff(diff: ReferentialDiff, options: DiffReportOptions & {
     const { language, paths } = options;
     const w = WORDS[language];
     const out: string[] = [];
-    const empty = diff.certifications.length === 0 && diff.findings.introduced.length === 0 && diff.findings.resolved.length === 0;
+    const empty = isEmptyDiff(diff);
     out.push(`<h1>${w.title}${options.labels ? ` <span class="id">${escapeHtml(options.labels.old)} → ${escapeHtml(options.labels.new)}</span>` : ''}</h1>`);
     out.push(`<p class="summary">${escapeHtml(empty ? w.none : summaryLine(diff, language))}</p>`);
     if (empty) return out.join('\n');
@@ -25,7 +25,7 @@ export function renderDiff(diff: ReferentialDiff, options: DiffReportOptions & {
         : `<span class="where">${escapeHtml(at(c.new, paths.new))}</span>`);
     const change = (c: ElementChange): string => {
         const parts = [`<li class="change ${c.status}"${c.status === 'removed' ? '' : target(c.new)}>`,
-            `<span class="mark" aria-hidden="true">${MARK[c.status]}</span> ${escapeHtml(describeChange(c, language))} ${place(c)}`];
+            `<span class="mark" aria-hidden="true">${MARKS[c.status]}</span> ${escapeHtml(describeChange(c, language))} ${place(c)}`];
         if (showsText(c)) parts.push(`<blockquote>${escapeHtml(c.text!)}</blockquote>`);
         if (c.fields.length > 0) parts.push(`<ul class="fields">${c.fields.map((f) => `<li>${describeField(f, language, runs, escapeHtml)}</li>`).join('')}</ul>`);
         if (c.children.length > 0) parts.push(`<ul class="changes">${c.children.map(change).join('')}</ul>`);
@@ -57,11 +57,6 @@ export function renderDiff(diff: ReferentialDiff, options: DiffReportOptions & {
     return out.join('\n');
 }
 
-const MARK = { added: '+', removed: '−', renamed: '→', changed: '~' };
-
-function at(source: SourceLocation | undefined, pathOf: (uri: string) => string): string {
-    return source ? `${pathOf(source.uri)}:${source.nameRange.start.line + 1}` : '';
-}
 
 /** The report's words, and the labels only the panel shows. */
 const WORDS = {
