@@ -1,27 +1,14 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { SeverityName } from '../config/config.js';
+import type { Finding, Severity } from '../finding.js';
+import type { Bilingual } from '../i18n.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
 
-/** Text in both languages of certiref's users. */
-export interface Bilingual {
-    fr: string;
-    en: string;
-}
+export { capital, t, type Bilingual } from '../i18n.js';
 
-export function t(fr: string, en: string): Bilingual {
-    return { fr, en };
-}
-
-/** One finding of a rule, before severity settings and suppressions apply. */
-export interface Finding {
-    rule: string;
-    uri: string;
-    range: Range;
+/** One finding of a rule, before the settings give it a severity and the suppressions apply. */
+export interface RuleFinding extends Omit<Finding, 'severity'> {
     /** The first line of the element the finding is about (a suppression comment above it applies). */
     anchorLine?: number;
-    message: Bilingual;
-    /** Facts a quick fix can use (ids, suggested replacement …). */
-    data?: Record<string, unknown>;
 }
 
 export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range) => void;
@@ -36,7 +23,7 @@ export interface CompletenessRule {
 export interface RuleMeta {
     /** Stable kebab-case id. */
     id: string;
-    defaultSeverity: SeverityName;
+    defaultSeverity: Severity;
     /** One line: what the rule checks. */
     title: Bilingual;
     /** Why it matters and how to fix it. */
@@ -80,9 +67,4 @@ export function optionName(option: { id: string; keyword: string }): { fr: strin
     return specialisation
         ? { fr: `spécialisation ${option.id}`, frThe: `la spécialisation ${option.id}`, frOf: `de la spécialisation ${option.id}`, en: `specialisation ${option.id}` }
         : { fr: `option ${option.id}`, frThe: `l'option ${option.id}`, frOf: `de l'option ${option.id}`, en: `option ${option.id}` };
-}
-
-/** The first letter in capitals. */
-export function capital(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
