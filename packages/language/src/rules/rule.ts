@@ -1,7 +1,8 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, FindingData, Severity } from '../finding.js';
 import type { Bilingual } from '../i18n.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
+import type { Fix, FixContext } from './fix.js';
 
 export { capital, t, type Bilingual } from '../i18n.js';
 
@@ -11,7 +12,8 @@ export interface RuleFinding extends Omit<Finding, 'severity'> {
     anchorLine?: number;
 }
 
-export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range) => void;
+/** How a rule reports a finding: where (the element's id, or `range`), what, and its typed data. */
+export type Report<D extends object = FindingData> = (at: SourceLocation, message: Bilingual, data?: D, range?: Range) => void;
 
 /** Rules that say something is missing: silent while a file of the certification cannot be read whole. */
 export interface CompletenessRule {
@@ -20,7 +22,7 @@ export interface CompletenessRule {
 }
 
 /** What every rule declares, and what the README, SARIF and `--rule` read. */
-export interface RuleMeta {
+export interface RuleMeta<D extends object = FindingData> {
     /** Stable kebab-case id. */
     id: string;
     defaultSeverity: Severity;
@@ -30,11 +32,17 @@ export interface RuleMeta {
     help: Bilingual;
     /** Whether `off` is allowed (syntax errors cannot be switched off). */
     configurable?: boolean;
+    /** The quick fixes of one of its findings, when it has an obvious remedy. */
+    fix?(context: FixContext<D>): Fix[];
 }
 
-/** A check on the model of one certification. */
-export interface ModelRule extends RuleMeta, CompletenessRule {
-    check(certification: CertificationModel, report: Report): void;
+/**
+ * A check on the model of one certification: one file per rule (`rules/<id>.ts`) with its
+ * metadata, its messages, the type of its findings' data, and its quick fix if it has one. It
+ * reads the model only, never the syntax tree.
+ */
+export interface ModelRule<D extends object = FindingData> extends RuleMeta<D>, CompletenessRule {
+    check(certification: CertificationModel, report: Report<D>): void;
 }
 
 /**

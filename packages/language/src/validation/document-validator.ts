@@ -6,10 +6,14 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { CertirefServices } from '../certiref-module.js';
 import type { ConfigProvider, ResolvedConfig } from '../config/config.js';
 import type { Finding, Severity } from '../finding.js';
-import { t, type Bilingual } from '../i18n.js';
+import type { Bilingual } from '../i18n.js';
 import { toDiagnostic } from '../lsp/diagnostics.js';
 import type { ReferentialModelService } from '../model/model-service.js';
 import { RULES_BY_ID, type RuleFinding } from '../rules/index.js';
+import { invalidConfigMessages } from '../rules/invalid-config.js';
+import { suppressionWithoutReasonMessages } from '../rules/suppression-without-reason.js';
+import { syntaxErrorMessages } from '../rules/syntax-error.js';
+import { unusedSuppressionMessages } from '../rules/unused-suppression.js';
 import type { DocumentFindings } from './findings.js';
 import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
@@ -64,10 +68,7 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         const unreadable = this.fileSystem().problemOf?.(uri);
         if (unreadable && document.textDocument.getText() === '') {
             const { line, column, message } = unreadable;
-            return [{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
-                `Ce fichier ne peut pas être lu (ligne ${line}, colonne ${column}) : ${message.fr}.`,
-                `This file cannot be read (line ${line}, column ${column}): ${message.en}.`,
-            ) }];
+            return [{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: syntaxErrorMessages.unreadable(line, column, message) }];
         }
         const base = await super.validateDocument(document, options, cancelToken);
         const findings: RuleFinding[] = [];
@@ -144,10 +145,7 @@ function unclosedTexts(document: LangiumDocument, lexer: Lexer): Array<{ range: 
     if (!unclosed) return [];
     const suspect = suspects[0];
     if (suspect) {
-        return [{ range: suspect.range, message: t(
-            `Texte non terminé : ce texte englobe la ligne « ${suspect.line} » ; il lui manque sans doute son guillemet fermant.`,
-            `Unterminated text: this text swallows the line "${suspect.line}"; it probably lacks its closing quote.`,
-        ) }];
+        return [{ range: suspect.range, message: syntaxErrorMessages.swallowed(suspect.line) }];
     }
     return [{ range: unclosed, message: syntaxMessage('unclosed text', '"') }];
 }
@@ -196,32 +194,17 @@ export function applySettings(findings: RuleFinding[], config: ResolvedConfig, d
         const range = { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character + s.length } };
         const unknown = s.rules.filter((r) => !RULES_BY_ID.has(r));
         if (s.rules.length === 0) {
-            kept.push({ rule: 'suppression-without-reason', uri, range, message: t(
-                'Ce commentaire ne nomme aucune règle. Écrivez : // certiref-ignore règle -- raison.',
-                'This comment names no rule. Write: // certiref-ignore rule -- reason.',
-            ) });
+            kept.push({ rule: 'suppression-without-reason', uri, range, message: suppressionWithoutReasonMessages.noRule() });
         } else if (s.reason.length === 0) {
-            kept.push({ rule: 'suppression-without-reason', uri, range, message: t(
-                `Ce commentaire ignore ${s.rules.join(', ')} sans donner de raison. Écrivez-la après « -- » : // certiref-ignore règle -- raison.`,
-                `This comment suppresses ${s.rules.join(', ')} without a reason. Write it after "--": // certiref-ignore rule -- reason.`,
-            ) });
+            kept.push({ rule: 'suppression-without-reason', uri, range, message: suppressionWithoutReasonMessages.noReason(s.rules) });
         } else if (unknown.length > 0) {
-            kept.push({ rule: 'unused-suppression', uri, range, message: t(
-                `Règle inconnue dans ce commentaire : ${unknown.join(', ')}. Vérifiez l'identifiant de la règle (voir le README).`,
-                `Unknown rule in this comment: ${unknown.join(', ')}. Check the rule id (see the README).`,
-            ) });
+            kept.push({ rule: 'unused-suppression', uri, range, message: unusedSuppressionMessages.unknownRule(unknown) });
         } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off')) {
-            kept.push({ rule: 'unused-suppression', uri, range, message: t(
-                `Ce commentaire n'ignore rien : aucun constat ${s.rules.join(', ')} sur la ligne ${s.target + 1}. Supprimez-le.`,
-                `This comment suppresses nothing: no ${s.rules.join(', ')} finding on line ${s.target + 1}. Remove it.`,
-            ) });
+            kept.push({ rule: 'unused-suppression', uri, range, message: unusedSuppressionMessages.suppressesNothing(s.rules, s.target + 1) });
         }
     });
     for (const problem of config.problems) {
-        kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
-            `${problem.file}:${problem.line}:${problem.column} : ${problem.message}. Ce réglage est ignoré.`,
-            `${problem.file}:${problem.line}:${problem.column}: ${problem.message}. This setting is ignored.`,
-        ) });
+        kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: invalidConfigMessages.problem(problem) });
     }
     const out: Finding[] = [];
     for (const { anchorLine: _, ...f } of kept) {
