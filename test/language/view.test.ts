@@ -70,3 +70,15 @@ bloc 5
         expect(table.rest.map((r) => `${r.modality.id} [${r.criteria.map((c) => c.label).join(',')}]`)).toEqual(['E1 [K9]']);
     });
 });
+
+describe('the RNCP number, however it is written', () => {
+    it('RNCP35411 and 35411 both read RNCP 35411 in every layout', async () => {
+        const { toMarkdown, renderGrid } = await import('certiref-language');
+        for (const written of ['RNCP35411', '35411']) {
+            const { models } = await checkText(HEADER.replace('\n', `\n  rncp ${written}\n`));
+            expect(toMarkdown(models, 'en')).toContain('\n\nRNCP 35411\n');
+            expect(toMarkdown(models, 'en')).not.toContain('RNCP RNCP');
+            expect(renderGrid(models, [], { language: 'en', interactive: false }).body).toContain('RNCP 35411');
+        }
+    });
+});
