@@ -4,16 +4,26 @@ import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vsc
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
-import * as protocol from '../packages/extension/src/protocol.js';
+import { DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
+import * as protocol from 'certiref-language/protocol';
 import { ROOT } from './helpers.js';
 
 const EXTENSION = path.join(ROOT, 'packages/extension');
 
 describe('the VS Code extension package', () => {
     it('speaks the same protocol as the language server', () => {
-        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.EXPORT_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST])
-            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST]);
+        // one protocol module, which the server registers from and the extension imports: the extension keeps no copy
+        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.EXPORT_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST, protocol.DIFF_REQUEST, protocol.EXPORT_FORMATS_REQUEST])
+            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST]);
+        expect([...protocol.PROTOCOL.requests, ...protocol.PROTOCOL.notifications, ...protocol.PROTOCOL.toClient].sort())
+            .toEqual(['certiref/diff', 'certiref/export', 'certiref/exportFormats', 'certiref/outline', 'certiref/preview', 'certiref/readDirectory', 'certiref/readFile', 'certiref/settings']);
+        const sources = fs.readdirSync(path.join(EXTENSION, 'src')).filter((f) => f.endsWith('.ts'));
+        for (const file of sources) {
+            const text = fs.readFileSync(path.join(EXTENSION, 'src', file), 'utf8');
+            // a method name written in the extension would be a second copy of the protocol
+            expect(text, file).not.toMatch(/['"`]certiref\/[a-zA-Z]+['"`]/);
+        }
+        expect(sources.some((file) => fs.readFileSync(path.join(EXTENSION, 'src', file), 'utf8').includes("from 'certiref-language/protocol'"))).toBe(true);
     });
 
     it('declares the language, grammar, snippets, settings and commands in French and English', () => {
@@ -86,6 +96,11 @@ describe('the VS Code extension package', () => {
             // Export… in Word: the exporters come from dist/office.cjs, read on this first use
             const docx = await connection.sendRequest<{ base64: string }>('certiref/export', { uri, format: 'docx' });
             expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+            // every request of the protocol is the server's, "Compare with…" (certiref/diff) included
+            for (const method of protocol.PROTOCOL.requests) {
+                const answer = await connection.sendRequest(method, method === DIFF_REQUEST ? { uri, old: { label: 'HEAD', files: [] } } : { uri, format: 'csv' }).then(() => 'answered', (e: { code?: number }) => `error ${e.code}`);
+                expect(answer, method).toBe('answered');
+            }
         } finally {
             connection.dispose();
             child.kill();

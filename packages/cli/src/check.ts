@@ -2,20 +2,14 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { countBySeverity, type Language, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
-import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
+import { compareDiagnostics, toCliDiagnostics } from './diagnostics.js';
+import type { CheckResult, CliDiagnostic } from './result.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
-import { relative } from './formatters/stylish.js';
+import { relative } from './paths.js';
 import { Progress } from './progress.js';
 import { batches, checkSharded } from './shard.js';
 
-export type { CliDiagnostic, Severity } from './diagnostics.js';
-
-export interface CheckResult {
-    language: Language;
-    files: string[];
-    diagnostics: CliDiagnostic[];
-    summary: { errors: number; warnings: number; infos: number };
-}
+export type { CheckResult, CliDiagnostic, Severity } from './result.js';
 
 export interface WorkspaceOptions {
     paths: string[];

@@ -1,23 +1,8 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
-import type { CertirefServices, Severity } from 'certiref-language';
-import { relative } from './formatters/stylish.js';
-
-export type { Severity } from 'certiref-language';
-
-/** One finding, as the `json` format prints it (1-based lines and columns, relative paths). */
-export interface CliDiagnostic {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: Severity;
-    rule: string;
-    message: string;
-    /** Stable across unrelated edits: rule, file, the text of the line, and the rank among equal ones. */
-    fingerprint: string;
-}
+import type { CertirefServices } from 'certiref-language';
+import { relative } from './paths.js';
+import type { CliDiagnostic } from './result.js';
 
 /** The findings of built documents, in the CLI's terms: each message in its document's language. */
 export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {

@@ -9,7 +9,7 @@ import {
 } from 'certiref-language';
 import { loadWorkspace } from './check.js';
 import { UsageError } from './files.js';
-import { relative } from './formatters/stylish.js';
+import { relative } from './paths.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
 

@@ -6,7 +6,7 @@ import { UsageError } from './files.js';
 import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
-import { relative } from './formatters/stylish.js';
+import { relative } from './paths.js';
 
 /** The documents' syntax errors, for a warning on stderr: an export of a broken file may be partial. */
 function syntaxErrorCount(services: CertirefServices, documents: LangiumDocument[]): number {

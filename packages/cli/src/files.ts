@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { certificationIdOfText } from 'certiref-language';
-import { describeProblem, notRegularFile, readProblem } from 'certiref-language/node';
+import { certificationHeaderOfText, nearestAncestor } from 'certiref-language';
+import { describeProblem, notRegularFile, readProblem, readSource } from 'certiref-language/node';
 
 export class UsageError extends Error {}
 
@@ -116,23 +116,18 @@ function relativeProblem(line: string): string {
     return line.startsWith(cwd) ? line.slice(cwd.length) : line;
 }
 
-/** The header of a .ref file: the certification it declares or continues. */
-function headerOf(file: string): { id: string; main: boolean } | undefined {
-    let text: string;
-    try {
-        if (!fs.statSync(file).isFile()) return undefined; // opening a pipe would wait for a writer
-        const fd = fs.openSync(file, 'r');
-        const buffer = Buffer.alloc(8192);
-        const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-        fs.closeSync(fd);
-        text = buffer.subarray(0, n).toString('utf8');
-    } catch {
-        return undefined;
-    }
-    const id = certificationIdOfText(text);
-    if (id === undefined) return undefined;
-    return { id, main: /^(?:\uFEFF)?\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*certification\s/i.test(text.slice(0, 4096)) };
+/**
+ * The header of a .ref file, as the language server reads it: the certification it declares or
+ * continues. A file that cannot be read (a pipe is never opened) has none here; the check says
+ * why when it reads it.
+ */
+export function headerOf(file: string): { id: string; main: boolean } | undefined {
+    const read = readSource(file);
+    return 'text' in read ? certificationHeaderOfText(read.text) : undefined;
 }
+
+/** A folder as the membership rules compare folders: with its separator at the end. */
+const asFolder = (folder: string) => (folder.endsWith(path.sep) ? folder : folder + path.sep);
 
 /**
  * The other files of the certifications the given files belong to, so that checking one file
@@ -180,13 +175,17 @@ export function contextFiles(files: string[]): string[] {
         }
         if (root) roots.set(root, new Set([...(roots.get(root) ?? []), own.id]));
     }
-    // a continuing file joins the nearest declaration of its certification above it (as in the
-    // language server): not a main file below, nor the files of another declaration further down
+    // a continuing file joins the nearest declaration of its certification above it (the
+    // language server's rule, `nearestAncestor`): not a main file below, nor the files of another
+    // declaration further down
+    const declares = (folder: string, id: string) => refsIn(folder).some((r) => { const h = header(r); return h?.main && h.id === id; });
     const nearestDeclaration = (folder: string, id: string): string | undefined => {
+        const above: string[] = [];
         for (let f = folder; ; f = path.dirname(f)) {
-            if (refsIn(f).some((r) => { const h = header(r); return h?.main && h.id === id; })) return f;
-            if (path.dirname(f) === f) return undefined;
+            if (declares(f, id)) above.push(asFolder(f));
+            if (path.dirname(f) === f) break;
         }
+        return nearestAncestor(asFolder(folder), above);
     };
     for (const [root, ids] of roots) {
         const below = new Set<string>();
@@ -195,7 +194,7 @@ export function contextFiles(files: string[]): string[] {
             const abs = path.resolve(f);
             if (given.has(abs)) continue;
             const h = header(abs);
-            if (h && !h.main && ids.has(h.id) && nearestDeclaration(path.dirname(abs), h.id) === root) extra.add(abs);
+            if (h && !h.main && ids.has(h.id) && nearestDeclaration(path.dirname(abs), h.id) === asFolder(root)) extra.add(abs);
         }
     }
     return [...extra].sort();

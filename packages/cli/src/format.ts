@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import { formatDocument, type Language } from 'certiref-language';
 import { createNodeServices, describeProblem, readSource } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
-import { relative } from './formatters/stylish.js';
+import { relative } from './paths.js';
 import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
 

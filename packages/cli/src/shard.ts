@@ -1,11 +1,12 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import { certificationIdOfText, type Language, type SeveritySetting } from 'certiref-language';
+import type { Language, SeveritySetting } from 'certiref-language';
 import { createNodeServices, loadDocuments, type FileProblem } from 'certiref-language/node';
-import { toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
-import { relative } from './formatters/stylish.js';
+import { toCliDiagnostics } from './diagnostics.js';
+import { headerOf } from './files.js';
+import type { CliDiagnostic } from './result.js';
+import { relative } from './paths.js';
 
 /**
  * Large workspaces: certifications are independent (references never cross them), so the files
@@ -29,18 +30,8 @@ export interface BatchResult {
 export function batches(files: string[], size: number): string[][] {
     const groups = new Map<string, string[]>();
     for (const file of files) {
-        let key = `\u0000${file}`;
-        try {
-            if (!fs.statSync(file).isFile()) throw new Error('not a regular file'); // a pipe would block
-            const fd = fs.openSync(file, 'r');
-            const buffer = Buffer.alloc(4096);
-            const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-            fs.closeSync(fd);
-            const id = certificationIdOfText(buffer.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
-            if (id !== undefined) key = id;
-        } catch {
-            // unreadable: its own group, the worker reports it
-        }
+        // an unreadable file: its own group, the worker reports it
+        const key = headerOf(file)?.id ?? `\u0000${file}`;
         const list = groups.get(key);
         if (list) list.push(file);
         else groups.set(key, [file]);

@@ -3,7 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
     DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
     type EditorSettings, type ExportFormatInfo, type OutlineResult, type PreviewResult,
-} from './protocol.js';
+} from 'certiref-language/protocol';
 import { PreviewManager } from './preview.js';
 import { ComparePanel, type CompareTarget } from './compare.js';
 import { ReferentialTree } from './tree.js';

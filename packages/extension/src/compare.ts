@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DiffParams, DiffResponse, OutlineResult } from './protocol.js';
+import type { DiffParams, DiffResponse, OutlineResult } from 'certiref-language/protocol';
 import { diffHtml } from './preview-html.js';
 import { revealLine } from './reveal.js';
 import { TEXTS, type Language } from './texts.js';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PreviewResult } from './protocol.js';
+import type { PreviewResult } from 'certiref-language/protocol';
 import { previewHtml } from './preview-html.js';
 import { revealLine } from './reveal.js';
 import { TEXTS, type Language } from './texts.js';

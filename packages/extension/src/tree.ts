@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { OutlineNode, OutlineResult } from './protocol.js';
+import type { OutlineNode, OutlineResult } from 'certiref-language/protocol';
 import { TEXTS, type Language } from './texts.js';
 
 /** The Référentiel view: certification › blocs › activities › competencies, each covered or not; follows the active file. */

@@ -15,8 +15,8 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { CertirefGeneratedModule, CertirefGeneratedSharedModule } from './generated/module.js';
-import { CertificationMembership } from './lsp/membership.js';
-import { CertirefDocumentBuilder } from './lsp/document-builder.js';
+import { CertificationMembership } from './workspace/membership.js';
+import { CertirefDocumentBuilder } from './workspace/document-builder.js';
 import { CertirefScopeComputation, CertirefScopeProvider } from './lsp/scope-provider.js';
 import { CertirefCodeActionProvider } from './lsp/features/code-actions.js';
 import { CertirefCodeLensProvider } from './lsp/features/code-lens.js';
@@ -26,7 +26,7 @@ import { CertirefHoverProvider } from './lsp/features/hover.js';
 import { CertirefRenameProvider } from './lsp/features/rename.js';
 import { CertirefSemanticTokenProvider } from './lsp/features/semantic-tokens.js';
 import { CertirefDocumentSymbolProvider, CertirefWorkspaceSymbolProvider } from './lsp/features/symbols.js';
-import { ReferentialModelService } from './model/model-service.js';
+import { ReferentialModelService } from './workspace/model-service.js';
 import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { DocumentFindings } from './validation/findings.js';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { SEVERITY_WORDS } from 'certiref-language';
-import type { CheckResult, Severity } from '../check.js';
+import type { CheckResult, Severity } from '../result.js';
 import { TEXTS } from '../texts.js';
 import { stylish } from './stylish.js';
 

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../check.js';
+import type { CheckResult } from '../result.js';
 
 /** The `json` format: a stable shape for tools (fields may be added, none removed). */
 export function json(result: CheckResult, version: string): string {

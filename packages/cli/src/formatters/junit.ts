@@ -1,5 +1,5 @@
 import { ALL_RULES } from 'certiref-language';
-import type { CheckResult, CliDiagnostic } from '../check.js';
+import type { CheckResult, CliDiagnostic } from '../result.js';
 
 function xml(text: string): string {
     return text

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES, type Language } from 'certiref-language';
-import type { CheckResult, Severity } from '../check.js';
+import type { CheckResult, Severity } from '../result.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { SEVERITY_WORDS } from 'certiref-language';
-import type { CheckResult } from '../check.js';
+import type { CheckResult } from '../result.js';
 import { TEXTS } from '../texts.js';
 
 /** Colour on a terminal only, unless NO_COLOR is set. */
@@ -39,7 +38,3 @@ export function stylish(result: CheckResult, color = useColor(process.stdout)): 
     return lines.join('\n').replace(/^\n/, '') + '\n';
 }
 
-export function relative(file: string): string {
-    const rel = path.relative(process.cwd(), file);
-    return (rel === '' ? '.' : rel).split(path.sep).join('/');
-}

@@ -4,81 +4,24 @@ import type { Connection } from 'vscode-languageserver';
 import type { CertirefServices } from '../certiref-module.js';
 import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
-import { renderGrid, type RenderedGrid } from '../render/grid.js';
+import { renderGrid } from '../render/grid.js';
 import { EXPORT_FORMATS, exportFormat, type OfficeRenderers } from '../export/formats/index.js';
-import type { Language } from '../i18n.js';
 import { countBySeverity, type Finding } from '../finding.js';
-import { diffReferentials, isEmptyDiff, summarize, type DiffSummary } from '../diff/compare.js';
+import { diffReferentials, isEmptyDiff, summarize } from '../diff/compare.js';
 import { diffToMarkdown, diffToText } from '../diff/report.js';
 import { diffSide, diffSideOfTexts } from '../diff/side.js';
 import { renderDiff } from '../render/diff.js';
-
-/**
- * Requests of certiref's own that the VS Code extension sends to the language server (desktop
- * and web alike): the evaluation-grid preview of a document's certification, and the outline
- * of the Référentiel tree view and the status bar. Both read the one model.
- */
-export const PREVIEW_REQUEST = 'certiref/preview';
-export const OUTLINE_REQUEST = 'certiref/outline';
-export const EXPORT_REQUEST = 'certiref/export';
-export const DIFF_REQUEST = 'certiref/diff';
-export const EXPORT_FORMATS_REQUEST = 'certiref/exportFormats';
+import {
+    DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST,
+    type DiffParams, type DiffResponse, type ExportFormatInfo, type ExportFormatsParams, type ExportParams, type ExportResult,
+    type OutlineNode, type OutlineResult, type PreviewParams, type PreviewResult,
+} from '../protocol.js';
 
 /**
  * Word and Excel's makers, where the server has them (the Node server: they need Node's
  * libraries), loaded on the first Word or Excel export.
  */
 export type OfficeLoader = () => Promise<OfficeRenderers>;
-
-/** certiref/export: the active document's certification in a format; a binary one (Word, Excel) as `{ base64 }`. */
-export interface ExportParams { uri: string; format: string; language?: Language }
-export type ExportResult = string | { base64: string } | undefined;
-
-/** certiref/exportFormats: the formats this server can make, for the editor's Export… menu. */
-export interface ExportFormatsParams { language?: Language }
-export interface ExportFormatInfo { id: string; label: string; description: string; office: boolean }
-
-/** "Compare with…": the older version's files (from git or another folder), as the editor read them. */
-export interface DiffParams {
-    /** The active document: its certification is the new side. */
-    uri: string;
-    old: {
-        /** What the older version is: `HEAD`, a folder … */
-        label: string;
-        /** Its files, each with the name the report shows (`HEAD:referentials/bloc-1.ref`). */
-        files: Array<{ uri: string; text: string; name: string }>;
-    };
-    language?: 'fr' | 'en';
-}
-
-export interface DiffResponse {
-    /** The report as HTML (escaped), for the panel. */
-    body: string;
-    markdown: string;
-    text: string;
-    empty: boolean;
-    summary: DiffSummary;
-}
-
-export interface PreviewParams { uri: string; language?: 'fr' | 'en' }
-export interface PreviewResult extends RenderedGrid { uri: string; version: number }
-
-export interface OutlineNode {
-    kind: 'certification' | 'bloc' | 'option' | 'activity' | 'competency';
-    id: string;
-    label: string;
-    uri: string;
-    line: number;
-    /** For competencies: judged by a criterion and evaluated by a modality. */
-    covered?: boolean;
-    children: OutlineNode[];
-}
-export interface OutlineResult {
-    certification?: OutlineNode;
-    /** The files of the active document's certification. */
-    documents?: string[];
-    counts: { competencies: number; criteria: number; uncovered: number; errors: number; warnings: number };
-}
 
 function services(shared: LangiumSharedServices): CertirefServices {
     return shared.ServiceRegistry.all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices;
@@ -92,15 +35,38 @@ async function built(shared: LangiumSharedServices, uri: string): Promise<{ docu
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined; // not opened or loaded yet
     try {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
-        // and the rest of the build: the other files of its certification are validated in the
-        // same build, maybe after it (their findings belong to the answer)
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     } catch {
         return undefined; // cancelled by a newer edit: the next request will have it
     }
     const document = shared.workspace.LangiumDocuments.getDocument(parsed);
     if (!document) return undefined;
-    return { document, model: services(shared).referential.Models.forDocument(document) };
+    const models = services(shared).referential.Models;
+    const model = models.forDocument(document);
+    if (!model) return { document };
+    // the other files of its certification too: their findings belong to the answer, and they are
+    // validated in the same build, maybe after it (or a build that has just begun reset them)
+    await validated(shared, model.documents);
+    return { document, model: models.forDocument(document) };
+}
+
+/** Until every one of these documents is validated, at most `ms` (a file no build validates does not hold the answer back). */
+async function validated(shared: LangiumSharedServices, uris: string[], ms = 10_000): Promise<void> {
+    const pending = () => uris.some((uri) => {
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        return document !== undefined && document.state < DocumentState.Validated;
+    });
+    const deadline = Date.now() + ms;
+    while (pending() && Date.now() < deadline) {
+        await new Promise<void>((resolve) => {
+            const done = () => {
+                clearTimeout(timer);
+                listener.dispose();
+                resolve();
+            };
+            const timer = setTimeout(done, 100);
+            const listener = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, done);
+        });
+    }
 }
 
 /** The findings of every document of a certification. */

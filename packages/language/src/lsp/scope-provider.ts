@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { CertirefServices } from '../certiref-module.js';
-import type { ReferentialModelService } from '../model/model-service.js';
+import type { ReferentialModelService } from '../workspace/model-service.js';
 import type { ContainerModel } from '../model/types.js';
 
 /**

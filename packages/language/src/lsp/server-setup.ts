@@ -3,16 +3,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../config/config.js';
 import { languageOfLocale, type Language } from '../i18n.js';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type EditorSettings, type ReadDirectoryEntry } from '../protocol.js';
 import { registerCertirefRequests, type OfficeLoader } from './requests.js';
-
-/** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */
-export const SETTINGS_NOTIFICATION = 'certiref/settings';
-export interface EditorSettings {
-    language: 'auto' | Language;
-    /** The editor's display language, for `auto`. */
-    displayLanguage?: string;
-    rules: Record<string, SeveritySetting>;
-}
 
 /** What a server's configuration must accept from the editor. */
 export interface SettableConfig {
@@ -45,10 +37,6 @@ export function setupServer(connection: Connection, shared: LangiumSharedService
     });
 }
 
-/** Requests the Web Worker server sends to the extension to read the workspace's files. */
-export const READ_FILE_REQUEST = 'certiref/readFile';
-export const READ_DIRECTORY_REQUEST = 'certiref/readDirectory';
-
 /**
  * The workspace's files as the editor sees them (vscode.dev, github.dev): a Web Worker has no
  * file system, so the server asks the extension, which reads through `vscode.workspace.fs`.
@@ -63,7 +51,7 @@ export class ClientFileSystemProvider implements FileSystemProvider {
     }
 
     async readDirectory(uri: URI): Promise<FileSystemNode[]> {
-        const entries = await this.connection().sendRequest<Array<{ uri: string; isFile: boolean; isDirectory: boolean }>>(READ_DIRECTORY_REQUEST, uri.toString());
+        const entries = await this.connection().sendRequest<ReadDirectoryEntry[]>(READ_DIRECTORY_REQUEST, uri.toString());
         return entries.map((e) => ({ uri: URI.parse(e.uri), isFile: e.isFile, isDirectory: e.isDirectory }));
     }
 

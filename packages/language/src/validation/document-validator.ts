@@ -8,7 +8,7 @@ import type { ConfigProvider, ResolvedConfig } from '../config/config.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Bilingual } from '../i18n.js';
 import { toDiagnostic } from '../lsp/diagnostics.js';
-import type { ReferentialModelService } from '../model/model-service.js';
+import type { ReferentialModelService } from '../workspace/model-service.js';
 import { RULES_BY_ID, type RuleFinding } from '../rules/index.js';
 import { invalidConfigMessages } from '../rules/invalid-config.js';
 import { suppressionWithoutReasonMessages } from '../rules/suppression-without-reason.js';

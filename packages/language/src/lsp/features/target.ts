@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument } 
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../../generated/ast.js';
 import type { CertirefServices } from '../../certiref-module.js';
-import type { ModelElement } from '../../model/model-service.js';
+import type { ModelElement } from '../../workspace/model-service.js';
 
 /** What is under the cursor, in the model's terms. */
 export type Target = ModelElement & { range: Range; declaration: boolean };

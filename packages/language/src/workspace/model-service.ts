@@ -1,9 +1,9 @@
 import { DocumentState, type AstNode, type LangiumDocument } from 'langium';
 import type { CertirefServices } from '../certiref-module.js';
-import { idOfKey, type CertificationMembership } from '../lsp/membership.js';
-import { buildCertificationModel } from './build-model.js';
-import { containers, criteriaOfModality } from './queries.js';
-import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, CriterionModel, ModalityModel, OptionModel, PartModel } from './types.js';
+import { idOfKey, type CertificationMembership } from './membership.js';
+import { buildCertificationModel } from '../model/build-model.js';
+import { containers, criteriaOfModality } from '../model/queries.js';
+import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, CriterionModel, ModalityModel, OptionModel, PartModel } from '../model/types.js';
 
 export type ModelElement =
     | { kind: 'bloc'; element: BlocModel }

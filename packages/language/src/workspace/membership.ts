@@ -116,8 +116,12 @@ function folderOf(uri: string): string {
     return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
 
-/** Among declaration folders, the nearest one that contains `folder` (itself included). */
-function nearestAncestor(folder: string, candidates: string[]): string | undefined {
+/**
+ * Among declaration folders, the nearest one that contains `folder` (itself included): the
+ * certification a continuing file joins. Folders end with `/` (URIs of folders, as here, or paths
+ * as the CLI's file walk gives them).
+ */
+export function nearestAncestor(folder: string, candidates: Iterable<string>): string | undefined {
     let best: string | undefined;
     for (const c of candidates) if (folder.startsWith(c) && (best === undefined || c.length > best.length)) best = c;
     return best;

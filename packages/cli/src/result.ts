@@ -1,0 +1,25 @@
+import type { Language, Severity } from 'certiref-language';
+
+export type { Severity } from 'certiref-language';
+
+/** One finding, as the `json` format prints it (1-based lines and columns, relative paths). */
+export interface CliDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Severity;
+    rule: string;
+    message: string;
+    /** Stable across unrelated edits: rule, file, the text of the line, and the rank among equal ones. */
+    fingerprint: string;
+}
+
+/** What `certiref check` found, as every formatter (formatters/) reads it. */
+export interface CheckResult {
+    language: Language;
+    files: string[];
+    diagnostics: CliDiagnostic[];
+    summary: { errors: number; warnings: number; infos: number };
+}
