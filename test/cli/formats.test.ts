@@ -67,6 +67,24 @@ describe('--format sarif', () => {
     });
 });
 
+describe('fingerprints and line breaks', () => {
+    it('a file whose lines end with CR, CRLF or LF gives the same fingerprints', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-eol-'));
+        try {
+            const text = fs.readFileSync(path.join(ROOT, 'examples/rules/competency-without-criterion.ref'), 'utf8');
+            const fingerprints = ['\n', '\r\n', '\r'].map((eol) => {
+                fs.writeFileSync(path.join(dir, 'a.ref'), text.replace(/\n/g, eol));
+                return JSON.parse(runCli(['check', 'a.ref', '--format', 'json'], { cwd: dir }).stdout).diagnostics.map((d: { line: number; fingerprint: string }) => `${d.line} ${d.fingerprint}`);
+            });
+            expect(fingerprints[0]).toHaveLength(1);
+            expect(fingerprints[1]).toEqual(fingerprints[0]);
+            expect(fingerprints[2]).toEqual(fingerprints[0]);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
 describe('--format junit', () => {
     it('has a test suite per file and a test case per rule, failing where the rule has findings', () => {
         const r = runCli(['check', REFS, '--format', 'junit']);

@@ -123,6 +123,14 @@ describe('severity settings and suppressions', () => {
         expect((await checkText(suppressed)).findings).toEqual([]);
     });
 
+    it('a suppression applies in a file whose lines end with CR, or CRLF, as with LF', async () => {
+        const atEnd = text.replace('compétence C2 "Deuxième."', 'compétence C2 "Deuxième." // certiref-ignore competency-without-criterion : raison');
+        const above = text.replace('    compétence C2', '    // certiref-ignore competency-without-criterion -- raison\n    compétence C2');
+        for (const suppressed of [atEnd, above]) {
+            for (const eol of ['\r', '\r\n']) expect((await checkText(suppressed.replace(/\n/g, eol))).findings, JSON.stringify(eol)).toEqual([]);
+        }
+    });
+
     it('a directive inside a text is text, not a suppression', async () => {
         const inText = text.replace('compétence C2 "Deuxième."', 'compétence C2 "Deuxième.\n    // certiref-ignore competency-without-criterion -- non"');
         expect(rules((await checkText(inText)).findings)).toEqual(['competency-without-criterion']);

@@ -468,6 +468,20 @@ block 1 "Block"
         expect(apply(text, actions[0].edit!.changes![uri])).toContain('    criterion CR1 "x"   // the last criterion\n    criterion CR3 "To be written"\n');
     });
 
+    it('a new criterion goes at the end of the last criterion\'s line in a file whose lines end with CR', async () => {
+        const { client } = ws;
+        const uri = ws.uri('q.ref');
+        const text = TEXT.replace('    criterion juge C2, C1, C12 "typo"\n', '').replace(/\n/g, '\r');
+        client.change(uri, text);
+        const d = (await client.waitFor(uri, (x) => x.some((y) => y.code === 'competency-without-criterion' && y.message.includes('C3'))))
+            .find((y) => y.code === 'competency-without-criterion' && y.message.includes('C3'))!;
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        const [edit] = actions[0].edit!.changes![uri];
+        const line = text.split('\r').indexOf('    criterion CR1 "x"   // the last criterion');
+        expect(edit.range.start).toEqual({ line, character: '    criterion CR1 "x"   // the last criterion'.length });
+        expect(edit.newText).toBe('\n    criterion CR3 "To be written"');
+    });
+
     it('offers no replacement that would name a competency twice in the same list', async () => {
         const { client } = ws;
         const uri = ws.uri('q.ref');

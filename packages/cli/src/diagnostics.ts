@@ -10,7 +10,7 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
         const language = services.referential.Config.getConfig(document.uri.toString()).language;
-        const lines = document.textDocument.getText().split(/\r?\n/);
+        const lines = document.textDocument.getText().split(/\r\n|\r|\n/);
         const seen = new Map<string, number>();
         for (const f of services.referential.Findings.of(document)) {
             const { severity, rule, range } = f;

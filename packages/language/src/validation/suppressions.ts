@@ -29,7 +29,7 @@ export interface LineComment {
 }
 
 export function parseSuppressions(text: string, comments: LineComment[]): Suppression[] {
-    const lines = text.split(/\r?\n/);
+    const lines = text.split(/\r\n|\r|\n/);
     const commentLines = new Set(comments.map((c) => c.line));
     const out: Suppression[] = [];
     for (const comment of comments) {

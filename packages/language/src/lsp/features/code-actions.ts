@@ -85,7 +85,7 @@ function insertCriterion(holder: ModalityModel | PartModel, label: string): Text
     const en = usesEnglishKeywords(document);
     // after a comment that ends the line, which stays with the line it is on
     const end = last.range.end;
-    const rest = document.textDocument.getText({ start: end, end: { line: end.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const rest = document.textDocument.getText({ start: end, end: { line: end.line + 1, character: 0 } }).replace(/(?:\r\n|\r|\n)$/, '');
     const at: Position = /^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest) ? { line: end.line, character: end.character + rest.length } : end;
     const text = `\n${indent}${en ? 'criterion' : 'critère'} ${label} "${en ? 'To be written' : 'À rédiger'}"`;
     return [{ uri: document.uri.toString(), range: { start: at, end: at }, newText: text }];
