@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import type { Finding } from '../finding.js';
-import type { Language } from '../i18n.js';
+import { counted as countedNoun, noun, SEVERITY_WORDS, t, type Language } from '../i18n.js';
 import type { SourceLocation } from '../model/types.js';
 import { escapeMarkdownText } from '../export/tables.js';
 import {
@@ -106,7 +106,7 @@ export const MARKS: Record<ElementChange['status'], string> = { added: '+', remo
 /** The headline: what changed in the model, and which findings came and went. */
 export function summaryLine(diff: ReferentialDiff, language: Language): string {
     const s = summarize(diff);
-    return `${DIFF_WORDS[language].summary(s)}${language === 'fr' ? ' ; ' : '; '}${DIFF_WORDS[language].findingsSummary(s)}`;
+    return `${DIFF_WORDS[language].summary(s)}${t(' ; ', '; ')[language]}${DIFF_WORDS[language].findingsSummary(s)}`;
 }
 
 /** The changes of a certification grouped by bloc (and option), in the order they appear. */
@@ -175,15 +175,17 @@ export function wordDiffInContext(oldText: string, newText: string): WordRun[] {
     });
 }
 
+const CHANGES = noun('changement', 'changements', 'change', 'changes');
+
 /** A colon as each language writes it: French puts a space before it. */
 function colon(language: Language): string {
-    return language === 'fr' ? ' : ' : ': ';
+    return t(' : ', ': ')[language];
 }
 
 /** Severities in words (the report's language; the JSON keeps the severity's own name). */
 export const SEVERITY: Record<Language, Record<'error' | 'warning' | 'info' | 'hint', string>> = {
-    fr: { error: 'erreur', warning: 'avertissement', info: 'info', hint: 'indice' },
-    en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
+    fr: { error: SEVERITY_WORDS.error.fr, warning: SEVERITY_WORDS.warning.fr, info: SEVERITY_WORDS.info.fr, hint: SEVERITY_WORDS.hint.fr },
+    en: { error: SEVERITY_WORDS.error.en, warning: SEVERITY_WORDS.warning.en, info: SEVERITY_WORDS.info.en, hint: SEVERITY_WORDS.hint.en },
 };
 
 /** The same words, in other paragraphs or list items (a change the Word export shows). */
@@ -292,7 +294,7 @@ export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions
     };
     for (const cert of diff.certifications) {
         const n = cert.changes.length + cert.fields.length;
-        const count = cert.counts ? w.holds(cert.counts) : `${n} ${language === 'fr' ? (n > 1 ? 'changements' : 'changement') : n > 1 ? 'changes' : 'change'}`;
+        const count = cert.counts ? w.holds(cert.counts) : countedNoun(n, CHANGES, language);
         out.push('<details>', `<summary><b>${escapeMarkdown(certificationHeading(cert, language))}</b> — ${escapeMarkdown(count)}</summary>`, '');
         if (cert.fields.length > 0) {
             out.push(`#### ${w.certificationLevel}`, '');
