@@ -110,12 +110,37 @@ describe('certiref check', () => {
             expect(r.stderr, args.join(' ')).toMatch(message);
             expect(r.stderr).not.toMatch(/\n\s+at /);
         }
+        // export, stats and diff stop on a broken certiref.json (check reports it, below)
         const bad = temp({ 'certiref.json': '{ "rules": { "id-pattern": "loud" } }', 'a.ref': WARN_ONLY });
-        const r = runCli(['check', '.'], { cwd: bad });
+        const r = runCli(['export', '.'], { cwd: bad });
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/^certiref: certiref\.json:1:14: .*invalid severity for id-pattern/);
         const broken = temp({ 'certiref.json': '{ "rules": ', 'a.ref': WARN_ONLY });
-        expect(runCli(['check', '.'], { cwd: broken }).stderr).toMatch(/certiref\.json:1:\d+: .*invalid JSON/);
+        expect(runCli(['stats', '.'], { cwd: broken }).stderr).toMatch(/certiref\.json:1:\d+: .*invalid JSON/);
+    });
+
+    it('reports a broken certiref.json at its place and checks everything, under it with the settings it could read', () => {
+        // the README's example folder among the others: one finding in certiref.json, every other
+        // rule example still checked, exit 1 (not 2)
+        const r = runCli(['check', 'examples']);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toMatch(/^examples\/rules\/invalid-config\/certiref\.json\n {2}4:5 {2}error {2}.*unknown rule "id-patern"\. This setting is ignored: its default applies\. {2}invalid-config$/m);
+        expect(r.stdout).toMatch(/^examples\/rules\/unresolved-reference\.ref$/m);
+        expect(r.stdout).toMatch(/^examples\/rules\/id-pattern\.ref$/m);
+        expect(r.stdout.match(/invalid-config$/gm)).toHaveLength(1);
+        // under a config with a bad severity and a good one: the good one applies, the bad one keeps its default
+        const dir = temp({ 'certiref.json': '{ "language": "fr", "rules": { "id-pattern": "loud", "competency-without-criterion": "error" } }', 'a.ref': WARN_ONLY, 'other/certiref.json': '{ "rules": ', 'other/b.ref': WARN_ONLY });
+        const json = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+        expect(json.status).toBe(1);
+        const report = JSON.parse(json.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string; message: string }> };
+        expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.severity}:${d.rule}`)).toEqual([
+            'a.ref:7:16:error:competency-without-criterion',
+            'certiref.json:1:32:error:invalid-config',
+            'other/b.ref:7:16:warning:competency-without-criterion',
+            'other/certiref.json:1:1:error:invalid-config',
+        ]);
+        expect(report.diagnostics[1].message).toMatch(/^sévérité invalide pour id-pattern .* Ce réglage est ignoré\u00a0: sa valeur par défaut s'applique\.$/);
     });
 
     it('writes the report to a file with -o, never into a source file', () => {

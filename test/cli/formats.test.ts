@@ -193,7 +193,7 @@ describe('globs', () => {
 
 describe('every format on the examples', () => {
     // the rule examples (each shows its finding; invalid-config is a folder with a broken
-    // certiref.json, exit 2, tested with the other usage errors), the starter and the multi-file example
+    // certiref.json, tested apart), the starter and the multi-file example
     const rules = fs.readdirSync(path.join(ROOT, 'examples/rules')).filter((f) => f.endsWith('.ref')).map((f) => `examples/rules/${f}`);
     const json = runCli(['check', ...rules, '--format', 'json']);
     const expected = JSON.parse(json.stdout) as { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };

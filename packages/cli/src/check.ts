@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import type { Language, SeveritySetting } from 'certiref-language';
+import type { ConfigProblem, Language, SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
-import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
+import { compareDiagnostics, configDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
 import { Progress } from './progress.js';
@@ -45,20 +45,29 @@ function prepare(options: WorkspaceOptions) {
     config.forcedLanguage = options.language;
     config.defaultLanguage = options.defaultLanguage;
     config.overrides = options.rules ?? {};
-    // every certiref.json that applies is read now, so that a broken one stops the run (exit 2)
+    // every certiref.json that applies is read now: `check` reports what is wrong in one at its
+    // place (the settings it could read apply, the others keep their defaults); export, stats
+    // and diff stop (exit 2)
     for (const folder of new Set(files.map((f) => path.dirname(f)))) config.getConfig(URI.file(path.join(folder, 'x.ref')).toString());
-    const problems = config.problems();
-    if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    const configProblems = config.problems();
     // the language of the report: --lang, else the settings of the first file, else the environment
     const language = config.getConfig(URI.file(requested[0] ?? path.resolve('certiref.ref')).toString()).language;
-    return { files, requested: new Set(requested), services, language };
+    return { files, requested: new Set(requested), services, language, configProblems };
+}
+
+function refuseBrokenConfig(problems: ConfigProblem[]): void {
+    if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
 }
 
 /**
  * The .ref files named on the command line, loaded and built together (parse, link, validate)
  * with certiref.json and the command line's settings.
  */
-export async function loadWorkspace(options: WorkspaceOptions, prepared = prepare(options)) {
+export async function loadWorkspace(options: WorkspaceOptions, prepared?: ReturnType<typeof prepare>) {
+    if (!prepared) {
+        prepared = prepare(options);
+        refuseBrokenConfig(prepared.configProblems);
+    }
     const { files, requested, services, language } = prepared;
     const progress = new Progress(files.length, language);
     progress.follow(services.shared);
@@ -98,6 +107,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
         diagnostics = toCliDiagnostics(loaded.requested, options.quiet);
     }
+    // a broken certiref.json: one finding at its place (not one per file it applies to, as in the editor)
+    diagnostics = diagnostics.filter((d) => d.rule !== 'invalid-config').concat(configDiagnostics(prepared.configProblems, language));
     diagnostics.sort(compareDiagnostics);
     return {
         language,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { CertirefDiagnosticData } from 'certiref-language';
+import { invalidConfigMessage, type CertirefDiagnosticData, type ConfigProblem, type Language } from 'certiref-language';
 import { relative } from './formatters/stylish.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -56,6 +56,19 @@ export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): 
         }
     }
     return diagnostics;
+}
+
+/** The problems of certiref.json files, each where it stands in its file. */
+export function configDiagnostics(problems: ConfigProblem[], language: Language): CliDiagnostic[] {
+    return problems.map((p) => {
+        const file = relative(p.file);
+        const message = invalidConfigMessage(p);
+        return {
+            file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity: 'error', rule: 'invalid-config',
+            message: language === 'fr' ? message.fr : message.en,
+            fingerprint: createHash('sha256').update(`invalid-config\u0000${file}\u0000${p.message}`).digest('hex').slice(0, 32),
+        };
+    });
 }
 
 export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {

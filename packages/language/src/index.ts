@@ -9,7 +9,7 @@ export { ReferentialModelService } from './model/model-service.js';
 export { CertificationMembership, certificationIdOfText, idOfKey } from './lsp/membership.js';
 export * from './rules/index.js';
 export { RuleRunner } from './validation/rule-runner.js';
-export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';
+export { CertirefDocumentValidator, invalidConfigMessage, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';
 export { parseSuppressions } from './validation/suppressions.js';
 export * as ast from './generated/ast.js';
 export * from './model/serialize.js';

@@ -69,8 +69,8 @@ export const invalidConfig: RuleMeta = {
     configurable: false,
     title: t('Le fichier certiref.json contient une erreur', 'The certiref.json file has an error'),
     help: t(
-        "Une clé, une règle ou une sévérité de certiref.json n'est pas reconnue : le réglage est ignoré. La CLI s'arrête (code 2) ; l'éditeur le signale sur chaque fichier concerné.",
-        'A key, rule or severity of certiref.json is not recognised: the setting is ignored. The CLI stops (exit 2); the editor shows it on each file it applies to.',
+        "Une clé, une règle ou une sévérité de certiref.json n'est pas reconnue : ce réglage est ignoré (sa valeur par défaut s'applique), les autres s'appliquent. « certiref check » le signale à sa place dans certiref.json et vérifie tout le reste ; l'éditeur le signale sur chaque fichier concerné ; export, stats et diff s'arrêtent (code 2).",
+        'A key, rule or severity of certiref.json is not recognised: that setting is ignored (its default applies), the others apply. `certiref check` reports it at its place in certiref.json and checks everything else; the editor shows it on each file it applies to; export, stats and diff stop (exit 2).',
     ),
 };
 

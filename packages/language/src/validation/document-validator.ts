@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CertirefServices } from '../certiref-module.js';
-import type { ConfigProvider, Language, ResolvedConfig, SeverityName } from '../config/config.js';
+import type { ConfigProblem, ConfigProvider, Language, ResolvedConfig, SeverityName } from '../config/config.js';
 import type { ReferentialModelService } from '../model/model-service.js';
 import { RULES_BY_ID, t, type Bilingual, type Finding } from '../rules/index.js';
 import type { RuleRunner } from './rule-runner.js';
@@ -212,9 +212,10 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
         }
     });
     for (const problem of config.problems) {
+        const message = invalidConfigMessage(problem);
         kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
-            `${problem.file}:${problem.line}:${problem.column} : ${problem.message}. Ce réglage est ignoré.`,
-            `${problem.file}:${problem.line}:${problem.column}: ${problem.message}. This setting is ignored.`,
+            `${problem.file}:${problem.line}:${problem.column} : ${message.fr}`,
+            `${problem.file}:${problem.line}:${problem.column}: ${message.en}`,
         ) });
     }
     const out: Diagnostic[] = [];
@@ -232,6 +233,11 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
         });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** What is wrong in a certiref.json, and that the setting keeps its default (the editor and the CLI say it alike). */
+export function invalidConfigMessage(problem: ConfigProblem): Bilingual {
+    return t(`${problem.message}. Ce réglage est ignoré : sa valeur par défaut s'applique.`, `${problem.message}. This setting is ignored: its default applies.`);
 }
 
 export function messageIn(message: Bilingual, language: Language): string {
