@@ -140,7 +140,7 @@ describe('certiref check', () => {
             'other/b.ref:7:16:warning:competency-without-criterion',
             'other/certiref.json:1:1:error:invalid-config',
         ]);
-        expect(report.diagnostics[1].message).toMatch(/^sévérité invalide pour id-pattern .* Ce réglage est ignoré\u00a0: sa valeur par défaut s'applique\.$/);
+        expect(report.diagnostics[1].message).toMatch(/^sévérité invalide pour id-pattern\u00a0: .* Ce réglage est ignoré\u00a0: sa valeur par défaut s'applique\.$/);
     });
 
     it('writes the report to a file with -o, never into a source file', () => {
@@ -176,7 +176,7 @@ describe('certiref check', () => {
         for (const command of [['check', 'a.ref'], ['stats', 'a.ref'], ['export', 'a.ref', '--force']]) {
             const r = runCli([...command, '-o', 'a.ref'], { cwd: dir });
             expect(r.status, command.join(' ')).toBe(2);
-            expect(r.stderr).toBe('certiref: a.ref : un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name\n');
+            expect(r.stderr).toBe('certiref: a.ref\u00a0: un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name\n');
         }
         expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(WARN_ONLY);
     });
@@ -184,8 +184,8 @@ describe('certiref check', () => {
     it('says what is wrong with an option value once, in both languages', () => {
         const r = runCli(['check', '--rule', 'id-pattern']);
         expect(r.status).toBe(2);
-        expect(r.stderr).toBe('certiref: --rule <id=severity> : attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "id-pattern"\n');
-        expect(runCli(['check', '--max-warnings', '-1']).stderr).toBe('certiref: --max-warnings <n> : nombre entier attendu / expected a whole number, got "-1"\n');
+        expect(r.stderr).toBe('certiref: --rule <id=severity>\u00a0: attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "id-pattern"\n');
+        expect(runCli(['check', '--max-warnings', '-1']).stderr).toBe('certiref: --max-warnings <n>\u00a0: nombre entier attendu / expected a whole number, got "-1"\n');
     });
 
     it('--help lists the options in French and English, --version prints the version', () => {
@@ -229,7 +229,7 @@ describe('files as they come', () => {
         fs.writeFileSync(path.join(dir, 'latin1.ref'), Buffer.from('certification R "R\xe9f\xe9rentiel"\n', 'latin1'));
         const latin1 = runCli(['check', 'latin1.ref'], { cwd: dir });
         expect(latin1.status).toBe(2);
-        expect(latin1.stderr).toBe("certiref: latin1.ref:1:19: le texte n'est pas en UTF-8 ; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
+        expect(latin1.stderr).toBe("certiref: latin1.ref:1:19: le texte n'est pas en UTF-8\u202f; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
         expect(runCli(['check', 'notes.txt'], { cwd: dir }).stderr).toMatch(/notes\.txt: pas un fichier \.ref \/ not a \.ref file/);
         expect(runCli(['check', 'empty'], { cwd: dir }).status).toBe(2);
         fs.writeFileSync(path.join(dir, 'bin.ref'), Buffer.from([0x63, 0x65, 0x00, 0x01]));

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, frenchTypography, languageOfLocale, NBSP, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
 import { exportModels, stats, type ExportFormat } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
@@ -23,7 +23,7 @@ export function usageMessage(text: string): string {
     const message = text.replace(/^error: /, '').trim();
     // our own argument parsers already say why in both languages: say it once
     const own = /^option '([^']+)' argument '([^']*)' is invalid\. (.* \/ .*)$/.exec(message);
-    if (own) return `certiref: ${own[1]} : ${own[3]}\n`;
+    if (own) return `certiref: ${frenchTypography(`${own[1]} : ${own[3]}`)}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
         [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, lsp)`],
@@ -35,7 +35,7 @@ export function usageMessage(text: string): string {
     ];
     for (const [re, fr] of rules) {
         const m = re.exec(message);
-        if (m) return `certiref: ${fr(...m.slice(1))} / ${message}\n`;
+        if (m) return `certiref: ${frenchTypography(fr(...m.slice(1)))} / ${message}\n`;
     }
     return `certiref: ${message}\n`;
 }
@@ -101,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
             if (tooManyWarnings) {
                 process.stderr.write(language === 'fr'
-                    ? `certiref : trop d'avertissements (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`
+                    ? `certiref${NBSP}: trop d'avertissements (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`
                     : `certiref: too many warnings (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`);
             }
             exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
@@ -133,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
             }
             if (result.syntaxErrors > 0) {
                 process.stderr.write(result.language === 'fr'
-                    ? `certiref : ${result.syntaxErrors} erreur(s) de syntaxe, l'export peut être incomplet (voir certiref check).\n`
+                    ? `certiref${NBSP}: ${result.syntaxErrors} erreur(s) de syntaxe, l'export peut être incomplet (voir certiref check).\n`
                     : `certiref: ${result.syntaxErrors} syntax error(s), the export may be incomplete (see certiref check).\n`);
             }
         });
@@ -196,7 +196,8 @@ export async function main(argv: string[]): Promise<number> {
             return e.exitCode === 0 ? 0 : 2;
         }
         if (e instanceof UsageError) {
-            process.stderr.write(`certiref: ${e.message}\n`);
+            // "fr / en": the French part in French typography
+            process.stderr.write(`certiref: ${frenchTypography(e.message)}\n`);
             return 2;
         }
         const err = e as NodeJS.ErrnoException;

@@ -90,7 +90,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             ];
             const pick = await vscode.window.showQuickPick(formats, {
                 placeHolder: serveFiles
-                    ? (f ? "Format d'export (Word et Excel : VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)" : 'Export format (Word and Excel: desktop VS Code, or certiref export --format docx|xlsx)')
+                    ? (f ? "Format d'export (Word et Excel\u00a0: VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)" : 'Export format (Word and Excel: desktop VS Code, or certiref export --format docx|xlsx)')
                     : (f ? "Format d'export" : 'Export format'),
             });
             if (!pick) return;
@@ -106,7 +106,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             });
             if (!target) return;
             await vscode.workspace.fs.writeFile(target, bytes);
-            void vscode.window.showInformationMessage(f ? `Exporté : ${target.path.replace(/^.*\//, '')}` : `Exported: ${target.path.replace(/^.*\//, '')}`);
+            void vscode.window.showInformationMessage(f ? `Exporté\u00a0: ${target.path.replace(/^.*\//, '')}` : `Exported: ${target.path.replace(/^.*\//, '')}`);
         }),
         vscode.commands.registerCommand('certiref.showLocations', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) =>
             vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character),

@@ -112,7 +112,7 @@ export class ComparePanel implements vscode.Disposable {
 
     private fail(e: unknown): void {
         const message = e instanceof Error ? e.message : String(e);
-        void vscode.window.showErrorMessage(this.french() ? `certiref : comparaison impossible : ${message}` : `certiref: cannot compare: ${message}`);
+        void vscode.window.showErrorMessage(this.french() ? `certiref\u00a0: comparaison impossible\u00a0: ${message}` : `certiref: cannot compare: ${message}`);
     }
 
     private title(): string {
@@ -166,7 +166,7 @@ async function gitRepository(uri: vscode.Uri): Promise<GitRepository | undefined
  */
 async function filesAtRevision(uri: vscode.Uri, revision: string, outline: (uri: vscode.Uri) => Promise<OutlineResult>): Promise<DiffParams['old']> {
     const repository = await gitRepository(uri);
-    if (!repository) throw new Error(`${uri.path.replace(/^.*\//, '')} : pas dans un dépôt git / not in a git repository`);
+    if (!repository) throw new Error(`${uri.path.replace(/^.*\//, '')}\u00a0: pas dans un dépôt git / not in a git repository`);
     const documents = (await outline(uri)).documents ?? [uri.toString()];
     const folder = documents.map((d) => vscode.Uri.parse(d)).reduce((common, d) => commonFolder(common, d.path), vscode.Uri.parse(documents[0]).path.replace(/\/[^/]*$/, ''));
     const candidates = new Map<string, vscode.Uri>(documents.map((d) => [vscode.Uri.parse(d).fsPath, vscode.Uri.parse(d)]));

@@ -31,7 +31,7 @@ export function markdownSummary(result: CheckResult): string {
     const fr = result.language === 'fr';
     const { errors, warnings, infos } = result.summary;
     const out: string[] = [];
-    out.push(fr ? '## certiref : vérification des référentiels' : '## certiref: référentiel check', '');
+    out.push(fr ? '## certiref\u00a0: vérification des référentiels' : '## certiref: référentiel check', '');
     out.push(errors + warnings + infos === 0
         ? (fr ? `✅ Aucun constat dans ${result.files.length} fichier(s).` : `✅ No problems in ${result.files.length} file(s).`)
         : (fr ? `${errors > 0 ? '❌' : '⚠️'} **${errors}** erreur(s), **${warnings}** avertissement(s), **${infos}** info(s) dans ${result.files.length} fichier(s).`

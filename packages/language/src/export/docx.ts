@@ -6,6 +6,7 @@ import type { Language } from '../config/config.js';
 import { containers, criteriaOfModality } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
 import { modalityName, partName, xmlText } from './tables.js';
+import { colon, frenchLabels } from '../typography.js';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
@@ -24,14 +25,14 @@ const columns = (...fractions: number[]) => fractions.map((f) => Math.round(f * 
 export async function toDocx(models: CertificationModel[], language: Language): Promise<Buffer> {
     const fr = language === 'fr';
     const L = fr
-        ? {
+        ? frenchLabels({
             certification: 'Certification', rncp: 'Numéro RNCP', level: 'Niveau', certifier: 'Certificateur', version: 'Version', date: 'Date', missing: 'non renseigné',
             activities: "Référentiel d'activités", competencies: 'Référentiel de compétences', evaluation: "Référentiel d'évaluation (modalités et critères)",
             grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations',
             decision: 'Décision du jury :', validated: 'bloc validé', notValidated: 'bloc non validé', juryDate: 'Date de la délibération :', member: 'Membre du jury (nom, prénom)', role: 'Qualité', signature: 'Signature',
             candidate: 'Candidat (nom, prénom) :', evaluationDate: "Date de l'évaluation :", accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère ne juge cette compétence',
             unattached: 'Critères qui ne jugent aucune compétence de ce bloc', individual: 'individuelle', group: 'en groupe', deliverables: 'Livrables', page: 'page',
-        }
+        })
         : {
             certification: 'Certification', rncp: 'RNCP number', level: 'Level', certifier: 'Certifier', version: 'Version', date: 'Date', missing: 'not given',
             activities: 'Activities', competencies: 'Competencies', evaluation: 'Evaluation (modalities and criteria)',
@@ -55,7 +56,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
     const table = (rows: TableRow[], widths: number[]) => new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, borders });
     const checkbox = () => [new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })];
     const criterionText = (cr: CriterionModel) => `${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
-    const modalityMeta = (m: ModalityModel) => [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean).join(' · ');
+    const modalityMeta = (m: ModalityModel) => [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables}${colon(language)}${m.deliverables.join(', ')}` : undefined].filter(Boolean).join(' · ');
 
     const sections = [];
     for (const model of models) {
@@ -113,7 +114,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                         evaluation.push(...paragraphs(criterionText(cr)));
                     }
                     for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x) && !judging.some((cr) => cr.judges.includes(x)))) {
-                        evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
+                        evaluation.push(...paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
                     }
                 }
                 rows.push(new TableRow({

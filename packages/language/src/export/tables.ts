@@ -1,6 +1,7 @@
 import { containers, criteriaOfModality } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
 import type { Language } from '../config/config.js';
+import { colon, frenchLabels } from '../typography.js';
 
 /**
  * The référentiel as rows: one per criterion, with the competencies it judges (a range criterion
@@ -22,10 +23,10 @@ export interface ExportRow {
 }
 
 export const COLUMNS: Record<Language, Record<keyof ExportRow, string>> = {
-    fr: {
+    fr: frenchLabels({
         certification: 'Certification', bloc: 'Bloc', option: 'Option', activity: 'Activité', competency: 'Compétence',
         competencyText: 'Intitulé de la compétence', modality: 'Modalité', part: 'Partie', criterion: 'Critère', criterionText: 'Critère d\'évaluation',
-    },
+    }),
     en: {
         certification: 'Certification', bloc: 'Bloc', option: 'Option', activity: 'Activity', competency: 'Competency',
         competencyText: 'Competency text', modality: 'Modality', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion',
@@ -54,8 +55,9 @@ export function partName(c: CriterionModel): string {
     return c.part.id ? `${c.part.id}${c.part.title ? ` — ${c.part.title}` : ''}` : c.part.title ?? '';
 }
 
-export function exportRows(models: CertificationModel[]): ExportRow[] {
+export function exportRows(models: CertificationModel[], language: Language = 'en'): ExportRow[] {
     const rows: ExportRow[] = [];
+    const semicolon = language === 'fr' ? '\u202F; ' : '; ';
     for (const model of models) {
         for (const container of containers(model)) {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
@@ -68,7 +70,7 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
                     if (judging.length === 0) {
                         rows.push({
                             ...base, activity: activity.id, competency: c.id, competencyText: c.text,
-                            modality: c.evaluatedBy.map(modalityName).join(' ; '), part: '', criterion: '', criterionText: '',
+                            modality: c.evaluatedBy.map(modalityName).join(semicolon), part: '', criterion: '', criterionText: '',
                         });
                     }
                     for (const cr of judging.filter((x) => !done.has(x))) {
@@ -79,7 +81,7 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
                             activity: [...new Set(judged.map((j) => j.activity.id))].join(', '),
                             competency: judged.map((j) => j.id).join(', '),
                             // one competency: its text; several: each after its id, one a line
-                            competencyText: judged.length === 1 ? judged[0].text : judged.map((j) => `${j.id} : ${j.text}`).join('\n'),
+                            competencyText: judged.length === 1 ? judged[0].text : judged.map((j) => `${j.id}${colon(language)}${j.text}`).join('\n'),
                             modality: modalityName(cr.modality), part: partName(cr), criterion: cr.label ?? '', criterionText: cr.text,
                         });
                     }
@@ -135,7 +137,7 @@ export function toCsv(models: CertificationModel[], language: Language): string 
     const columns = COLUMNS[language];
     const keys = Object.keys(columns) as Array<keyof ExportRow>;
     const lines = [keys.map((k) => quote(columns[k])).join(',')];
-    for (const row of exportRows(models)) lines.push(keys.map((k) => quote(row[k])).join(','));
+    for (const row of exportRows(models, language)) lines.push(keys.map((k) => quote(row[k])).join(','));
     return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -148,7 +150,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
     const out: string[] = [];
     for (const model of models) {
         out.push(`# ${cell(model.title || model.id)} (${model.id})`, '');
-        const meta = [model.rncp && `RNCP ${model.rncp}`, model.level && `${fr ? 'Niveau' : 'Level'} ${model.level}`, model.certifier && `${fr ? 'Certificateur' : 'Certifier'} : ${model.certifier}`].filter(Boolean);
+        const meta = [model.rncp && `RNCP ${model.rncp}`, model.level && `${fr ? 'Niveau' : 'Level'} ${model.level}`, model.certifier && `${fr ? 'Certificateur' : 'Certifier'}${colon(language)}${model.certifier}`].filter(Boolean);
         if (meta.length) out.push(meta.map((m) => cell(m as string)).join(' · '), '');
         for (const container of containers(model)) {
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
@@ -162,7 +164,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
             for (const m of container.modalities) {
                 out.push(`### ${cell(modalityName(m))}`, '');
                 const meta = [m.kind, m.mode ? (fr ? { individual: 'individuelle', group: 'en groupe' } : { individual: 'individual', group: 'group' })[m.mode] : undefined,
-                    m.deliverables.length ? `${fr ? 'Livrables' : 'Deliverables'} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
+                    m.deliverables.length ? `${fr ? 'Livrables' : 'Deliverables'}${colon(language)}${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
                 if (meta.length) out.push(`*${cell(meta.join(' · '))}*`, '');
                 // paragraphs apart, each on one line (a blank line between them)
                 if (m.description) out.push(...m.description.split(/\n\n+/).flatMap((p) => [cell(p), '']));

@@ -3,6 +3,7 @@ import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, Cr
 import type { Language } from '../config/config.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
 import { modalityLabel, modalityName } from '../export/tables.js';
+import { colon, frenchLabels } from '../typography.js';
 
 export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
 
@@ -37,7 +38,7 @@ export interface RenderedGrid {
 }
 
 const LABELS = {
-    fr: {
+    fr: frenchLabels({
         bloc: 'Bloc', option: 'Option', modality: 'Modalité', competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis',
         notAcquired: 'Non acquis', observations: 'Observations', grid: "Grille d'évaluation", coverage: 'Couverture des compétences',
         coverageCaption: 'Compétences × modalités : nombre de critères ; une case vide est une compétence que la modalité n\'évalue pas',
@@ -47,7 +48,7 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
-    },
+    }),
     en: {
         bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
         notAcquired: 'Not acquired', observations: 'Observations', grid: 'Evaluation grid', coverage: 'Coverage of the competencies',
@@ -109,7 +110,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         const criteria = modalities.flatMap(criteriaOfModality);
         const modelFindings = findings.filter((f) => model.documents.includes(f.uri));
         const meta = [model.rncp ? `RNCP ${model.rncp.replace(/^RNCP/i, '')}` : undefined, model.level ? `${L.level} ${model.level}` : undefined,
-            model.certifier ? `${L.certifier} : ${model.certifier}` : undefined, model.version ? `${L.version} ${model.version}` : undefined].filter(Boolean);
+            model.certifier ? `${L.certifier}${colon(options.language)}${model.certifier}` : undefined, model.version ? `${L.version} ${model.version}` : undefined].filter(Boolean);
         const headingId = id('certification');
         out.push(`<article class="certification" aria-labelledby="${headingId}">`);
         out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(model.title || model.id)} <span class="id">${escapeHtml(model.id)}</span></h1>`);
@@ -155,7 +156,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
     function renderModality(m: ModalityModel): string {
         const name = `${m.id ? `${m.id} — ` : ''}${m.title}`;
         const hId = id('modality');
-        const meta = [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
+        const meta = [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables}${colon(options.language)}${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
         const rows: string[] = [];
         const evaluated = m.evaluatedCompetencies;
         const criteriaOf = (c: CompetencyModel) => criteriaOfModality(m).filter((x) => x.judges.includes(c));

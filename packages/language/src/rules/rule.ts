@@ -1,3 +1,4 @@
+import { frenchTypography } from '../typography.js';
 import type { Range } from 'vscode-languageserver-types';
 import type { SeverityName } from '../config/config.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
@@ -8,8 +9,9 @@ export interface Bilingual {
     en: string;
 }
 
+/** A text of certiref's in both languages; the French in French typography (the quotations « … » kept as written). */
 export function t(fr: string, en: string): Bilingual {
-    return { fr, en };
+    return { fr: frenchTypography(fr), en };
 }
 
 /** One finding of a rule, before severity settings and suppressions apply. */

@@ -8,6 +8,7 @@ import { allCompetencies, allCriteriaOf } from '../../model/queries.js';
 import type { CertificationModel, CompetencyModel, ModalityModel, PartModel } from '../../model/types.js';
 import { CertirefRenameProvider } from './rename.js';
 import { usesEnglishKeywords } from './target.js';
+import { frenchTypography } from '../../typography.js';
 
 /**
  * Quick fixes for the findings that have an obvious remedy: create the missing criterion with
@@ -26,7 +27,7 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
             const data = diagnostic.data as CertirefDiagnosticData | undefined;
             if (!data?.rule || !model) continue;
             const add = (title: string, edit: WorkspaceEdit | undefined, preferred = true) => {
-                if (edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit });
+                if (edit) actions.push({ title: fr ? frenchTypography(title) : title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit });
             };
             switch (data.rule) {
                 case 'competency-without-criterion': {

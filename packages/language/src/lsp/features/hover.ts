@@ -5,6 +5,7 @@ import type { CertirefServices } from '../../certiref-module.js';
 import { criteriaOfModality } from '../../model/queries.js';
 import type { CompetencyModel, CriterionModel, ModalityModel } from '../../model/types.js';
 import { targetAt } from './target.js';
+import { frenchTypography, NBSP, NNBSP } from '../../typography.js';
 
 /**
  * Hover: on a competency (declared or referenced), its full text, its activity and bloc, its
@@ -42,7 +43,7 @@ function clip(text: string, max: number): string {
 
 /** A title in quotes: « … » in French, “…” in English. */
 function quoted(text: string, fr: boolean): string {
-    return fr ? `« ${text} »` : `“${text}”`;
+    return fr ? `«${NNBSP}${text}${NNBSP}»` : `“${text}”`;
 }
 
 function modalityName(m: ModalityModel, fr: boolean): string {
@@ -70,13 +71,13 @@ function criterionHover(cr: CriterionModel, fr: boolean): string {
     const head = `**${cr.label ?? (fr ? 'Critère sans numéro' : 'Unnumbered criterion')}** (${modalityName(cr.modality, fr)}${cr.part ? `, ${fr ? 'partie' : 'part'} ${cr.part.id ?? cr.part.title ?? ''}` : ''})`;
     if (cr.judges.length === 0) return `${head}\n\n${fr ? '⚠ ne juge aucune compétence' : '⚠ judges no competency'}`;
     const how = {
-        explicit: fr ? 'indiquée par « juge »' : 'given by `judges`',
+        explicit: fr ? frenchTypography('indiquée par « juge »') : 'given by `judges`',
         convention: fr ? "d'après son identifiant" : 'after its id',
         part: fr ? 'la compétence de sa partie' : "its part's competency",
         modality: fr ? 'la compétence de sa modalité' : "its modality's competency",
         none: '',
     }[cr.judgeSource];
-    return `${head}\n\n${fr ? 'Juge' : 'Judges'} (${how})${fr ? ' :' : ':'}\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
+    return `${head}\n\n${fr ? 'Juge' : 'Judges'} (${how})${fr ? `${NBSP}:` : ':'}\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
 }
 
 function modalityHover(m: ModalityModel, fr: boolean): string {

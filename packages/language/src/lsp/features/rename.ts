@@ -8,6 +8,7 @@ import { allActivities, allCompetencies, allCriteriaOf, containers } from '../..
 import type { CertificationModel, CompetencyModel } from '../../model/types.js';
 import { where } from '../../rules/rule.js';
 import { targetAt } from './target.js';
+import { frenchTypography } from '../../typography.js';
 
 const ID = /^[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]([A-Za-z0-9_.\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])?$/;
 
@@ -32,7 +33,7 @@ export class CertirefRenameProvider implements RenameProvider {
         if (!target || (target.kind !== 'competency' && !target.declaration)) return undefined;
         const fr = this.services.referential.Config.getConfig(document.uri.toString()).language === 'fr';
         const refuse = (frText: string, enText: string): never => {
-            throw new ResponseError(ErrorCodes.InvalidParams, fr ? frText : enText);
+            throw new ResponseError(ErrorCodes.InvalidParams, fr ? frenchTypography(frText) : enText);
         };
         const newName = params.newName.trim();
         if (!ID.test(newName)) refuse(`« ${newName} » n'est pas un identifiant (lettres, chiffres, « . », « - », « _ »).`, `"${newName}" is not an id (letters, digits, ".", "-", "_").`);
