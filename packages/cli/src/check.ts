@@ -2,19 +2,21 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import type { ConfigProblem, Language, SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
-import { compareDiagnostics, configDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
+import { compareDiagnostics, configDiagnostics, pausedChecks, toCliDiagnostics, type CliDiagnostic, type PausedCheck } from './diagnostics.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
 import { Progress } from './progress.js';
 import { batches, checkSharded } from './shard.js';
 
-export type { CliDiagnostic, Severity } from './diagnostics.js';
+export type { CliDiagnostic, PausedCheck, Severity } from './diagnostics.js';
 
 export interface CheckResult {
     language: Language;
     files: string[];
     diagnostics: CliDiagnostic[];
     summary: { errors: number; warnings: number; infos: number };
+    /** Certifications whose completeness rules wait for a syntax error to be fixed, with the files that have one. */
+    paused: PausedCheck[];
 }
 
 export interface WorkspaceOptions {
@@ -85,6 +87,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     let files: string[];
     let diagnostics: CliDiagnostic[];
     let language: Language;
+    let paused: PausedCheck[];
     const prepared = prepare(options);
     if (options.workerScript && prepared.files.length > SHARD_FILES) {
         language = prepared.language;
@@ -98,6 +101,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
             const shown = new Set([...prepared.requested].map((f) => relative(f)));
             files = result.files.filter((f) => shown.has(f)).sort();
             diagnostics = result.diagnostics.filter((d) => shown.has(d.file));
+            paused = result.paused.filter((p) => p.files.some((f) => shown.has(f)) || p.of.some((f) => shown.has(f)));
         } finally {
             progress.end();
         }
@@ -106,6 +110,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         language = loaded.language;
         files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
         diagnostics = toCliDiagnostics(loaded.requested, options.quiet);
+        paused = pausedChecks(loaded.services.referential.Models.all(), new Set(files));
     }
     // a broken certiref.json: one finding at its place (not one per file it applies to, as in the editor)
     diagnostics = diagnostics.filter((d) => d.rule !== 'invalid-config').concat(configDiagnostics(prepared.configProblems, language));
@@ -113,6 +118,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     return {
         language,
         files,
+        paused: paused.sort((a, b) => (a.certification < b.certification ? -1 : a.certification > b.certification ? 1 : 0)),
         diagnostics,
         summary: {
             errors: diagnostics.filter((d) => d.severity === 'error').length,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { invalidConfigMessage, type CertirefDiagnosticData, type ConfigProblem, type Language } from 'certiref-language';
+import { invalidConfigMessage, type CertificationModel, type CertirefDiagnosticData, type ConfigProblem, type Language } from 'certiref-language';
 import { relative } from './formatters/stylish.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -69,6 +69,22 @@ export function configDiagnostics(problems: ConfigProblem[], language: Language)
             fingerprint: createHash('sha256').update(`invalid-config\u0000${file}\u0000${p.message}`).digest('hex').slice(0, 32),
         };
     });
+}
+
+export interface PausedCheck {
+    certification: string;
+    /** The files with a syntax error. */
+    files: string[];
+    /** Every file of the certification. */
+    of: string[];
+}
+
+/** The certifications (of the files shown) whose completeness rules a syntax error pauses. */
+export function pausedChecks(models: CertificationModel[], shown?: Set<string>): PausedCheck[] {
+    const path = (uri: string) => relative(URI.parse(uri).fsPath);
+    return models.filter((m) => m.incomplete)
+        .map((m) => ({ certification: m.id, files: m.unreadDocuments.map(path), of: m.documents.map(path) }))
+        .filter((p) => !shown || p.of.some((f) => shown.has(f)));
 }
 
 export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {

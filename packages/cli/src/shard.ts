@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
 import { certificationIdOfText, type Language, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, loadDocuments, type FileProblem } from 'certiref-language/node';
-import { toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
+import { pausedChecks, toCliDiagnostics, type CliDiagnostic, type PausedCheck } from './diagnostics.js';
 import { relative } from './formatters/stylish.js';
 
 /**
@@ -23,6 +23,7 @@ export interface BatchResult {
     files: string[];
     diagnostics: CliDiagnostic[];
     problems: FileProblem[];
+    paused: PausedCheck[];
 }
 
 /** Files grouped by the certification their header names, packed into batches of about `size` files. */
@@ -66,7 +67,7 @@ export function workerCount(): number {
 
 /** Runs the batches on worker threads; `onFile` counts checked files for the progress display. */
 export async function checkSharded(all: string[][], settings: ShardSettings, script: string, onFiles: (n: number) => void): Promise<BatchResult> {
-    const result: BatchResult = { files: [], diagnostics: [], problems: [] };
+    const result: BatchResult = { files: [], diagnostics: [], problems: [], paused: [] };
     const queue = [...all];
     const count = Math.min(workerCount(), queue.length);
     const run = () => new Promise<void>((resolve, reject) => {
@@ -80,6 +81,7 @@ export async function checkSharded(all: string[][], settings: ShardSettings, scr
             result.files.push(...m.files);
             result.diagnostics.push(...m.diagnostics);
             result.problems.push(...m.problems);
+            result.paused.push(...m.paused);
             onFiles(m.files.length + m.problems.length);
             next();
         });
@@ -105,6 +107,7 @@ export async function workerMain(settings: ShardSettings, port: import('node:wor
             files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
             diagnostics: toCliDiagnostics(documents, settings.quiet),
             problems: problems.map((p) => ({ ...p, file: relative(p.file) })),
+            paused: pausedChecks(Certiref.referential.Models.all()),
         };
         port.postMessage(message);
         // forget the batch: the next one starts from an empty workspace

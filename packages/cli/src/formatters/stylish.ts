@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { NBSP } from 'certiref-language';
 import type { CheckResult } from '../check.js';
 
 /** Colour on a terminal only, unless NO_COLOR is set. */
@@ -33,6 +34,12 @@ export function stylish(result: CheckResult, color = useColor(process.stdout)): 
             ? `✖ ${total} constat${total > 1 ? 's' : ''} (${errors} erreur${errors > 1 ? 's' : ''}, ${warnings} avertissement${warnings > 1 ? 's' : ''}, ${infos} info${infos > 1 ? 's' : ''}) dans ${result.files.length} fichier${result.files.length > 1 ? 's' : ''}`
             : `✖ ${total} problem${total > 1 ? 's' : ''} (${errors} error${errors !== 1 ? 's' : ''}, ${warnings} warning${warnings !== 1 ? 's' : ''}, ${infos} info) in ${result.files.length} file${result.files.length !== 1 ? 's' : ''}`;
         lines.push(c(errors > 0 ? '1;31' : '1;33', text));
+        // silence on what is missing is not a clean bill: say which certifications wait for a fix
+        for (const p of result.paused) {
+            lines.push(c('1;33', fr
+                ? `⏸ Vérifications de complétude suspendues pour ${p.certification}${NBSP}: erreur de syntaxe dans ${p.files.join(', ') || '…'}. Ce qui manque n'est pas signalé tant qu'elle n'est pas corrigée.`
+                : `⏸ Completeness checks paused for ${p.certification}: syntax error in ${p.files.join(', ') || '…'}. What is missing is not reported until it is fixed.`));
+        }
     } else {
         lines.push(fr
             ? `✔ Aucun constat dans ${result.files.length} fichier${result.files.length > 1 ? 's' : ''}.`

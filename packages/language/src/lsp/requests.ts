@@ -74,6 +74,8 @@ export interface OutlineResult {
     /** The files of the active document's certification. */
     documents?: string[];
     counts: { competencies: number; criteria: number; uncovered: number; errors: number; warnings: number };
+    /** The files whose syntax error pauses the completeness rules of the certification (none: not paused). */
+    paused?: string[];
 }
 
 const SEVERITY: Record<number, GridFinding['severity']> = {
@@ -189,6 +191,6 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
             if (c.containerKind === 'bloc') blocs.push(node('bloc', c.id, c.title ?? '', c.source, activities));
             else blocs.find((b) => b.kind === 'bloc' && b.id === c.bloc.id)?.children.push(node('option', c.id, c.title ?? '', c.source, activities));
         }
-        return { certification: node('certification', model.id, model.title, model.source, blocs), documents: model.documents, counts };
+        return { certification: node('certification', model.id, model.title, model.source, blocs), documents: model.documents, counts, ...(model.incomplete ? { paused: model.unreadDocuments } : {}) };
     });
 }

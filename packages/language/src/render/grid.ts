@@ -3,7 +3,7 @@ import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, Cr
 import type { Language } from '../config/config.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
 import { modalityLabel, modalityName } from '../export/tables.js';
-import { colon, frenchLabels } from '../typography.js';
+import { colon, frenchLabels, frenchTypography } from '../typography.js';
 
 export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
 
@@ -48,6 +48,7 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
+        paused: (files: string) => `Vérifications de complétude suspendues : ${files} contient une erreur de syntaxe. Tant qu'elle n'est pas corrigée, ce qui manque (compétence sans critère ou sans évaluation …) n'est pas signalé ici.`,
     }),
     en: {
         bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
@@ -59,6 +60,7 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} competencies · ${k} criteria · ${m} modalities · ${e} error(s) · ${w} warning(s)`,
         accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
         evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
+        paused: (files: string) => `Completeness checks paused: ${files} has a syntax error. Until it is fixed, what is missing (competency without criterion or evaluation …) is not shown here.`,
     },
 };
 
@@ -85,6 +87,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
     const pathOf = options.pathOf ?? ((uri: string) => decodeURIComponent(uri.replace(/^.*\//, '')));
     const byPlace = new Map<string, GridFinding[]>();
     for (const f of findings) {
+        if (f.rule === 'checks-paused') continue; // said by the banner of its certification
         const key = `${f.uri}#${f.line}`;
         byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
     }
@@ -116,6 +119,8 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(model.title || model.id)} <span class="id">${escapeHtml(model.id)}</span></h1>`);
         if (meta.length) out.push(`<p class="meta">${meta.map((m) => escapeHtml(m!)).join(' · ')}</p>`);
         out.push(`<p class="summary">${escapeHtml(L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
+        // the completeness rules wait for a syntax error to be fixed: a banner says so (the finding checks-paused in words)
+        if (model.incomplete) out.push(`<p class="paused" role="status">${escapeHtml(frenchTypography(L.paused(model.unreadDocuments.map(pathOf).join(', ') || '…')))}</p>`);
         out.push(findingsAt(model.source), '</header>');
         for (const container of all) {
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;

@@ -3,6 +3,7 @@ import { allActivities, allCompetencies, allCriteriaOf, competenciesOf, containe
 import { completeRangeEnd, Conventions, hyphenRange, idsInRange } from '../model/ids.js';
 import type { CompetencyModel, CriterionModel } from '../model/types.js';
 import { capital, list, optionName, t, where, type ModelRule } from './rule.js';
+import { idsInUse } from './duplicate-id.js';
 
 export const competencyWithoutCriterion: ModelRule = {
     id: 'competency-without-criterion',
@@ -16,11 +17,12 @@ export const competencyWithoutCriterion: ModelRule = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         const criteria = allCriteriaOf(cert);
+        const taken = idsInUse(cert, 'criterion');
         for (const c of allCompetencies(cert)) {
             if (c.criteria.length > 0 || c.duplicate) continue;
-            const suggested = conventions.criterionIdsFor(c.id)[0];
+            const conventional = conventions.criterionIdsFor(c.id)[0] as string | undefined;
             // the criterion numbered for it exists, but judges something else (`critère CR3 juge C2`)
-            const namesake = suggested ? criteria.find((cr) => cr.id?.toLowerCase() === suggested.toLowerCase() && cr.judges.length > 0) : undefined;
+            const namesake = conventional ? criteria.find((cr) => cr.id?.toLowerCase() === conventional.toLowerCase() && cr.judges.length > 0) : undefined;
             if (namesake) {
                 const judged = list(namesake.judges.map((j) => j.id));
                 report(c.source, t(
@@ -29,6 +31,8 @@ export const competencyWithoutCriterion: ModelRule = {
                 ), { competency: c.id });
                 continue;
             }
+            // never an id in use (a criterion without competency may have it): then « juge C… »
+            const suggested = conventional && !taken.has(conventional) ? conventional : undefined;
             const modality = c.evaluatedBy[0];
             const inFr = modality ? ` dans la modalité ${modality.id ?? `« ${modality.title} »`}` : '';
             const inEn = modality ? ` in modality ${modality.id ?? `"${modality.title}"`}` : '';
@@ -148,6 +152,7 @@ export const criterionIdMismatch: ModelRule = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         const existing = new Set(allCompetencies(cert).map((c) => c.id));
+        const criteriaIds = idsInUse(cert, 'criterion');
         for (const cr of allCriteriaOf(cert)) {
             // a range (CR11 à 13, CR18-19) whose start or end names no competency: `CR11 à 31`
             // would otherwise judge C11 to C19 without a word
@@ -167,7 +172,9 @@ export const criterionIdMismatch: ModelRule = {
             if (cr.judgeSource !== 'explicit' || cr.conventionalIds.length === 0) continue;
             const outside = cr.explicitJudges.filter((c) => !cr.conventionalIds.includes(c.id));
             if (outside.length === 0) continue;
-            const expected = conventions.criterionIdsFor(outside[0].id)[0];
+            // the id it should have, unless another criterion has it already
+            const conventional = conventions.criterionIdsFor(outside[0].id)[0];
+            const expected = conventional && !criteriaIds.has(conventional) ? conventional : undefined;
             const ids = list(outside.map((c) => c.id));
             report(cr.source, t(
                 `Le critère ${cr.label} juge ${ids}, mais son identifiant désigne ${list(cr.conventionalIds)}.${expected ? ` Renommez-le ${expected}` : ' Renommez-le'} ou corrigez « juge ».`,

@@ -3,6 +3,7 @@ import { duplicateId } from './duplicate-id.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { idPattern } from './id-pattern.js';
 import { invalidConvention } from './invalid-convention.js';
+import { checksPaused } from './checks-paused.js';
 import {
     activityWithoutCompetency, blocSingleCompetency, blocWithoutEvaluation, competencyInSeveralBlocs,
     competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
@@ -28,6 +29,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     competencyInSeveralBlocs,
     missingAccessibilityProvision,
     invalidConvention,
+    checksPaused,
 ];
 
 /** Rules checked outside the model: the text itself, and the suppression comments. */

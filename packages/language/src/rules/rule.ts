@@ -24,9 +24,18 @@ export interface Finding {
     message: Bilingual;
     /** Facts a quick fix can use (ids, suggested replacement …). */
     data?: Record<string, unknown>;
+    /** Other places the finding involves (the first declaration of a duplicate id …). */
+    related?: RelatedPlace[];
 }
 
-export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range) => void;
+/** Another place a finding involves, with what it is. */
+export interface RelatedPlace {
+    uri: string;
+    range: Range;
+    message: Bilingual;
+}
+
+export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range, related?: RelatedPlace[]) => void;
 
 /** Rules that say something is missing: silent while a file of the certification cannot be read whole. */
 export interface CompletenessRule {

@@ -230,6 +230,7 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
             code: f.rule,
             source: 'certiref',
             data,
+            ...(f.related ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: messageIn(r.message, config.language) })) } : {}),
         });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

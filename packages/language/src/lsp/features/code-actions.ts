@@ -1,6 +1,6 @@
-import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
 import type { CertirefServices } from '../../certiref-module.js';
 import type { CertirefDiagnosticData } from '../../validation/document-validator.js';
@@ -8,6 +8,7 @@ import { allCompetencies, allCriteriaOf } from '../../model/queries.js';
 import type { CertificationModel, CompetencyModel, ModalityModel, PartModel } from '../../model/types.js';
 import { CertirefRenameProvider } from './rename.js';
 import { usesEnglishKeywords } from './target.js';
+import { SELECT_COMMAND } from './commands.js';
 import { frenchTypography } from '../../typography.js';
 
 /**
@@ -26,8 +27,10 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             const data = diagnostic.data as CertirefDiagnosticData | undefined;
             if (!data?.rule || !model) continue;
-            const add = (title: string, edit: WorkspaceEdit | undefined, preferred = true) => {
-                if (edit) actions.push({ title: fr ? frenchTypography(title) : title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit });
+            const add = (title: string, edit: WorkspaceEdit | { edit: WorkspaceEdit; command: Command } | undefined, preferred = true) => {
+                if (!edit) return;
+                const then = 'command' in edit ? edit : { edit, command: undefined };
+                actions.push({ title: fr ? frenchTypography(title) : title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: then.edit, ...(then.command ? { command: then.command } : {}) });
             };
             switch (data.rule) {
                 case 'competency-without-criterion': {
@@ -109,21 +112,42 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
         return allCompetencies(model).find((c) => c.source.uri === document.uri.toString() && sameStart(c.source.nameRange, diagnostic.range));
     }
 
-    /** A new criterion line after the last criterion (or property) of a modality or part. */
-    private insertCriterion(holder: ModalityModel | PartModel, label: string): WorkspaceEdit | undefined {
+    /**
+     * A new criterion line in a modality or part: among its criteria in id order (CR3 between CR2
+     * and CR4), else after its last criterion or property; with the command that then selects its
+     * placeholder text, to be typed over.
+     */
+    private insertCriterion(holder: ModalityModel | PartModel, label: string): { edit: WorkspaceEdit; command: Command } | undefined {
         const node = holder.node as ast.Modality | ast.Part;
         const document = AstUtils.getDocument(node);
-        const last = (ast.isModality(node) ? [...node.properties, ...node.criteria] : [...node.properties, ...node.criteria]).at(-1)?.$cstNode ?? node.$cstNode;
-        if (!last || !node.$cstNode) return undefined;
+        if (!node.$cstNode) return undefined;
+        // the element the new line follows: the last criterion whose id comes before the new one
+        // (the new one has no id: the last criterion), else the last property, else the title
+        const isId = !/\s/.test(label);
+        const before = isId ? node.criteria.filter((c) => c.name !== undefined && compareIds(c.name, label) < 0).at(-1) : node.criteria.at(-1);
+        const firstAfter = isId ? node.criteria.find((c) => c.name !== undefined && compareIds(c.name, label) > 0) : undefined;
+        const anchor = before?.$cstNode
+            ?? (firstAfter ? node.properties.at(-1)?.$cstNode : [...node.properties, ...node.criteria].at(-1)?.$cstNode)
+            ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'title') ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+        if (!anchor) return undefined;
         const indent = ' '.repeat(node.$cstNode.range.start.character + 2);
         // the new line is written in the language of the référentiel's keywords, like its neighbours
         const en = usesEnglishKeywords(document);
         // after a comment that ends the line, which stays with the line it is on
-        const end = last.range.end;
+        const end = anchor.range.end;
         const rest = document.textDocument.getText({ start: end, end: { line: end.line + 1, character: 0 } }).replace(/\r?\n$/, '');
         const at: Position = /^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest) ? { line: end.line, character: end.character + rest.length } : end;
-        const text = `\n${indent}${en ? 'criterion' : 'critère'} ${label} "${en ? 'To be written' : 'À rédiger'}"`;
-        return { changes: { [document.uri.toString()]: [{ range: { start: at, end: at }, newText: text }] } };
+        const keyword = en ? 'criterion' : 'critère';
+        const placeholder = en ? 'To be written' : 'À rédiger';
+        const eol = /\r\n/.test(document.textDocument.getText()) ? '\r\n' : '\n';
+        const text = `${eol}${indent}${keyword} ${label} "${placeholder}"`;
+        const uri = document.uri.toString();
+        const start = { line: at.line + 1, character: indent.length + keyword.length + label.length + 3 };
+        const selection: Range = { start, end: { line: start.line, character: start.character + placeholder.length } };
+        return {
+            edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: text }] } },
+            command: { title: placeholder, command: SELECT_COMMAND, arguments: [uri, selection] },
+        };
     }
 
     /** Appends ids at the end of the first `évalue` list of a modality or part. */
@@ -148,6 +172,11 @@ function holderFor(c: CompetencyModel): ModalityModel | PartModel | undefined {
 function holderName(h: ModalityModel | PartModel, fr: boolean): string {
     if ('modality' in h) return `${h.modality.id ?? h.modality.title}, ${h.id ? `${fr ? 'partie' : 'part'} ${h.id}` : h.title ?? ''}`.trim();
     return h.id ?? (fr ? `« ${h.title} »` : `“${h.title}”`);
+}
+
+/** Ids in reading order: `CR2` before `CR10`, `CR1-2` before `CR1-10`. */
+function compareIds(a: string, b: string): number {
+    return a.localeCompare(b, 'fr', { numeric: true, sensitivity: 'base' });
 }
 
 function replace(uri: string, range: Range, newText: string): WorkspaceEdit {
