@@ -143,6 +143,22 @@ describe('certiref check', () => {
         expect(report.diagnostics[1].message).toMatch(/^sévérité invalide pour id-pattern\u00a0: .* Ce réglage est ignoré\u00a0: sa valeur par défaut s'applique\.$/);
     });
 
+    it('says which certifications have their completeness checks paused by a syntax error', () => {
+        // checking one file of the pair: the pause is said although the certification's header is elsewhere
+        const r = runCli(['check', 'examples/rules/checks-paused.ref']);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/ {2}3:15 +info +Completeness checks paused for certification checks-paused: checks-paused\.ref has a syntax error\. .* {2}checks-paused$/m);
+        expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+            '✖ 2 problems (1 error, 0 warnings, 1 info) in 1 file',
+            '⏸ Completeness checks paused for checks-paused: syntax error in examples/rules/checks-paused.ref. What is missing is not reported until it is fixed.',
+        ]);
+        const fr = runCli(['check', 'examples/rules/checks-paused.ref', '--lang', 'fr', '--rule', 'checks-paused=off']);
+        expect(fr.stdout.trimEnd().split('\n').pop()).toBe("⏸ Vérifications de complétude suspendues pour checks-paused\u00a0: erreur de syntaxe dans examples/rules/checks-paused.ref. Ce qui manque n'est pas signalé tant qu'elle n'est pas corrigée.");
+        const json = JSON.parse(runCli(['check', 'examples/rules/checks-paused.ref', 'examples/starter', '--format', 'json']).stdout);
+        expect(json.paused).toEqual([{ certification: 'checks-paused', files: ['examples/rules/checks-paused.ref'] }]);
+        expect(JSON.parse(runCli(['check', 'examples/starter', '--format', 'json']).stdout).paused).toEqual([]);
+    });
+
     it('writes the report to a file with -o, never into a source file', () => {
         const dir = temp({ 'a.ref': WARN_ONLY });
         const before = fs.readFileSync(path.join(dir, 'a.ref'), 'utf8');

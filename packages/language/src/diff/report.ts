@@ -127,7 +127,7 @@ export function groupTitle(group: { bloc?: string; option?: string }, language: 
 
 /** "competency C7 (renamed from C4) in activity A1" — the words of one change, without its place. */
 export function describeChange(c: ElementChange, language: Language): string {
-    const name = c.hasId ? c.name : language === 'fr' ? `«${NNBSP}${c.name}${NNBSP}»` : `« ${c.name} »`;
+    const name = c.hasId ? c.name : quoted(c.name, language);
     const context = c.parent && (c.kind === 'competency' || c.kind === 'criterion' || c.kind === 'part')
         ? ` (${c.kind === 'competency' ? KIND[language].activity : KIND[language].modality} ${c.parent})` : '';
     const status = statusWord(c.status, c.kind, language);
@@ -173,6 +173,11 @@ export function wordDiffInContext(oldText: string, newText: string): WordRun[] {
         const tail = last ? [] : words.slice(words.length - 2 * CONTEXT_WORDS);
         return { text: `${head.join('')}${first ? '' : ' '}…${last ? '' : ' '}${tail.join('')}`.replace(/\s+…/, ' …').replace(/…\s+/, '… ') };
     });
+}
+
+/** A text in guillemets: inside them, French puts narrow no-break spaces. */
+function quoted(text: string, language: Language): string {
+    return language === 'fr' ? `«${NNBSP}${text}${NNBSP}»` : `« ${text} »`;
 }
 
 /** A colon as each language writes it: French puts a space before it. */
@@ -234,7 +239,7 @@ export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): s
     const change = (c: ElementChange, indent: string) => {
         const mark = MARKS[c.status];
         out.push(`${indent}${mark} ${describeChange(c, language)}  ${place(c)}`);
-        if (showsText(c)) out.push(`${indent}    «${NNBSP}${c.text!.replace(/\s*\n\s*/g, ' ')}${NNBSP}»`);
+        if (showsText(c)) out.push(`${indent}    ${quoted(c.text!.replace(/\s*\n\s*/g, ' '), language)}`);
         for (const f of c.fields) out.push(`${indent}    ${describeField(f, language, textRuns)}`);
         for (const child of c.children) change(child, `${indent}  `);
     };
@@ -286,7 +291,7 @@ export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions
     const change = (c: ElementChange, indent: string) => {
         const mark = { added: '➕', removed: '➖', renamed: '🔁', changed: '✏️' }[c.status];
         out.push(`${indent}- ${mark} ${escapeMarkdown(describeChange(c, language))} · ${place(c)}`);
-        if (showsText(c)) out.push(`${indent}  <br>«${NNBSP}${escapeMarkdown(c.text!)}${NNBSP}»`);
+        if (showsText(c)) out.push(`${indent}  <br>${quoted(escapeMarkdown(c.text!), language)}`);
         for (const f of c.fields) out.push(`${indent}  - ${describeField(f, language, mdRuns, escapeMarkdown)}`);
         for (const child of c.children) change(child, `${indent}  `);
     };
