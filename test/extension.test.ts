@@ -65,6 +65,9 @@ describe('the VS Code extension package', () => {
         const indent = new RegExp(configuration.indentationRules.increaseIndentPattern);
         for (const line of ['  activité A1 "x"', '  modalité E1 "x"', 'bloc 1 "x"', '    partie 1 "x"', '  spécialisation 6A']) expect(indent.test(line), line).toBe(true);
         expect(indent.test('    compétence C1 "x"')).toBe(false);
+        // Enter keeps the indentation of the line above (a new line is blank: it must not outdent)
+        const outdent = new RegExp(configuration.indentationRules.decreaseIndentPattern);
+        for (const line of ['', '    ', '  bloc 2', '    critère CR1 "x"']) expect(outdent.test(line), JSON.stringify(line)).toBe(false);
         expect(manifest.contributes.grammars[0]).toMatchObject({ language: 'certiref', scopeName: 'source.certiref', path: './syntaxes/certiref.tmLanguage.json' });
         expect(Object.keys(JSON.parse(fs.readFileSync(path.join(EXTENSION, manifest.contributes.snippets[0].path), 'utf8'))).length).toBeGreaterThan(0);
         const types = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@types/vscode/package.json'), 'utf8')).version;
