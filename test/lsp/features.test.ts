@@ -482,7 +482,7 @@ bloc 1 "Bloc"
         client.open(uri, broken);
         await client.waitFor(uri, (d) => d.some((x) => x.code === 'checks-paused'));
         const preview = await client.connection.sendRequest('certiref/preview', { uri, language: 'fr' }) as { body: string };
-        expect(preview.body).toContain('<p class="paused" role="status">Vérifications de complétude suspendues\u00a0: p.ref contient une erreur de syntaxe.');
+        expect(preview.body).toContain('<p class="paused">Vérifications de complétude suspendues\u00a0: p.ref contient une erreur de syntaxe.');
         expect((await client.connection.sendRequest('certiref/outline', { uri }) as { paused?: string[] }).paused).toEqual([uri]);
         client.change(uri, TEXT);
         await client.waitFor(uri, (d) => !d.some((x) => x.code === 'checks-paused'));

@@ -329,8 +329,8 @@ describe('workspace files the language server cannot read', () => {
             // a change of the folder (a branch checked out) makes the server check every file again
             await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(dir).toString(), type: 2 }] });
             const messages = async (name: string) => (await client.waitFor(uri(name), (d) => d.length > 0)).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
-            expect(await messages('a.ref')).toEqual(['1:1 Ce fichier ne peut pas être lu (ligne 1, colonne 1) : accès refusé, le fichier n\'est pas lisible.']);
-            expect(await messages('b.ref')).toEqual(['1:1 Ce fichier ne peut pas être lu (ligne 4, colonne 1) : fichier binaire (octet nul).']);
+            expect(await messages('a.ref')).toEqual(['1:1 Ce fichier ne peut pas être lu (ligne 1, colonne 1)\u00a0: accès refusé, le fichier n\'est pas lisible.']);
+            expect(await messages('b.ref')).toEqual(['1:1 Ce fichier ne peut pas être lu (ligne 4, colonne 1)\u00a0: fichier binaire (octet nul).']);
             expect(await messages('c.ref')).toEqual(['1:1 Ce fichier ne peut pas être lu (ligne 1, colonne 19)\u00a0: le texte n\'est pas en UTF-8\u202f; enregistrez le fichier en UTF-8.']);
             expect(client.stderr).not.toMatch(INTERNALS);
         } finally {

@@ -120,7 +120,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         if (meta.length) out.push(`<p class="meta">${meta.map((m) => escapeHtml(m!)).join(' · ')}</p>`);
         out.push(`<p class="summary">${escapeHtml(L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
         // the completeness rules wait for a syntax error to be fixed: a banner says so (the finding checks-paused in words)
-        if (model.incomplete) out.push(`<p class="paused" role="status">${escapeHtml(frenchTypography(L.paused(model.unreadDocuments.map(pathOf).join(', ') || '…')))}</p>`);
+        if (model.incomplete) out.push(`<p class="paused">${escapeHtml(frenchTypography(L.paused(model.unreadDocuments.map(pathOf).join(', ') || '…')))}</p>`);
         out.push(findingsAt(model.source), '</header>');
         for (const container of all) {
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
