@@ -134,7 +134,7 @@ describe('--format github', () => {
             const summary = path.join(dir, 'summary.md');
             runCli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
             const md = fs.readFileSync(summary, 'utf8');
-            expect(md).toContain('## certiref : vérification des référentiels');
+            expect(md).toContain('## certiref\u00a0: vérification des référentiels');
             expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | avertissement | `competency-without-criterion` |');
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -211,7 +211,7 @@ describe('globs', () => {
 
 describe('every format on the examples', () => {
     // the rule examples (each shows its finding; invalid-config is a folder with a broken
-    // certiref.json, exit 2, tested with the other usage errors), the starter and the multi-file example
+    // certiref.json, tested apart), the starter and the multi-file example
     const rules = fs.readdirSync(path.join(ROOT, 'examples/rules')).filter((f) => f.endsWith('.ref')).map((f) => `examples/rules/${f}`);
     const json = runCli(['check', ...rules, '--format', 'json']);
     const expected = JSON.parse(json.stdout) as { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };
@@ -255,7 +255,8 @@ describe('every format on the examples', () => {
         expect(stylish.status).toBe(1);
         const errors = expected.diagnostics.filter((d) => d.severity === 'error').length;
         const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
-        expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, 0 info) in ${rules.length} files`);
+        const infos = expected.diagnostics.filter((d) => d.severity === 'info').length;
+        expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, ${infos} info) in ${rules.length} files`);
     });
 
     it('every format of a clean référentiel exits 0', () => {
