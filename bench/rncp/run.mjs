@@ -51,7 +51,7 @@ if (!generated || generated.fiches !== fiches || !fs.existsSync(generated.file))
 }
 const { file, zip, last, bytes } = generated;
 
-const hasImport = spawnSync(process.execPath, [CLI, 'import', 'rncp', '--help'], { encoding: 'utf8' }).status === 0;
+const hasImport = (spawnSync(process.execPath, [CLI, 'import', 'rncp', '--help'], { encoding: 'utf8' }).stdout ?? '').includes('--fiche');
 const importDir = path.join(os.tmpdir(), `certiref-rncp-import-${process.pid}`);
 const commands = [
     { name: `read the last fiche (${last}), XML`, args: [READ, file, 'fiche', last] },

@@ -52,8 +52,11 @@ export interface SplitList {
 
 // ---- the text's gaps: where an item can start ----
 
-/** Runs of white space (a no-break space included) and HTML block tags, which old exports used for lines. */
-const GAP = /(?:[ \t\u00A0\u2007\u202F]|\r\n|\r|\n|<\/?(?:p|br|li|ul|ol|div|h[1-6])\b[^>]*>)+/giu;
+/** One unit of a gap: a space (no-break spaces included), a line break, or an HTML block tag (old exports' lines). */
+const UNIT = String.raw`(?:[ \t\u00A0\u2007\u202F]|\r\n|\r|\n|<\/?(?:p|br|li|ul|ol|div|h[1-6])\b[^>]*>)`;
+/** A gap where a line of the source may have been: two units or more, or one line break or block tag. */
+const WIDE_GAP = new RegExp(String.raw`${UNIT}{2,}|\r\n|[\r\n]|<\/?(?:p|br|li|ul|ol|div|h[1-6])\b[^>]*>`, 'giu');
+const ONE_UNIT = new RegExp(`^${UNIT}$`, 'iu');
 const BLOCK_TAG = /<\/?(?:p|br|li|ul|ol|div|h[1-6])\b[^>]*>/i;
 
 interface Gap {
@@ -66,19 +69,23 @@ interface Gap {
     listItem: boolean;
 }
 
+function gap(text: string, start: number, end: number): Gap {
+    const run = text.slice(start, end);
+    if (run === ' ') return { start, end, width: 1, strong: false, listItem: false };
+    return { start, end, width: run.replace(/<[^>]*>/g, '').length, strong: /[\r\n]/.test(run) || BLOCK_TAG.test(run), listItem: /<li\b/i.test(run) };
+}
+
+/**
+ * The gaps of a text where an item may start: runs of two spaces or more, line breaks, block
+ * tags; and a single space at the very start or end. (Single spaces between words are looked at
+ * by `addGlued` only.)
+ */
 function gapsOf(text: string): Gap[] {
     const gaps: Gap[] = [];
-    for (const match of text.matchAll(GAP)) {
-        const run = match[0];
-        const strong = /[\r\n]/.test(run) || BLOCK_TAG.test(run);
-        gaps.push({
-            start: match.index,
-            end: match.index + run.length,
-            width: run.replace(/<[^>]*>/g, '').length,
-            strong,
-            listItem: /<li\b/i.test(run),
-        });
-    }
+    for (const match of text.matchAll(WIDE_GAP)) gaps.push(gap(text, match.index, match.index + match[0].length));
+    if (text.length > 0 && (gaps[0]?.start ?? -1) !== 0 && ONE_UNIT.test(text[0]!)) gaps.unshift(gap(text, 0, 1));
+    const last = gaps[gaps.length - 1];
+    if (text.length > 1 && (last?.end ?? -1) !== text.length && ONE_UNIT.test(text[text.length - 1]!)) gaps.push(gap(text, text.length - 1, text.length));
     return gaps;
 }
 
@@ -202,9 +209,10 @@ export function splitCompetencies(text: string): SplitList {
     const gaps = gapsOf(text);
     const leadingGap = gaps[0]?.start === 0 ? gaps[0] : undefined;
     const firstPosition = leadingGap ? leadingGap.end : 0;
-    const starts = [{ gap: leadingGap, position: firstPosition }, ...candidates(text, gaps).filter((c) => c.position !== firstPosition)];
+    // items start after a line gap (or at the start): single spaces are looked at by addGlued only
+    const starts = [{ gap: leadingGap, position: firstPosition }, ...candidates(text, gaps).filter((c) => c.position !== firstPosition && isLineGap(c.gap))];
 
-    const marked = starts.map((s) => ({ ...s, marker: s.position === firstPosition || (s.gap && isLineGap(s.gap)) ? markerAt(text, s.position) : undefined }))
+    const marked = starts.map((s) => ({ ...s, marker: markerAt(text, s.position) }))
         .map((s) => s.gap?.listItem && !s.marker ? { ...s, marker: { kind: 'bullet' as const, length: 0, codes: [] } } : s);
     const codes = marked.filter((s) => s.marker?.kind === 'code');
     const bullets = marked.filter((s) => s.marker?.kind === 'bullet');
@@ -234,7 +242,7 @@ export function splitCompetencies(text: string): SplitList {
             if (!s.gap || !isLineGap(s.gap)) continue;
             const next = text.slice(s.position, s.position + 60);
             if (!/^[A-ZÀ-Ý0-9]/u.test(next)) continue;
-            const before = text.slice(0, s.gap.start);
+            const before = text.slice(Math.max(0, s.gap.start - 10), s.gap.start);
             if (SENTENCE_END.test(before) || s.gap.strong || startsWithVerb(next)) boundaries.push(toBoundary(s));
         }
         if (boundaries.length <= 1) style = 'single';
@@ -245,7 +253,7 @@ export function splitCompetencies(text: string): SplitList {
     // inside marked items: a line gap before a verb with a capital, or a single space before one,
     // may be a competency whose marker was lost
     if (style === 'codes' || style === 'bullets') boundaries = addUnmarked(text, gaps, boundaries, style);
-    boundaries = addGlued(text, gaps, boundaries);
+    boundaries = addGlued(text, boundaries);
     return assemble(text, boundaries, style, 'competencies');
 }
 
@@ -277,21 +285,22 @@ function addUnmarked(text: string, gaps: Gap[], boundaries: Boundary[], style: L
 }
 
 /** Boundaries where a competency is glued to the previous one by one space (`… artistique Participer aux …`), unsure. */
-function addGlued(text: string, gaps: Gap[], boundaries: Boundary[]): Boundary[] {
+function addGlued(text: string, boundaries: Boundary[]): Boundary[] {
     const added: Boundary[] = [];
     const starts = new Set(boundaries.map((b) => b.position));
-    for (const gap of gaps) {
-        if (gap.width !== 1 || gap.strong || starts.has(gap.end)) continue;
-        const before = text.slice(0, gap.start);
-        const word = text.slice(gap.end).match(/^[^\s,;:.()]+/u)?.[0] ?? '';
+    for (const match of text.matchAll(/(?<=[a-zà-ÿ]) (?=[A-ZÀ-Ý])/gu)) {
+        const gap = { start: match.index, end: match.index + 1 };
+        if (starts.has(gap.end)) continue;
+        const before = text.slice(Math.max(0, gap.start - 60), gap.start);
+        const word = text.slice(gap.end, gap.end + 60).match(/^[^\s,;:.()]+/u)?.[0] ?? '';
         // after a word in lower case (`la Direction Financière` is a name)
         if (!/(?:^|[\s'’])[a-zà-ÿ][a-zà-ÿ-]*$/u.test(before) || !INFINITIVE.test(word) || NOT_INFINITIVE.test(word) || word.length < 5) continue;
         if (FUNCTION_WORDS.has(lastWord(before))) continue;
         const owner = [...boundaries].reverse().find((b) => b.position < gap.start);
-        const ownText = owner ? text.slice(owner.position, gap.start) : before;
+        const ownText = text.slice(Math.max(owner?.position ?? 0, gap.start - 200), gap.start);
         if (ownText.trim().split(/\s+/u).length < 4) continue;
         // the next words read as a verb phrase: a lower-case word follows the verb
-        if (!/^[^\s]+\s+[a-zà-ÿ]/u.test(text.slice(gap.end))) continue;
+        if (!/^[^\s]+\s+[a-zà-ÿ]/u.test(text.slice(gap.end, gap.end + 60))) continue;
         added.push({ gapStart: gap.start, position: gap.end, unsure: UNSURE.glued });
     }
     return [...boundaries, ...added].sort((a, b) => a.position - b.position);
