@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiches, normaliseFicheNumber, readFiches, RncpExportError, scanExport, type Fiche, type ReadSummary } from 'certiref-rncp';
+import { listFichesFrom, memoryExport, readFichesFrom } from 'certiref-rncp/core';
 import { ROOT } from '../helpers.js';
 
 const EXTRACT = path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml');
@@ -145,6 +146,24 @@ describe('reading the extract', () => {
         expect(fromZip).toEqual(await read(EXTRACT, ['RNCP36490']));
         expect(summary.entry).toBe('export_fiches_CSV_RNCP_v4_1_2026-01-01.xml');
         expect((await listFiches(file)).map((e) => e.number)).toEqual(NUMBERS);
+    });
+
+    it('reads an export held in memory (VS Code for the Web) as it reads the file: XML, or zip inflated piece by piece', async () => {
+        const zip = new JSZip();
+        zip.file('export.xml', XML);
+        const zipped = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+        const fromFile = await read(EXTRACT, ['RNCP35625']);
+        for (const bytes of [new TextEncoder().encode(XML), zipped]) {
+            const summary: ReadSummary = { fiches: 0, missing: [] };
+            const fiches: Fiche[] = [];
+            for await (const fiche of readFichesFrom(memoryExport('export', bytes), { numbers: ['RNCP35625'] }, summary)) fiches.push(fiche);
+            expect(fiches).toEqual(fromFile);
+            expect(summary.fiches).toBe(6);
+            expect((await listFichesFrom(memoryExport('export', bytes))).map((e) => e.number)).toEqual(NUMBERS);
+        }
+        const damaged = zipped.slice();
+        damaged.fill(0, 200, 4000);
+        await expect(listFichesFrom(memoryExport('damaged.zip', damaged))).rejects.toThrow(/damaged or incomplete|malformed XML/);
     });
 
     it('finds the same fiches at the same places whatever the size of the pieces the bytes come in', async () => {

@@ -1,7 +1,4 @@
-export * from './types.js';
-export { RncpExportError } from './errors.js';
-export { parseFiche } from './parse-fiche.js';
-export { scanExport, type ScannedFiche, type ScanProgress, type ScanResult } from './scan.js';
-export { openExport, type ExportSource } from './source.js';
-export { EXPORT_VERSION, listFiches, normaliseFicheNumber, readFiches, type FicheEntry, type ReadOptions, type ReadProgress, type ReadSummary } from './read.js';
-export { splitCompetencies, splitModalities, startsWithVerb, type ListStyle, type Piece, type PieceKind, type SplitList, type Unsure } from './split.js';
+// certiref-rncp for Node: everything of `core.ts`, and reading export files from disk.
+export * from './core.js';
+export { openExport } from './source.js';
+export { listFiches, readFiches } from './files.js';

@@ -1,7 +1,6 @@
-import { RncpExportError } from './errors.js';
 import { parseFiche } from './parse-fiche.js';
 import { scanExport, type ScanResult } from './scan.js';
-import { openExport } from './source.js';
+import type { ExportSource } from './source-types.js';
 import type { Fiche } from './types.js';
 
 export interface ReadProgress {
@@ -43,18 +42,17 @@ export function normaliseFicheNumber(number: string): string | undefined {
 }
 
 /**
- * Reads the fiches of an export (the zip as downloaded or the XML in it), streaming: the XML is
+ * Reads the fiches of an export's XML (see `openExport`, `memoryExport`), streaming: the XML is
  * scanned as bytes and only the fiches asked for are parsed, one at a time; all of them when no
  * number is given. Throws an `RncpExportError` (file, line, column of the XML) on a malformed or
  * truncated export, even after having yielded fiches: the export is read to its end.
  */
-export async function* readFiches(file: string, options: ReadOptions = {}, summary: ReadSummary = { fiches: 0, missing: [] }): AsyncGenerator<Fiche> {
+export async function* readFichesFrom(source: ExportSource, options: ReadOptions = {}, summary: ReadSummary = { fiches: 0, missing: [] }): AsyncGenerator<Fiche> {
     const wanted = options.numbers ? new Set(options.numbers.map((n) => normaliseFicheNumber(n) ?? n)) : undefined;
     const seen = new Set<string>();
-    const source = await openExport(file);
     summary.entry = source.entry;
     const result: ScanResult = {};
-    const where = source.entry ? `${file}!${source.entry}` : file;
+    const where = source.entry ? `${source.file}!${source.entry}` : source.file;
     try {
         const progress = options.onProgress && ((p: { bytes: number; fiches: number }) => options.onProgress!({ ...p, total: source.size }));
         for await (const scanned of scanExport(source.chunks, where, result, progress)) {
@@ -83,9 +81,8 @@ export interface FicheEntry {
  * The number and title of every fiche of an export, by the byte scan (no fiche is parsed): for
  * a completion list. Throws an `RncpExportError` on a malformed or truncated export.
  */
-export async function listFiches(file: string, onProgress?: (progress: ReadProgress) => void): Promise<FicheEntry[]> {
-    const source = await openExport(file);
-    const where = source.entry ? `${file}!${source.entry}` : file;
+export async function listFichesFrom(source: ExportSource, onProgress?: (progress: ReadProgress) => void): Promise<FicheEntry[]> {
+    const where = source.entry ? `${source.file}!${source.entry}` : source.file;
     const entries: FicheEntry[] = [];
     try {
         const progress = onProgress && ((p: { bytes: number; fiches: number }) => onProgress({ ...p, total: source.size }));
@@ -105,4 +102,3 @@ export async function listFiches(file: string, onProgress?: (progress: ReadProgr
     return entries;
 }
 
-export { RncpExportError };

@@ -132,7 +132,7 @@ function elementText(bytes: Buffer | undefined): string | undefined {
  * that ends inside a fiche, and on a file that is not an RNCP export.
  */
 export async function* scanExport(
-    chunks: AsyncIterable<Buffer>,
+    chunks: AsyncIterable<Uint8Array>,
     file: string,
     result: ScanResult = {},
     onProgress?: (progress: ScanProgress) => void,
@@ -233,7 +233,8 @@ export async function* scanExport(
         real = to;
     };
 
-    for await (const chunk of chunks) {
+    for await (const piece of chunks) {
+        const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
         bytes += chunk.length;
         const buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
         let pos = 0;
