@@ -64,6 +64,7 @@ const commands = [
     zip && { name: 'floor: the zip’s entry inflated only', args: [FLOOR, zip] },
 ].filter(Boolean);
 
+const load = os.loadavg()[0];
 const samples = commands.map(() => []);
 for (let round = 0; round < runs; round++) {
     commands.forEach((command, k) => {
@@ -78,7 +79,7 @@ const rows = commands.map((command, k) => ({ name: command.name, ms: median(samp
 const s = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 const lines = [
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; `
-        + `export of ${fiches.toLocaleString('en')} fiches, ${(bytes / 1e6).toFixed(0)} MB of XML${zip ? `, ${(fs.statSync(zip).size / 1e6).toFixed(0)} MB zipped` : ''}; median of ${runs} runs, largest peak.`,
+        + `load average at the start ${load.toFixed(1)}; export of ${fiches.toLocaleString('en')} fiches, ${(bytes / 1e6).toFixed(0)} MB of XML${zip ? `, ${(fs.statSync(zip).size / 1e6).toFixed(0)} MB zipped` : ''}; median of ${runs} runs, largest peak.`,
     '',
     '| command | time | peak memory |',
     '| --- | --- | --- |',
