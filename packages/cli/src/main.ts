@@ -154,15 +154,18 @@ export async function main(argv: string[]): Promise<number> {
         .usage('ANCIEN NOUVEAU | --git RÉVISION [chemins...]  /  OLD NEW | --git REV [paths...]')
         .argument('[paths...]', 'ANCIEN et NOUVEAU (fichiers ou dossiers), ou avec --git les chemins à comparer / OLD and NEW (files or folders), or with --git the paths to compare')
         .option('--git <rev>', 'compare les fichiers de travail à cette révision git / compare the working tree with this git revision')
-        .addOption(new Option('-f, --format <format>', 'format du rapport / report format').choices(['text', 'markdown', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'format du rapport (docx, xlsx : les tableaux d\'un renouvellement) / report format (docx, xlsx: a renewal\'s tables)').choices(['text', 'markdown', 'json', 'docx', 'xlsx']).default('text'))
         .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
+        .option('--renewal', 'compare en renouvellement : blocs appariés par correspondance / compare as a renewal: blocs paired by correspondence')
+        .option('--no-renewal', 'jamais en renouvellement / never as a renewal')
         .option('--fail-on-new-errors', 'code 1 si le changement introduit des erreurs / exit 1 when the change introduces errors', false)
         .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
         .addOption(new Option('--lang <lang>', 'langue du rapport / language of the report').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+        .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language; renewal?: boolean }) => {
             refuseSourceOutput(opts.output);
-            const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION });
+            const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION, renewal: opts.renewal });
             if (opts.output) writeAtomic(opts.output, result.text);
+            else if (typeof result.text !== 'string' && process.stdout.isTTY) throw new UsageError(`${opts.format} : ajoutez -o fichier / ${opts.format}: add -o file`);
             else process.stdout.write(result.text);
             exitCode = opts.failOnNewErrors && result.introducedErrors > 0 ? 1 : 0;
         });

@@ -24,5 +24,7 @@ export * from './export/tables.js';
 export * from './diff/compare.js';
 export * from './diff/report.js';
 export * from './diff/correspondences.js';
+export * from './diff/renewal.js';
+export * from './diff/renewal-report.js';
 export { diffSide } from './diff/side.js';
 export { renderDiff } from './render/diff.js';

@@ -124,6 +124,12 @@ function blocScores(oldBlocs: BlocContent[], newBlocs: BlocContent[]): number[][
     return oldVectors.map((o) => newVectors.map((n) => round(Math.max(coverage(n, o), coverage(o, n), PAIR_WEIGHT * best(n, o)))));
 }
 
+/** The similarity (0 … 1) of each text of `a` with each text of `b`, the words weighted over both lists. */
+export function similarityMatrix(a: string[], b: string[]): number[][] {
+    const v = vectors([...a, ...b].map((t) => [t]));
+    return a.map((_, i) => b.map((__, j) => round(cosine(v[i]!, v[a.length + j]!))));
+}
+
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
     const [small, large] = a.size <= b.size ? [a, b] : [b, a];
     let sum = 0;
