@@ -1,0 +1,25 @@
+import type { DraftCertification } from '../draft.js';
+import { readDocx, DocxError, type DocxProblem } from './read.js';
+import { readReferential, type ReadSummary } from './referential.js';
+
+export { DocxError, type DocxProblem, type ReadSummary };
+
+export interface DocxImport {
+    draft: DraftCertification;
+    summary: ReadSummary;
+    /** What mammoth said of the document (unknown styles …), for a verbose output. */
+    warnings: string[];
+}
+
+/**
+ * A Word référentiel as a draft: its certification header (title, fields, sections, accessibility),
+ * its blocs from their headings, and from its tables — whatever their usual layout — every
+ * activity, competency, modality, part and criterion, texts verbatim, ids as written. `name` (the
+ * file's name) titles a document that has no title. Throws a DocxError for a file that is not a
+ * Word document, is encrypted or is damaged.
+ */
+export async function importDocx(bytes: Uint8Array, name = 'referentiel.docx'): Promise<DocxImport> {
+    const { blocks, warnings } = await readDocx(bytes);
+    const { draft, summary } = readReferential(blocks, name);
+    return { draft, summary, warnings };
+}
