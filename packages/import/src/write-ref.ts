@@ -23,7 +23,7 @@ import {
  *   explicit `juge`. `évalue` is written as the draft gives it, runs of ids as ranges (`C11 à C14`).
  * - Review notes are comments above their element, in the fixed form the `review-note` rule
  *   reports (`// à revoir : …` / `// to review: …`); loose text follows its notes as `// > …`
- *   lines, inside the element it was found in. No text is dropped.
+ *   lines: a bloc's (or the header's) at its head, an element's after it. No text is dropped.
  */
 export interface RefFile {
     /** Relative to the output folder: `certification.ref`, `bloc-1.ref` … */
@@ -131,6 +131,17 @@ export function textLines(value: DraftText, width: number, firstWidth = width): 
     return lines;
 }
 
+/**
+ * Whether a line may be cut at this space: a single space between two visible characters (the
+ * language trims every line, a no-break space included, and joins lines with one space), and
+ * not before what would read as a list marker.
+ */
+function cutsAt(line: string, i: number): boolean {
+    if (line[i] !== ' ' || i === 0 || i + 1 >= line.length || !/\S/.test(line[i - 1]) || !/\S/.test(line[i + 1]) || BULLET_LINE.test(line.slice(i + 1))) return false;
+    // a list item keeps its marker and some text on its first line
+    return !BULLET_LINE.test(line) || /^([-•–*·▪◦]|\d{1,2}[.)])\s+\S/.test(line.slice(0, i).trim());
+}
+
 /** Cuts a line at single spaces, never before what would read as a list marker. */
 function wrap(line: string, width: number, firstWidth = width): string[] {
     if (line.length <= firstWidth) return [line];
@@ -140,14 +151,14 @@ function wrap(line: string, width: number, firstWidth = width): string[] {
     while (rest.length > limit) {
         let cut = -1;
         for (let i = Math.min(limit, rest.length - 1); i > 0; i--) {
-            if (rest[i] === ' ' && rest[i - 1] !== ' ' && rest[i + 1] !== ' ' && rest[i + 1] !== undefined && !BULLET_LINE.test(rest.slice(i + 1))) {
+            if (cutsAt(rest, i)) {
                 cut = i;
                 break;
             }
         }
         if (cut < 0) {
             for (let i = limit + 1; i < rest.length - 1; i++) {
-                if (rest[i] === ' ' && rest[i - 1] !== ' ' && rest[i + 1] !== ' ' && !BULLET_LINE.test(rest.slice(i + 1))) {
+                if (cutsAt(rest, i)) {
                     cut = i;
                     break;
                 }
@@ -243,6 +254,7 @@ class Writer {
         if (d.date) this.element(1, this.kw.date, d.date);
         if (d.description?.length) this.element(1, this.kw.description, d.description);
         for (const c of d.conventions ?? []) this.element(1, `${this.kw.convention} ${quote(c.criterion)} ${this.kw.judges}`, c.competency);
+        this.loose(1, d.loose);
         for (const s of d.sections) {
             this.blank();
             this.notes(1, s);
@@ -253,7 +265,6 @@ class Writer {
             this.blank();
             this.element(1, this.kw.accessibility, a);
         }
-        this.loose(1, d.loose);
     }
 
     bloc(certification: string, b: DraftBloc): void {
@@ -272,6 +283,8 @@ class Writer {
 
     private content(depth: number, c: DraftContainer): void {
         if (c.description?.length) this.element(depth, this.kw.description, c.description);
+        // text found in the bloc that no element holds: at its head, where it is seen first
+        this.loose(depth, c.loose);
         for (const a of c.activities) {
             this.notes(depth, a);
             this.element(depth, `${this.kw.activity} ${a.id}`, a.title);
@@ -284,7 +297,6 @@ class Writer {
             this.loose(depth + 1, a.loose);
         }
         for (const m of c.modalities) this.modality(depth, m);
-        this.loose(depth, c.loose);
     }
 
     private modality(depth: number, m: DraftModality): void {
