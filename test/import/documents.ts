@@ -136,7 +136,7 @@ const idOf = (id: string | undefined, ids: boolean, separator = `.${' '}`) => (i
 /** One three-column table per bloc; `merged`: one evaluation cell over the whole bloc, else one per competency row. */
 export function threeColumns(spec: Spec, options: { ids: boolean; merged: (bloc: SpecBloc) => boolean }): Document {
     const body: Array<Paragraph | Table> = headerBlock(spec, 'table');
-    const widths = [3000, 3400, 4200];
+    const widths = [2600, 3000, 3400];
     for (const bloc of spec.blocs) {
         body.push(new Paragraph({ text: `Bloc ${bloc.id}${NB}: ${bloc.title}`, heading: HeadingLevel.HEADING_1 }));
         if (bloc.description) body.push(...paragraphs(bloc.description));
@@ -188,7 +188,7 @@ function evaluationCell(modalities: SpecModality[], ids: boolean): Paragraph[] {
 
 /** The whole référentiel in one four-column table, blocs as rows over the whole width, criteria apart (numbered). */
 export function fourColumns(spec: Spec, options: { ids: boolean }): Document {
-    const widths = [2600, 3000, 2800, 3200];
+    const widths = [2000, 2300, 2200, 2500];
     const rows = [header(['Activités', 'Compétences', "Modalités d'évaluation", "Critères d'évaluation"], widths)];
     for (const bloc of spec.blocs) {
         rows.push(new TableRow({ children: [cell([new Paragraph({ children: [new TextRun({ text: `Bloc de compétences n°${NB}${bloc.id}${NB}: ${bloc.title}`, bold: true })] })], { columnSpan: 4 })] }));
@@ -225,14 +225,14 @@ export function threeTables(spec: Spec, options: { ids: boolean }): Document {
         body.push(new Paragraph({ text: `BLOC ${bloc.id} – ${bloc.title}`, heading: HeadingLevel.HEADING_1 }));
         if (bloc.description) body.push(...paragraphs(bloc.description));
         body.push(new Paragraph({ text: 'Référentiel d’activités', heading: HeadingLevel.HEADING_2 }));
-        body.push(table([header(['Activités professionnelles'], [10000]),
-            ...bloc.activities.map((a) => new TableRow({ children: [cell([...paragraphs(a.title, { prefix: idOf(a.id, options.ids, ' – '), bold: true }), ...(a.description ? paragraphs(a.description) : [])])] }))], [10000]));
+        body.push(table([header(['Activités professionnelles'], [9000]),
+            ...bloc.activities.map((a) => new TableRow({ children: [cell([...paragraphs(a.title, { prefix: idOf(a.id, options.ids, ' – '), bold: true }), ...(a.description ? paragraphs(a.description) : [])])] }))], [9000]));
         body.push(new Paragraph({ text: 'Référentiel de compétences', heading: HeadingLevel.HEADING_2 }));
         // one row per activity: its competencies, in the order of the activities above
-        body.push(table([header(['Compétences'], [10000]),
-            ...bloc.activities.map((a) => new TableRow({ children: [cell(a.competencies.flatMap((c) => paragraphs(c.text, { prefix: idOf(c.id, options.ids, ' – ') })))] }))], [10000]));
+        body.push(table([header(['Compétences'], [9000]),
+            ...bloc.activities.map((a) => new TableRow({ children: [cell(a.competencies.flatMap((c) => paragraphs(c.text, { prefix: idOf(c.id, options.ids, ' – ') })))] }))], [9000]));
         body.push(new Paragraph({ text: 'Référentiel d’évaluation', heading: HeadingLevel.HEADING_2 }));
-        const widths = [3000, 3200, 3800];
+        const widths = [2600, 2800, 3600];
         const rows = [header(['Compétences évaluées', "Modalités d'évaluation", "Critères d'évaluation"], widths)];
         for (const m of bloc.modalities) {
             m.evaluates.forEach((id, k) => {
@@ -251,7 +251,7 @@ export function threeTables(spec: Spec, options: { ids: boolean }): Document {
 /** One row per activity: its competencies and its criteria as numbered lists, some over several paragraphs; no ids. */
 export function numberedLists(spec: Spec): Document {
     const body: Array<Paragraph | Table> = headerBlock(spec, 'lines');
-    const widths = [3000, 3600, 4000];
+    const widths = [2600, 3000, 3400];
     for (const bloc of spec.blocs) {
         body.push(new Paragraph({ children: [new TextRun({ text: `Bloc ${bloc.id} - ${bloc.title}`, bold: true })] }));
         if (bloc.description) body.push(...paragraphs(bloc.description));

@@ -64,8 +64,18 @@ function expected(spec: Spec, options: { ids?: Record<string, string>; criterion
     };
 }
 
+/**
+ * `CERTIREF_IMPORT_DOCUMENTS=folder` keeps each test document there (docs/tools/render-office.sh
+ * renders them with LibreOffice, to look at them as their authors would).
+ */
+const KEEP = process.env.CERTIREF_IMPORT_DOCUMENTS;
+
 /** Imports a document, writes its files into a fresh folder and reads them back with the language. */
-async function roundTrip(bytes: Uint8Array) {
+async function roundTrip(bytes: Uint8Array, name: string) {
+    if (KEEP) {
+        fs.mkdirSync(KEEP, { recursive: true });
+        fs.writeFileSync(path.join(KEEP, `${name}.docx`), bytes);
+    }
     const imported = await importDocx(bytes, 'référentiel.docx');
     const written = writeRef(imported.draft);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-import-'));
@@ -90,7 +100,7 @@ const allCriteria = (spec: Spec) => spec.blocs.flatMap((b) => b.modalities.flatM
 
 describe('certiref import docx: the usual layouts of a Word référentiel', () => {
     it('one three-column table per bloc, activities merged down their competencies, ids in the text (« C1. », « CR1 : »), bulleted criteria', async () => {
-        const r = await roundTrip(await bytesOf(threeColumns(EVENT, { ids: true, merged: (b) => b.id === '1' })));
+        const r = await roundTrip(await bytesOf(threeColumns(EVENT, { ids: true, merged: (b) => b.id === '1' })), 'three-columns');
         expect(r.diagnostics.filter(SYNTAX)).toEqual([]);
         expect(r.models).toHaveLength(1);
         // every element, texts verbatim (French typography included), what each criterion judges
@@ -106,7 +116,7 @@ describe('certiref import docx: the usual layouts of a Word référentiel', () =
     });
 
     it('the same without any id: the import numbers the elements and says so; criteria in a cell over several competencies are notes', async () => {
-        const r = await roundTrip(await bytesOf(threeColumns(EVENT, { ids: false, merged: (b) => b.id === '1' })));
+        const r = await roundTrip(await bytesOf(threeColumns(EVENT, { ids: false, merged: (b) => b.id === '1' })), 'three-columns-no-ids');
         expect(r.diagnostics.filter(SYNTAX)).toEqual([]);
         const model = project(r.models[0]);
         // bloc 1: its evaluation cell spans the bloc, so no criterion can say which competency it judges;
@@ -129,7 +139,7 @@ describe('certiref import docx: the usual layouts of a Word référentiel', () =
     });
 
     it('one four-column table for the whole référentiel (criteria apart, numbered), blocs as rows over the whole width, « Activité 1 : »', async () => {
-        const r = await roundTrip(await bytesOf(fourColumns(EVENT, { ids: true })));
+        const r = await roundTrip(await bytesOf(fourColumns(EVENT, { ids: true })), 'four-columns');
         expect(r.diagnostics.filter(SYNTAX)).toEqual([]);
         // activities numbered again in each bloc: bloc 2's « Activité 1 » becomes A2.1, said in a note
         const ids = { A3: 'A2.1', A4: 'A2.2' };
@@ -145,7 +155,7 @@ describe('certiref import docx: the usual layouts of a Word référentiel', () =
     });
 
     it('the three référentiels as three tables one after the other, the evaluation table naming its competencies', async () => {
-        const r = await roundTrip(await bytesOf(threeTables(EVENT, { ids: true })));
+        const r = await roundTrip(await bytesOf(threeTables(EVENT, { ids: true })), 'three-tables');
         expect(r.diagnostics.filter(SYNTAX)).toEqual([]);
         // competencies follow the activities row for row; criteria judge the competency of their row (written « juge »)
         expect(project(r.models[0])).toEqual(expected(EVENT, { criterionIds: false, modality: { id: false, mode: false, deliverables: false } }));
@@ -157,7 +167,7 @@ describe('certiref import docx: the usual layouts of a Word référentiel', () =
     });
 
     it('numbered lists and multi-paragraph cells, no ids at all: several competencies and criteria per row', async () => {
-        const r = await roundTrip(await bytesOf(numberedLists(EVENT)));
+        const r = await roundTrip(await bytesOf(numberedLists(EVENT)), 'numbered-lists');
         expect(r.diagnostics.filter(SYNTAX)).toEqual([]);
         // the list items are the elements; the paragraph under an item belongs to it (C3 keeps its two paragraphs)
         const ids = { A1: 'A1.1', A2: 'A1.2', C1: 'C1.1', C2: 'C1.2', C3: 'C1.3', C4: 'C1.4', A3: 'A2.1', A4: 'A2.2', C5: 'C2.1', C6: 'C2.2', C7: 'C2.3' };

@@ -92,7 +92,7 @@ export async function importWord(options: ImportOptions): Promise<ImportResult> 
         lines.push(fr ? 'Aucun endroit à revoir.' : 'No place to review.');
     } else {
         lines.push(fr
-            ? `${n(notes.length, 'endroit', 'endroits')} à revoir (commentaires « à revoir », signalés par certiref check jusqu'à ce que vous les supprimiez)\u00a0:`
+            ? `${n(notes.length, 'endroit', 'endroits')} à revoir (commentaires «\u00a0à revoir\u00a0», signalés par certiref check jusqu'à ce que vous les supprimiez)\u00a0:`
             : `${n(notes.length, 'place', 'places')} to review ("to review" comments, reported by certiref check until you remove them):`);
         for (const note of notes) lines.push(`  ${relative(path.join(out, note.file))}:${note.line}:${note.column}  ${fr ? note.note.fr : note.note.en}`);
     }

@@ -353,7 +353,7 @@ function readableIds(draft: DraftCertification): void {
         const id = readableId(element.id, fallback);
         if (id !== element.id) {
             addNote(element, note(
-                `l'identifiant ${what.fr} est écrit « ${element.id} » dans la source, que le langage ne lit pas comme un identifiant\u00a0: il devient ${id}.`,
+                `l'identifiant ${what.fr} est écrit «\u00a0${element.id}\u00a0» dans la source, que le langage ne lit pas comme un identifiant\u00a0: il devient ${id}.`,
                 `the ${what.en} id is written "${element.id}" in the source, which the language does not read as an id: it becomes ${id}.`,
             ));
             element.id = id;
@@ -380,7 +380,7 @@ function readableIds(draft: DraftCertification): void {
                     fix(cr, `CR${b.id}-${criteriaOf(m).indexOf(cr) + 1}`, { fr: 'du critère', en: 'criterion' });
                     if (cr.rangeEnd !== undefined && !isValidId(cr.rangeEnd)) {
                         addNote(cr, note(
-                            `la fin de l'intervalle « ${cr.rangeEnd} » n'est pas un identifiant que le langage lit\u00a0: elle est gardée dans le texte.`,
+                            `la fin de l'intervalle «\u00a0${cr.rangeEnd}\u00a0» n'est pas un identifiant que le langage lit\u00a0: elle est gardée dans le texte.`,
                             `the range end "${cr.rangeEnd}" is not an id the language reads: it is kept in the text.`,
                         ));
                         cr.text = [{ text: `(${cr.id} à ${cr.rangeEnd})` }, ...cr.text];
@@ -402,7 +402,7 @@ function readableIds(draft: DraftCertification): void {
     // a part named `de` or `of` would read as the `partie de` header
     for (const b of draft.blocs) for (const c of containersOf(b)) for (const m of c.modalities) for (const p of m.parts) {
         if (p.id && /^(de|of)$/i.test(p.id)) {
-            addNote(p, note(`la partie s'appelle « ${p.id} » dans la source, qui se lirait comme « partie de »\u00a0: elle devient ${p.id}_.`,
+            addNote(p, note(`la partie s'appelle «\u00a0${p.id}\u00a0» dans la source, qui se lirait comme «\u00a0partie de\u00a0»\u00a0: elle devient ${p.id}_.`,
                 `the part is called "${p.id}" in the source, which would read as "part of": it becomes ${p.id}_.`));
             p.id = `${p.id}_`;
         }

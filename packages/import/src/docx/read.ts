@@ -85,8 +85,8 @@ async function libraries(): Promise<typeof import('./libraries.js')> {
     return import('./libraries.js');
 }
 
-/** Says what a file is when it is not a .docx, or throws nothing when it may be one. */
-async function checkContainer(bytes: Uint8Array, Zip: typeof JSZip): Promise<void> {
+/** Says what a file is when it is not a .docx; else what the reader should know of it. */
+async function checkContainer(bytes: Uint8Array, Zip: typeof JSZip): Promise<{ shiftedRows: boolean }> {
     if (bytes.length === 0) throw new DocxError('empty', 'le fichier est vide', 'the file is empty');
     if (startsWith(bytes, OLE)) {
         // an encrypted .docx is an OLE container holding EncryptionInfo and EncryptedPackage streams
@@ -122,6 +122,10 @@ async function checkContainer(bytes: Uint8Array, Zip: typeof JSZip): Promise<voi
     if (unpacked > MAX_UNPACKED) {
         throw new DocxError('too-large', `le document se décompresse en plus de ${MAX_UNPACKED / 1024 / 1024} Mo\u00a0: ce n'est pas un référentiel ordinaire`, `the document unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB: not an ordinary référentiel`);
     }
+    // rows that start after empty grid columns (w:gridBefore): mammoth places their cells from the first column
+    const main = zip.file('word/document.xml');
+    const shiftedRows = main ? /<w:gridBefore\b[^>]*w:val="[1-9]/.test(await main.async('string')) : false;
+    return { shiftedRows };
 }
 
 // mammoth's document tree (documents.js), the part this reader uses
@@ -148,9 +152,9 @@ interface MDocument extends MElement {
 }
 
 /** Reads the blocks of a .docx document, or throws a DocxError that says what is wrong with the file. */
-export async function readDocx(bytes: Uint8Array): Promise<{ blocks: DocBlock[]; warnings: string[] }> {
+export async function readDocx(bytes: Uint8Array): Promise<{ blocks: DocBlock[]; warnings: string[]; shiftedRows: boolean }> {
     const { JSZip: Zip, mammoth } = await libraries();
-    await checkContainer(bytes, Zip);
+    const { shiftedRows } = await checkContainer(bytes, Zip);
     let tree: MDocument | undefined;
     let messages: Array<{ type: string; message: string }> = [];
     try {
@@ -175,7 +179,7 @@ export async function readDocx(bytes: Uint8Array): Promise<{ blocks: DocBlock[];
     }
     const reader = new TreeReader(tree);
     const blocks = reader.blocks(tree.children);
-    return { blocks, warnings: messages.filter((m) => m.type !== 'info').map((m) => m.message) };
+    return { blocks, warnings: messages.filter((m) => m.type !== 'info').map((m) => m.message), shiftedRows };
 }
 
 const HEADING_STYLE = /^(?:heading|titre|[üu]berschrift|t[íi]tulo)\s*(\d)$/i;

@@ -13,7 +13,7 @@ import { cellAt, cellText, fullWidth, layoutOf, type Layout, type Role } from '.
 
 /** What an import read, beside the draft: what it left out on purpose. */
 export interface ReadSummary {
-    /** Empty form fields of jury grids (« Candidat : », signatures, check boxes): not text of the référentiel. */
+    /** Empty form fields of jury grids («\u00a0Candidat :\u00a0», signatures, check boxes): not text of the référentiel. */
     formFields: number;
     /** Pictures (not imported; each said in a note). */
     images: number;
@@ -335,7 +335,7 @@ class Reader {
         this.closeSection();
         this.enterBloc({ id: String(this.draft.blocs.length + 1) }, where);
         addNote(this.current!.bloc, note(
-            `le document ne donne pas de titre de bloc (« Bloc 1 : … ») avant le ${at(where).fr}${NB}: ce bloc est numéroté ${this.current!.bloc.id} par l'import. Donnez-lui son code et son titre.`,
+            `le document ne donne pas de titre de bloc («\u00a0Bloc 1 : …\u00a0») avant le ${at(where).fr}${NB}: ce bloc est numéroté ${this.current!.bloc.id} par l'import. Donnez-lui son code et son titre.`,
             `the document gives no bloc heading ("Bloc 1: …") before ${at(where).en}: the import numbers this bloc ${this.current!.bloc.id}. Give it its code and title.`,
         ));
         return this.current!;
@@ -590,7 +590,7 @@ class Reader {
             if (cells.length === 0) continue;
             const headers = [...new Set(cells.map((c) => layout.headers[c.column]).filter(Boolean))];
             addNote(state.container, note(
-                `le tableau ${table.number} a une colonne que le langage n'a pas${headers.length ? ` (« ${headers.join(' », « ')} »)` : ''}${NB}: son texte est gardé en commentaire sous l'élément de sa ligne.`,
+                `le tableau ${table.number} a une colonne que le langage n'a pas${headers.length ? ` («\u00a0${headers.join('\u00a0», «\u00a0')}\u00a0»)` : ''}${NB}: son texte est gardé en commentaire sous l'élément de sa ligne.`,
                 `table ${table.number} has a column the language does not have${headers.length ? ` ("${headers.join('", "')}")` : ''}: its text is kept as a comment under the element of its row.`,
             ));
             for (const cell of cells) {
@@ -826,7 +826,7 @@ class Reader {
         d.id = id;
         if (!this.idGiven) {
             addNote(d, note(
-                `le document ne donne pas d'identifiant court à la certification${NB}: l'import prend ${id}, fait des initiales du titre. Changez-le partout (« partie de ${id} ») si vous en préférez un autre.`,
+                `le document ne donne pas d'identifiant court à la certification${NB}: l'import prend ${id}, fait des initiales du titre. Changez-le partout («\u00a0partie de ${id}\u00a0») si vous en préférez un autre.`,
                 `the document gives the certification no short id: the import takes ${id}, made from the title's initials. Change it everywhere ("partie de ${id}") if you prefer another.`,
             ));
         }
@@ -937,7 +937,7 @@ class Reader {
             }
             if (m.appearance.ambiguous && m.criteria.length > 0) {
                 addNote(modality, note(
-                    `la cellule (${at(m.where).fr}) ne sépare pas la description de la modalité de ses critères (ni liste, ni identifiant, ni « Critères : »)${NB}: ses ${m.criteria.length} paragraphe(s) après le titre sont lus comme des critères. Déplacez en description ce qui n'en est pas.`,
+                    `la cellule (${at(m.where).fr}) ne sépare pas la description de la modalité de ses critères (ni liste, ni identifiant, ni «\u00a0Critères :\u00a0»)${NB}: ses ${m.criteria.length} paragraphe(s) après le titre sont lus comme des critères. Déplacez en description ce qui n'en est pas.`,
                     `the cell (${at(m.where).en}) does not tell the modality's description from its criteria (no list, no id, no "Criteria:"): its ${m.criteria.length} paragraph(s) after the title are read as criteria. Move to the description what is not one.`,
                 ));
             }
@@ -1067,7 +1067,7 @@ class Reader {
         } else if (candidates.length === 1) criterion.judges = [...candidates];
         else if (candidates.length > 1) {
             addNote(criterion, note(
-                `ce critère est sur une ligne qui compte plusieurs compétences (${candidates.join(', ')}, ${at(where).fr}) et ${criterion.id ? 'son identifiant ne nomme aucune d’elles' : "n'a pas d'identifiant"}${NB}: écrivez ce qu'il juge (« juge C… »).`,
+                `ce critère est sur une ligne qui compte plusieurs compétences (${candidates.join(', ')}, ${at(where).fr}) et ${criterion.id ? 'son identifiant ne nomme aucune d’elles' : "n'a pas d'identifiant"}${NB}: écrivez ce qu'il juge («\u00a0juge C…\u00a0»).`,
                 `this criterion stands in a row of several competencies (${candidates.join(', ')}, ${at(where).en}) and ${criterion.id ? 'its id names none of them' : 'has no id'}: write what it judges ("judges C…").`,
             ));
         }

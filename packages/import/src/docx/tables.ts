@@ -33,7 +33,7 @@ const KEYS: Array<[Role, RegExp]> = [
     ['evaluation', /evaluation|assessment/],
 ];
 
-/** The role a header cell names: the first of the known words it contains (« Compétences évaluées » → competency). */
+/** The role a header cell names: the first of the known words it contains («\u00a0Compétences évaluées\u00a0» → competency). */
 export function roleOfHeader(text: string): Role | undefined {
     const t = fold(text);
     if (t === '') return undefined;

@@ -103,9 +103,9 @@ function documentRoots(cert: CertificationModel): AstNode[] {
 export const reviewNote: ModelRule = {
     id: 'review-note',
     defaultSeverity: 'info',
-    title: t('Une note « à revoir » attend son auteur', 'A "to review" note awaits its author'),
+    title: t('Une note «\u00a0à revoir\u00a0» attend son auteur', 'A "to review" note awaits its author'),
     help: t(
-        "Un import (certiref import docx …) laisse un commentaire « // à revoir : … » là où il n'était pas sûr de lui : une ligne de tableau qu'il n'a pas su classer, un critère dont la compétence n'est pas claire, un identifiant qu'il a dû créer, un texte qu'il n'a pas su placer (gardé en « // > … »). Vérifiez le point, corrigez si besoin, puis supprimez le commentaire : le constat disparaît.",
+        "Un import (certiref import docx …) laisse un commentaire «\u00a0// à revoir\u00a0: …\u00a0» là où il n'était pas sûr de lui\u00a0: une ligne de tableau qu'il n'a pas su classer, un critère dont la compétence n'est pas claire, un identifiant qu'il a dû créer, un texte qu'il n'a pas su placer (gardé en «\u00a0// > …\u00a0»). Vérifiez le point, corrigez si besoin, puis supprimez le commentaire\u00a0: le constat disparaît.",
         "An import (certiref import docx …) leaves a `// to review: …` comment where it was unsure: a table row it could not classify, a criterion whose competency is unclear, an id it had to make up, text it could not place (kept as `// > …`). Check the point, fix it if needed, then remove the comment: the finding goes away.",
     ),
     check(cert, report) {
