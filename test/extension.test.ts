@@ -2,6 +2,8 @@ import { fork, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node.js';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
@@ -92,7 +94,29 @@ describe('the VS Code extension package', () => {
         }
     }, 60_000);
 
-    it('packages a .vsix with the grammar, both bundles, the icon and the README, and no sources', () => {
+    it('the desktop Word import (dist/import.cjs) reads a Word référentiel on its own and writes its files, never over an edited one', async () => {
+        // the command's dialogs need desktop VS Code; this is what it runs once they are answered
+        const { bytesOf, EVENT, threeColumns } = await import('./import/documents.js');
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-vscode-import-'));
+        const docx = path.join(dir, 'ref.docx');
+        fs.writeFileSync(docx, await bytesOf(threeColumns(EVENT, { ids: true, merged: (b) => b.id === '1' })));
+        const { importWordDocument } = createRequire(import.meta.url)(path.join(EXTENSION, 'dist/import.cjs')) as typeof import('../packages/extension/src/import-worker.js');
+        const out = path.join(dir, 'ref');
+        const first = await importWordDocument(docx, out, false);
+        expect(first.error).toBeUndefined();
+        expect(first.written.map((f) => path.basename(f))).toEqual(['certification.ref', 'bloc-1.ref', 'bloc-2.ref']);
+        expect(first.counts).toMatchObject({ blocs: 2, competencies: 7, criteria: 8 });
+        expect(first.notes.map((n) => `${path.basename(n.path)}:${n.line}:${n.column}`)).toEqual(['certification.ref:1:1']);
+        fs.appendFileSync(path.join(out, 'bloc-2.ref'), '// mine\n');
+        const refused = await importWordDocument(docx, out, false);
+        expect(refused.refused).toEqual([path.join(out, 'bloc-2.ref')]);
+        expect(fs.readFileSync(path.join(out, 'bloc-2.ref'), 'utf8')).toMatch(/\/\/ mine\n$/);
+        expect((await importWordDocument(docx, out, true)).written).toEqual([path.join(out, 'bloc-2.ref')]);
+        fs.writeFileSync(path.join(dir, 'not.docx'), 'texte');
+        expect((await importWordDocument(path.join(dir, 'not.docx'), out, false)).error).toEqual({ fr: "ce n'est pas un document Word (.docx)", en: 'this is not a Word document (.docx)' });
+    }, 60_000);
+
+    it('packages a .vsix with the grammar, the bundles, the icon and the README, and no sources', () => {
         const r = spawnSync('npm', ['run', 'package', '-w', 'packages/extension'], { cwd: ROOT, encoding: 'utf8' });
         expect(r.status, r.stderr + r.stdout).toBe(0);
         const vsix = path.join(EXTENSION, 'certiref.vsix');
@@ -100,7 +124,7 @@ describe('the VS Code extension package', () => {
         expect(size).toBeLessThan(2 * 1024 * 1024);
         const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
         expect(list).toEqual([
-            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/import.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
             'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
             'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
         ]);

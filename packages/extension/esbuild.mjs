@@ -19,8 +19,19 @@ const officeApart = {
         build.onResolve({ filter: /\/export\/office\.js$/ }, () => ({ path: './office.cjs', external: true }));
     },
 };
+// The desktop Word import (the importer, mammoth, the language's writer) in a file of its own,
+// read when the command runs
+const importApart = {
+    name: 'import-apart',
+    setup(build) {
+        build.onResolve({ filter: /\/import-worker\.js$/ }, () => ({ path: './import.cjs', external: true }));
+    },
+};
 await Promise.all([
-    esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
+    esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        plugins: [importApart], supported: { 'dynamic-import': false } }),
+    esbuild.build({ ...common, minify: true, entryPoints: [`${here}/src/import-worker.ts`], outfile: `${here}/dist/import.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
     esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
         plugins: [officeApart], supported: { 'dynamic-import': false },

@@ -26,7 +26,7 @@ export function usageMessage(text: string): string {
     if (own) return `certiref: ${own[1]} : ${own[3]}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
-        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, lsp)`],
+        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, import, lsp)`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `${o} : valeur « ${v} » invalide, valeurs possibles : ${c}`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. (.*)$/, (o, v, why) => `${o} : valeur « ${v} » invalide : ${why}`],
         [/^option '([^']+)' argument missing/, (o) => `${o} : valeur manquante`],
@@ -180,6 +180,19 @@ export async function main(argv: string[]): Promise<number> {
             process.stdout.write(result.output);
             process.stderr.write(result.errors);
             exitCode = result.exitCode;
+        });
+    const importCommand = program.command('import')
+        .description('importe un référentiel existant en fichiers .ref / import an existing référentiel as .ref files');
+    importCommand.command('docx')
+        .description('lit un référentiel Word (.docx) et écrit ses fichiers .ref / read a Word référentiel (.docx) and write its .ref files')
+        .argument('<file>', 'le document Word / the Word document')
+        .option('--out <dir>', 'dossier des fichiers .ref (défaut : le nom du document) / folder for the .ref files (default: the document\'s name)')
+        .option('--force', 'remplace les fichiers existants / replace existing files', false)
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (file: string, opts: { out?: string; force: boolean; lang?: Language }) => {
+            const { importWord } = await import('./import.js');
+            const result = await importWord({ file, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
+            process.stdout.write(result.output);
         });
     program.command('lsp')
         .description('démarre le serveur de langage / start the language server (LSP)')

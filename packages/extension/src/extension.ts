@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { activateWith, selector, type CertirefApi } from './client.js';
+import { importWordCommand } from './import-docx.js';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Certir
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ref,certiref.json}') },
     };
     client = new LanguageClient('certiref', 'certiref', server, options);
+    // a Word référentiel as .ref files: desktop only (its Word reader runs on Node)
+    context.subscriptions.push(vscode.commands.registerCommand('certiref.importDocx', importWordCommand));
     return activateWith(context, client, false);
 }
 

@@ -4,7 +4,7 @@ import {
 } from 'docx';
 import type { Language } from '../config/config.js';
 import { containers, criteriaOfModality } from '../model/queries.js';
-import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
+import type { BlocModel, CertificationModel, CompetencyModel, CriterionModel, ModalityModel, OptionModel, PartModel } from '../model/types.js';
 import { modalityName, partName, xmlText } from './tables.js';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
@@ -30,7 +30,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations',
             decision: 'Décision du jury :', validated: 'bloc validé', notValidated: 'bloc non validé', juryDate: 'Date de la délibération :', member: 'Membre du jury (nom, prénom)', role: 'Qualité', signature: 'Signature',
             candidate: 'Candidat (nom, prénom) :', evaluationDate: "Date de l'évaluation :", accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère ne juge cette compétence',
-            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', individual: 'individuelle', group: 'en groupe', deliverables: 'Livrables', page: 'page',
+            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', individual: 'individuelle', group: 'en groupe', deliverables: 'Livrables', evaluates: 'Évalue', page: 'page',
         }
         : {
             certification: 'Certification', rncp: 'RNCP number', level: 'Level', certifier: 'Certifier', version: 'Version', date: 'Date', missing: 'not given',
@@ -38,7 +38,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             grids: "The jury's evaluation grids", competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired', notAcquired: 'Not acquired', observations: 'Observations',
             decision: "Jury's decision:", validated: 'bloc validated', notValidated: 'bloc not validated', juryDate: 'Date of the deliberation:', member: 'Member of the jury (name)', role: 'Role', signature: 'Signature',
             candidate: 'Candidate (name):', evaluationDate: 'Date of the evaluation:', accessibility: 'Candidates with disabilities', noCriterion: 'no criterion judges this competency',
-            unattached: 'Criteria that judge no competency of this bloc', individual: 'individual', group: 'group', deliverables: 'Deliverables', page: 'page',
+            unattached: 'Criteria that judge no competency of this bloc', individual: 'individual', group: 'group', deliverables: 'Deliverables', evaluates: 'Evaluates', page: 'page',
         };
     /** Prose: one Word paragraph per paragraph (or list item) of the source text. */
     const paragraphs = (text: string, options: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
@@ -54,8 +54,25 @@ export async function toDocx(models: CertificationModel[], language: Language): 
     const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
     const table = (rows: TableRow[], widths: number[]) => new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, borders });
     const checkbox = () => [new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })];
-    const criterionText = (cr: CriterionModel) => `${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
-    const modalityMeta = (m: ModalityModel) => [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean).join(' · ');
+    const criterionText = (cr: CriterionModel, withPart = true) => `${withPart && cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
+    // `Bloc 5 · option 1 — title`: an option (or a specialisation) named as the référentiel names it
+    const containerHeading = (container: BlocModel | OptionModel) => {
+        const bloc = container.containerKind === 'option' ? container.bloc : container;
+        return `Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · ${container.keyword.toLowerCase()} ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`;
+    };
+    // a part's heading in the evaluation column: `Partie 1 — title`, or its title when it says it is a part
+    const partHeading = (p: PartModel) => {
+        const word = fr ? 'Partie' : 'Part';
+        if (p.id) return `${word} ${p.id}${p.title ? ` — ${p.title}` : ''}`;
+        if (p.title) return /^(partie|part)\b/i.test(p.title) ? p.title : `${word} — ${p.title}`;
+        return word;
+    };
+    // deliverables each in quotes (one may hold a comma); a part says what it evaluates when its source does
+    const quoted = (d: string) => (fr ? `«\u00a0${d}\u00a0»` : `“${d}”`);
+    const modalityMeta = (m: ModalityModel | PartModel) => [
+        m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.map(quoted).join(', ')}` : undefined,
+        'modality' in m && m.evaluatesDeclared && m.evaluates.length ? `${L.evaluates} : ${m.evaluates.map((c) => c.id).join(', ')}` : undefined,
+    ].filter(Boolean).join(' · ');
 
     const sections = [];
     for (const model of models) {
@@ -82,15 +99,34 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         const threeWidths = columns(0.28, 0.32, 0.40);
         for (const container of containers(model)) {
             if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
-            const bloc = container.containerKind === 'option' ? container.bloc : container;
             body.push(new Paragraph({
-                text: xmlText(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`),
+                text: xmlText(containerHeading(container)),
                 heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
             }));
             if (container.description) body.push(...paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
             const listed = new Set<CriterionModel>();
+            const describedParts = new Set<PartModel>();
+            // a part's criteria under its heading, with (the first time) its kind, mode, deliverables and description
+            const criteriaParagraphs = (list: CriterionModel[], suffix: (cr: CriterionModel) => string = () => '') => {
+                const out: Paragraph[] = [];
+                let part: PartModel | undefined;
+                for (const cr of list) {
+                    if (cr.part && cr.part !== part) {
+                        out.push(...paragraphs(partHeading(cr.part), { bold: true, italics: true }));
+                        if (!describedParts.has(cr.part)) {
+                            describedParts.add(cr.part);
+                            const meta = modalityMeta(cr.part);
+                            if (meta) out.push(...paragraphs(meta, { italics: true }));
+                            if (cr.part.description) out.push(...paragraphs(cr.part.description));
+                        }
+                    }
+                    part = cr.part;
+                    out.push(...paragraphs(`${criterionText(cr, false)}${suffix(cr)}`));
+                }
+                return out;
+            };
             // a modality: its name, then (the first time) its kind, mode, deliverables and description
             const modalityParagraphs = (m: ModalityModel) => {
                 const out = paragraphs(modalityName(m), { bold: true });
@@ -108,10 +144,8 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                     evaluation.push(...modalityParagraphs(m));
                     // each criterion once, in the order of the source, even when it judges several competencies of the activity
                     const judging = criteriaOfModality(m).filter((cr) => cr.judges.some((c) => a.competencies.includes(c)));
-                    for (const cr of judging) {
-                        listed.add(cr);
-                        evaluation.push(...paragraphs(criterionText(cr)));
-                    }
+                    for (const cr of judging) listed.add(cr);
+                    evaluation.push(...criteriaParagraphs(judging));
                     for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x) && !judging.some((cr) => cr.judges.includes(x)))) {
                         evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
                     }
@@ -130,7 +164,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 const left = criteriaOfModality(m).filter((cr) => !listed.has(cr));
                 if (left.length === 0 && described.has(m)) continue;
                 rest.push(...modalityParagraphs(m));
-                for (const cr of left) rest.push(...paragraphs(`${criterionText(cr)}${cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : ''}`));
+                rest.push(...criteriaParagraphs(left, (cr) => (cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : '')));
             }
             if (rest.length) rows.push(new TableRow({ children: [cell(paragraphs(L.unattached, { italics: true }), threeWidths[0]), cell([], threeWidths[1]), cell(rest, threeWidths[2])] }));
             body.push(table(rows, threeWidths));
@@ -142,11 +176,10 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         const signatureWidths = columns(0.40, 0.25, 0.35);
         let first = true;
         for (const container of containers(model)) {
-            const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
                 body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
                 first = false;
-                body.push(...paragraphs(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`, { bold: true, keepNext: true }));
+                body.push(...paragraphs(containerHeading(container), { bold: true, keepNext: true }));
                 const meta = modalityMeta(m);
                 if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
                 body.push(...paragraphs(L.candidate, { keepNext: true }), ...paragraphs(L.evaluationDate, { keepNext: true }));

@@ -3,6 +3,7 @@ import { duplicateId } from './duplicate-id.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { idPattern } from './id-pattern.js';
 import { invalidConvention } from './invalid-convention.js';
+import { reviewNote } from './review-note.js';
 import {
     activityWithoutCompetency, blocSingleCompetency, blocWithoutEvaluation, competencyInSeveralBlocs,
     competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
@@ -10,6 +11,7 @@ import {
 } from './coverage.js';
 
 export * from './rule.js';
+export { reviewNoteLines, keptTextLines, reviewComments, type ReviewComment } from './review-note.js';
 
 /** The rules that check a certification's model, in the order they are documented. */
 export const MODEL_RULES: readonly ModelRule[] = [
@@ -28,6 +30,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     competencyInSeveralBlocs,
     missingAccessibilityProvision,
     invalidConvention,
+    reviewNote,
 ];
 
 /** Rules checked outside the model: the text itself, and the suppression comments. */
