@@ -194,6 +194,20 @@ export async function main(argv: string[]): Promise<number> {
             const result = await importWord({ file, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
             process.stdout.write(result.output);
         });
+    importCommand.command('rncp')
+        .description('lit des fiches de l\'export du RNCP (zip ou XML) et écrit leurs fichiers .ref / read fiches of the RNCP export (zip or XML) and write their .ref files')
+        .argument('<export>', 'l\'export de France Compétences, tel que téléchargé (.zip) ou son XML / France Compétences\' export, as downloaded (.zip) or its XML')
+        .option('--fiche <RNCPnnnnn>', 'une fiche à importer (répétable) / a fiche to import (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+        .option('--all', 'toutes les fiches de l\'export / every fiche of the export', false)
+        .option('--out <dir>', 'dossier où écrire un dossier par fiche (défaut : le dossier courant) / folder to write one folder per fiche into (default: the current folder)')
+        .option('--force', 'remplace les fichiers existants / replace existing files', false)
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (file: string, opts: { fiche: string[]; all: boolean; out?: string; force: boolean; lang?: Language }) => {
+            const { importRncp } = await import('./import-rncp.js');
+            const result = await importRncp({ file, fiches: opts.fiche, all: opts.all, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
+            (result.exitCode === 0 ? process.stdout : process.stderr).write(result.output);
+            exitCode = result.exitCode;
+        });
     program.command('lsp')
         .description('démarre le serveur de langage / start the language server (LSP)')
         .option('--stdio', 'communique par stdin/stdout / talk over stdin/stdout')

@@ -102,10 +102,11 @@ export function renewalToText(file: RenewalFile, language: Language): string {
         if (next) out.push(`      + ${next.replace(/\n/g, '\n        ')}`);
     }
     out.push('', L.changes);
+    const indent = (text: string) => text.replace(/\n+/g, '\n        ');
     for (const [element, old, next, nature] of changeRows(file, L)) {
         out.push(`  ${element} — ${nature}`);
-        if (old) out.push(`      − ${old}`);
-        if (next) out.push(`      + ${next}`);
+        if (old) out.push(`      − ${indent(old)}`);
+        if (next) out.push(`      + ${indent(next)}`);
     }
     if (file.unchanged > 0) out.push('', L.unchanged(file.unchanged));
     return out.join('\n') + '\n';

@@ -162,16 +162,16 @@ export function renewalFile(oldModel: CertificationModel, newModel: Certificatio
         // modalities, by their titles and descriptions
         const oldMods = olds.flatMap(modalities).filter((m) => !pairedModalities.has(m));
         const newMods = news.flatMap(modalities);
-        const modalityText = (m: ModalityModel) => [m.title, m.kind, m.description].filter(Boolean).join(' ');
+        const modalityText = (m: ModalityModel) => [m.title, m.kind, m.description].filter(Boolean).join('\n');
         for (const [i, j, score] of greedyPairs(similarityMatrix(oldMods.map(modalityText), newMods.map(modalityText)), REWORDED_THRESHOLD)) {
             pairedModalities.add(oldMods[i]!);
             pairedModalities.add(newMods[j]!);
             if (!same(modalityText(oldMods[i]!), modalityText(newMods[j]!))) {
-                changes.push({ kind: 'modality', element: newMods[j]!.id ?? newMods[j]!.title, bloc: news[0]!.id, old: modalityText(oldMods[i]!), new: modalityText(newMods[j]!), nature: 'reworded', score });
+                changes.push({ kind: 'modality', element: modalityName(newMods[j]!), bloc: news[0]!.id, old: modalityText(oldMods[i]!), new: modalityText(newMods[j]!), nature: 'reworded', score });
             }
         }
         for (const m of newMods.filter((x) => !pairedModalities.has(x))) {
-            changes.push({ kind: 'modality', element: m.id ?? m.title, bloc: news[0]!.id, new: modalityText(m), nature: 'added' });
+            changes.push({ kind: 'modality', element: modalityName(m), bloc: news[0]!.id, new: modalityText(m), nature: 'added' });
             pairedModalities.add(m);
         }
     }
@@ -185,7 +185,7 @@ export function renewalFile(oldModel: CertificationModel, newModel: Certificatio
     }
     for (const bloc of oldBlocs) {
         for (const x of competencies(bloc).filter((c) => !paired.has(c))) changes.push({ kind: 'competency', element: x.id, bloc: bloc.id, old: `${x.id} ${x.text}`, nature: 'removed' });
-        for (const m of modalities(bloc).filter((c) => !pairedModalities.has(c))) changes.push({ kind: 'modality', element: m.id ?? m.title, bloc: bloc.id, old: [m.title, m.kind, m.description].filter(Boolean).join(' '), nature: 'removed' });
+        for (const m of modalities(bloc).filter((c) => !pairedModalities.has(c))) changes.push({ kind: 'modality', element: modalityName(m), bloc: bloc.id, old: [m.title, m.kind, m.description].filter(Boolean).join('\n'), nature: 'removed' });
     }
     return {
         old: version(oldModel),
@@ -196,6 +196,13 @@ export function renewalFile(oldModel: CertificationModel, newModel: Certificatio
         changes,
         unchanged,
     };
+}
+
+/** A modality as the table of changes names it: its id, else the start of its title. */
+function modalityName(m: ModalityModel): string {
+    if (m.id) return m.id;
+    const words = m.title.split(/\s+/);
+    return words.length > 8 ? `« ${words.slice(0, 8).join(' ')} … »` : `« ${m.title} »`;
 }
 
 /** Pairs rows and columns by decreasing score, each at most once, above `threshold`. */
