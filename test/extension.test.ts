@@ -116,6 +116,30 @@ describe('the VS Code extension package', () => {
         expect((await importWordDocument(path.join(dir, 'not.docx'), out, false)).error).toEqual({ fr: "ce n'est pas un document Word (.docx)", en: 'this is not a Word document (.docx)' });
     }, 60_000);
 
+    it('the desktop RNCP import (dist/import.cjs) lists the fiches of an export and gives a fiche\'s files, streamed from disk or read through VS Code', async () => {
+        // the command's dialogs need VS Code; this is what it runs once they are answered (the web suite runs the command itself)
+        const { nodeRncpBackend } = createRequire(import.meta.url)(path.join(EXTENSION, 'dist/import.cjs')) as typeof import('../packages/extension/src/import-worker.js');
+        const extract = path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml');
+        let readThroughVsCode = 0;
+        const backend = nodeRncpBackend(async () => {
+            readThroughVsCode++;
+            return fs.readFileSync(extract);
+        });
+        const file = { scheme: 'file', fsPath: extract, path: extract } as unknown as import('vscode').Uri;
+        let progress = 0;
+        const fiches = await backend.list(file, (read, total) => { progress = read / total; });
+        expect(fiches.map((f) => f.number)).toEqual(['RNCP34762', 'RNCP35625', 'RNCP36612', 'RNCP37674', 'RNCP36490', 'RNCP39568']);
+        expect(progress).toBe(1);
+        const fiche = await backend.fiche(file, 'RNCP37674');
+        expect(fiche.files.map((f) => f.path)).toEqual(['RNCP37674/certification.ref', 'RNCP37674/bloc-BC01.ref', 'RNCP37674/bloc-BC02.ref']);
+        expect(fiche.files[0]!.text).toMatch(/^certification RNCP37674 "Développeur web et web mobile"\n/);
+        expect(readThroughVsCode).toBe(0);
+        const remote = { scheme: 'vscode-remote', fsPath: extract, path: '/x/export.xml' } as unknown as import('vscode').Uri;
+        expect((await backend.fiche(remote, 'RNCP36490')).number).toBe('RNCP36490');
+        expect(readThroughVsCode).toBe(1);
+        await expect(backend.fiche(file, 'RNCP99999')).rejects.toThrow('RNCP99999: not in the export');
+    }, 60_000);
+
     it('packages a .vsix with the grammar, the bundles, the icon and the README, and no sources', () => {
         const r = spawnSync('npm', ['run', 'package', '-w', 'packages/extension'], { cwd: ROOT, encoding: 'utf8' });
         expect(r.status, r.stderr + r.stdout).toBe(0);

@@ -1,5 +1,5 @@
-// The Word import of the desktop extension, in a bundle of its own (dist/import.cjs: the
-// importer, mammoth, and the language's writer), read only when the command runs.
+// The Word and RNCP imports of the desktop extension, in a bundle of their own (dist/import.cjs:
+// the importers, mammoth, the RNCP reader, and the language's writer), read only when a command runs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { countDraft, writeFiles, WriteFilesError, writeRef, type DraftCounts, type PlacedNote } from 'certiref-import';
@@ -42,3 +42,5 @@ export async function importWordDocument(docx: string, folder: string, force: bo
         throw e;
     }
 }
+
+export { nodeRncpBackend } from './rncp-node.js';

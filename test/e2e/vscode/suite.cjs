@@ -162,5 +162,25 @@ exports.run = async function run() {
     } else {
         assert.ok(!commands.includes('certiref.importDocx'), 'no Word import in the web');
     }
+    step('import docx');
+    // « Import a référentiel from the RNCP export… », desktop and web: the zip as downloaded (in
+    // the web, its bytes read whole and its XML inflated piece by piece), one fiche, its files
+    const exportZip = vscode.Uri.joinPath(folder, '.rncp', 'export-fiches-rncp-v4-1-extract.zip');
+    const rncpTarget = vscode.Uri.joinPath(folder, '.e2e-rncp');
+    const main = await vscode.commands.executeCommand('certiref.importRncp', exportZip, 'RNCP37674', rncpTarget, false);
+    assert.ok(main, 'a main file');
+    assert.match(main.path, /\.e2e-rncp\/RNCP37674\/certification\.ref$/);
+    assert.match(vscode.window.activeTextEditor.document.getText(), /^certification RNCP37674 "Développeur web et web mobile"\n {2}rncp RNCP37674\n {2}niveau 5\n/);
+    const bloc = vscode.Uri.joinPath(rncpTarget, 'RNCP37674', 'bloc-BC01.ref');
+    const blocText = new TextDecoder().decode(await vscode.workspace.fs.readFile(bloc));
+    assert.match(blocText, /compétence C1\.4 "Développer la partie dynamique des interfaces utilisateur web ou web mobile"/);
+    await vscode.workspace.openTextDocument(bloc);
+    // the places to review are information findings of the review-note rule
+    await waitFor('review notes of the imported fiche', () => vscode.languages.getDiagnostics(bloc)
+        .some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'review-note'));
+    // the same fiche again: the same files, nothing to ask
+    const again = await vscode.commands.executeCommand('certiref.importRncp', exportZip, 'RNCP37674', rncpTarget, false);
+    assert.ok(again, 'imported again');
+    await vscode.workspace.fs.delete(rncpTarget, { recursive: true });
     step('done');
 };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { zipSync } from 'fflate';
 import { spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,9 @@ function workspace(): string {
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.ref')) fs.copyFileSync(path.join(dir, f), path.join(dir, '.older', f));
     const bloc1 = path.join(dir, '.older', 'bloc-1.ref');
     fs.writeFileSync(bloc1, fs.readFileSync(bloc1, 'utf8').replace(/\n    compétence C2 "[^"]*"/, ''));
+    // the RNCP export's extract, zipped as France Compétences publishes it, for the RNCP import
+    fs.mkdirSync(path.join(dir, '.rncp'));
+    fs.writeFileSync(path.join(dir, '.rncp', 'export-fiches-rncp-v4-1-extract.zip'), zipSync({ 'export_fiches_RNCP_extract.xml': fs.readFileSync(path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml')) }));
     return dir;
 }
 
@@ -95,10 +99,24 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             await cursorOnLine(page, 137);
             // Export… from the command palette: CSV, saved beside the file under the certification's name
             await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
-            await page.keyboard.press('Control+Shift+P');
-            await page.waitForSelector('.quick-input-widget', { state: 'visible' });
-            await page.keyboard.type('certiref: Export', { delay: 20 });
-            await page.locator('.quick-input-list .monaco-list-row', { hasText: /certiref: (Export…|Exporter…)/ }).first().click();
+            // the palette lists Export… only once the editor's language is known to the workbench (a
+            // context key set a moment after the click): opened again until it does
+            for (let attempt = 0; ; attempt++) {
+                await page.keyboard.press('Control+Shift+P');
+                await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+                await page.locator('.quick-input-widget input').fill('>certiref: Export');
+                let rows: string[] = [];
+                for (let i = 0; i < 10; i++) {
+                    rows = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
+                    if (/^certiref: (Export…|Exporter…)/.test(rows[0] ?? '')) break;
+                    await page.waitForTimeout(300);
+                }
+                if (/^certiref: (Export…|Exporter…)/.test(rows[0] ?? '')) break;
+                if (attempt >= 5) throw new Error(`the palette shows no Export…: ${JSON.stringify(rows)}`);
+                await page.keyboard.press('Escape');
+                await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
+            }
+            await page.keyboard.press('Enter');
             await page.locator('.quick-input-list .monaco-list-row', { hasText: /^CSV/ }).first().click();
             await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/MSD.csv'), undefined, { timeout: 30_000 });
             await page.keyboard.press('Enter');
