@@ -145,7 +145,7 @@ class ProgressBar {
         const filled = Math.round(fraction * width);
         const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
         const percent = `${Math.floor(fraction * 100)}${this.fr ? '\u00a0' : ' '}%`;
-        this.stream.write(`\r\u001b[2Kcertiref: ${bar} ${percent} — ${progress.fiches} fiches${this.fr ? ` lues, ${written} importées` : ` read, ${written} imported`}`);
+        this.stream.write(`\r\u001b[2Kcertiref: ${bar} ${percent} — ${progress.fiches} fiche${progress.fiches > 1 ? 's' : ''}${this.fr ? ` lue${progress.fiches > 1 ? 's' : ''}, ${written} importée${written > 1 ? 's' : ''}` : ` read, ${written} imported`}`);
     }
 
     end(): void {
