@@ -75,9 +75,9 @@ describe('certiref import rncp', () => {
         const section = (title: string) => c!.sections.find((s) => s.title === title)?.text ?? '';
         expect(section('Codes')).toContain('ROME M1805 — Études et développement informatique');
         expect(section('Codes')).toContain('Formacode 70710');
-        expect(section('Dates')).toContain('Date d’effet : 01/09/2023');
+        expect(section('Dates')).toContain('Date d’effet : 01/09/2023');
         expect(section('Versions')).toBe('Remplace RNCP31114');
-        expect(section('Voies d’accès')).toContain('En contrat d’apprentissage : oui');
+        expect(section('Voies d’accès')).toContain('En contrat d’apprentissage : oui');
         expect(section('Correspondances')).toContain('RNCP37674BC01 avec RNCP31114BC01 de RNCP31114');
         expect(norm(section('Types d’emplois accessibles'))).toContain('* Développeur d\'applications mobiles');
         expect(norm(section('Activités visées'))).toContain('Il vérifie par des tests le bon fonctionnement de l\'application.');
@@ -93,8 +93,8 @@ describe('certiref import rncp', () => {
         const docx = path.join(dir, 'renouvellement.docx');
         expect(runCli(['diff', path.join(all, 'RNCP34762'), path.join(all, 'RNCP39568'), '--format', 'docx', '-o', docx, '--lang', 'fr']).status).toBe(0);
         const { value } = await (await import('mammoth')).default.extractRawText({ path: docx });
-        expect(value).toContain('Version précédente : RNCP34762 — Programme Grande Ecole – Diplôme d’études supérieures en management');
-        expect(value).toContain('Nouvelle version : RNCP39568 — Diplôme d’études supérieures en management (Programme Grande École)');
+        expect(value).toContain('Version précédente : RNCP34762 — Programme Grande Ecole – Diplôme d’études supérieures en management');
+        expect(value).toContain('Nouvelle version : RNCP39568 — Diplôme d’études supérieures en management (Programme Grande École)');
     });
 
     it('a second import changes nothing; a file changed since is not replaced without --force, then atomically', () => {

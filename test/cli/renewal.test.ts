@@ -36,7 +36,7 @@ describe('certiref diff for a renewal', () => {
     it('says it as text in French, each version by its RNCP number, title and version', () => {
         const run = runCli(['diff', OLD, NEW, '--lang', 'fr']);
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain('Version précédente : RNCP30001 — Chargé de communication digitale (2019)');
+        expect(run.stdout).toContain('Version précédente : RNCP30001 — Chargé de communication digitale (2019)');
         expect(run.stdout).toContain('BC02 → BC01 — proposée d’après le contenu, à confirmer (score 0.87, forte)');
         expect(run.stdout).toContain('Compétence C2 (BC01, version précédente) — suppression');
     });
@@ -47,16 +47,16 @@ describe('certiref diff for a renewal', () => {
         expect(runCli(['diff', OLD, NEW, '--format', 'docx', '-o', docx, '--lang', 'fr']).status).toBe(0);
         expect(runCli(['diff', OLD, NEW, '--format', 'xlsx', '-o', xlsx, '--lang', 'fr']).status).toBe(0);
         const { value } = await mammoth.extractRawText({ path: docx });
-        for (const expected of ['Tableau de correspondance des blocs de compétences', 'Tableau des modifications', 'Version précédente : RNCP30001 — Chargé de communication digitale (2019)',
-            'Nouvelle version : RNCP40001 — Chargé de communication digitale et responsable (2024)', 'Justification', 'reformulation (0.86)', 'BC03 Animer une communauté']) {
+        for (const expected of ['Tableau de correspondance des blocs de compétences', 'Tableau des modifications', 'Version précédente : RNCP30001 — Chargé de communication digitale (2019)',
+            'Nouvelle version : RNCP40001 — Chargé de communication digitale et responsable (2024)', 'Justification', 'reformulation (0.86)', 'BC03 Animer une communauté']) {
             expect(value).toContain(expected);
         }
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(xlsx);
         expect(workbook.worksheets.map((w) => w.name)).toEqual(['Correspondance des blocs', 'Modifications']);
         const changes = workbook.getWorksheet('Modifications')!;
-        expect(changes.getRow(5).values).toEqual([undefined, 'Élément', 'Version précédente : RNCP30001 — Chargé de communication digitale (2019)',
-            'Nouvelle version : RNCP40001 — Chargé de communication digitale et responsable (2024)', 'Nature de la modification', 'Justification']);
+        expect(changes.getRow(5).values).toEqual([undefined, 'Élément', 'Version précédente : RNCP30001 — Chargé de communication digitale (2019)',
+            'Nouvelle version : RNCP40001 — Chargé de communication digitale et responsable (2024)', 'Nature de la modification', 'Justification']);
         expect(changes.getRow(6).values).toEqual([undefined, 'Certification intitulé', 'Chargé de communication digitale', 'Chargé de communication digitale et responsable', 'modification', '']);
     });
 

@@ -214,7 +214,7 @@ describe('a bad export gets a clear error with the line and column of the XML', 
         const error = await failure(write('bad.xml', bad), ['RNCP36490']);
         expect([error.line, error.column]).toEqual(Object.values(positionOf(bad, '& développeur')));
         expect(error.format('en')).toMatch(/^.*bad\.xml:\d+:\d+: malformed XML: a bare « & »/);
-        expect(error.format('fr')).toMatch(/XML mal formé : /);
+        expect(error.format('fr')).toMatch(/XML mal formé\s: /);
         const closing = XML.replace('<INTITULE>Concepteur développeur d\'applications</INTITULE>', '<INTITULE>Concepteur développeur d\'applications</TITLE>');
         const mismatch = await failure(write('bad-close.xml', closing), ['RNCP36490']);
         const at = positionOf(closing, '</TITLE>');

@@ -41,7 +41,7 @@ export async function importRncp(options: ImportRncpOptions): Promise<ImportRncp
     if (!options.all && options.fiches.length === 0) throw new UsageError('donnez --fiche RNCPnnnnn (répétable) ou --all / give --fiche RNCPnnnnn (repeatable) or --all');
     const numbers = options.fiches.map((n) => {
         const number = normaliseFicheNumber(n);
-        if (!number) throw new UsageError(`--fiche ${n} : numéro de fiche invalide, attendu RNCPnnnnn / invalid fiche number, expected RNCPnnnnn`);
+        if (!number) throw new UsageError(`--fiche ${n} : numéro de fiche invalide, attendu RNCPnnnnn / invalid fiche number, expected RNCPnnnnn`);
         return number;
     });
     const out = options.out ?? '.';

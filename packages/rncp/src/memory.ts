@@ -23,7 +23,7 @@ export function memoryExport(file: string, bytes: Uint8Array): ExportSource {
 
 function zipError(file: string, message: string): RncpExportError {
     return new RncpExportError(file, undefined, undefined,
-        `ce zip est endommagé ou incomplet (${message}) : téléchargez l’export à nouveau.`,
+        `ce zip est endommagé ou incomplet (${message}) : téléchargez l’export à nouveau.`,
         `this zip is damaged or incomplete (${message}): download the export again.`);
 }
 
@@ -66,11 +66,11 @@ function memoryZip(file: string, bytes: Uint8Array): ExportSource {
                 }
             }
             if (xml.length === 0) {
-                throw new RncpExportError(file, undefined, undefined, 'ce zip ne contient aucun fichier XML : est-ce bien l’export du RNCP ?', 'this zip holds no XML file: is it the RNCP export?');
+                throw new RncpExportError(file, undefined, undefined, 'ce zip ne contient aucun fichier XML : est-ce bien l’export du RNCP ?', 'this zip holds no XML file: is it the RNCP export?');
             }
             if (xml.length > 1) {
                 throw new RncpExportError(file, undefined, undefined,
-                    `ce zip contient plusieurs fichiers XML (${xml.join(', ')}) : extrayez celui de l’export et donnez-le.`,
+                    `ce zip contient plusieurs fichiers XML (${xml.join(', ')}) : extrayez celui de l’export et donnez-le.`,
                     `this zip holds several XML files (${xml.join(', ')}): extract the export’s and give it.`);
             }
             if (expected !== undefined && read !== expected) throw zipError(file, `${read} bytes inflated, ${expected} expected`);

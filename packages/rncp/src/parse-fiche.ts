@@ -53,12 +53,12 @@ function parseTree(xml: string, start: SourcePosition, file: string): Node {
         if (ampersand !== -1) {
             const where = offsetPosition(xml, ampersand, start);
             throw new RncpExportError(file, where.line, where.column,
-                'XML mal formé : « & » seul (il s’écrit &amp; en XML).',
+                'XML mal formé : « & » seul (il s’écrit &amp; en XML).',
                 'malformed XML: a bare « & » (XML writes it &amp;).');
         }
         const where = here();
         const message = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
-        throw new RncpExportError(file, where.line, where.column, `XML mal formé : ${message}.`, `malformed XML: ${message}.`);
+        throw new RncpExportError(file, where.line, where.column, `XML mal formé : ${message}.`, `malformed XML: ${message}.`);
     });
     parser.on('opentag', (tag) => {
         const where = here();
@@ -70,7 +70,7 @@ function parseTree(xml: string, start: SourcePosition, file: string): Node {
             root = node;
         } else {
             throw new RncpExportError(file, where.line, where.column,
-                `un seul élément <FICHE> était attendu ici ; <${tag.name}> le suit.`,
+                `un seul élément <FICHE> était attendu ici ; <${tag.name}> le suit.`,
                 `one <FICHE> element was expected here; <${tag.name}> follows it.`);
         }
         stack.push(node);

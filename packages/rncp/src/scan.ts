@@ -90,7 +90,7 @@ export function decodeUtf8(bytes: Buffer, start: SourcePosition, file: string): 
         const line = start.line + lines.length - 1;
         const column = (lines.length === 1 ? start.column - 1 : 0) + [...lines[lines.length - 1]!].length + 1;
         throw new RncpExportError(file, line, column,
-            'ce fichier n’est pas en UTF-8 (l’export de France Compétences l’est) : est-ce bien l’export, tel que téléchargé ?',
+            'ce fichier n’est pas en UTF-8 (l’export de France Compétences l’est) : est-ce bien l’export, tel que téléchargé ?',
             'this file is not UTF-8 (France Compétences’ export is): is it the export, as downloaded?');
     }
 }
@@ -159,7 +159,7 @@ export async function* scanExport(
         const message = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
         const at = inExport(skeleton.line, Math.max(skeleton.column, 1));
         throw new RncpExportError(file, at.line, at.column,
-            `XML mal formé : ${message} (l’export est-il complet ?)`,
+            `XML mal formé : ${message} (l’export est-il complet ?)`,
             `malformed XML: ${message} (is the export complete?)`);
     });
     skeleton.on('opentag', (tag) => {
@@ -168,7 +168,7 @@ export async function* scanExport(
             if (tag.name !== 'FICHES') {
                 const at = inExport(skeleton.line, Math.max(skeleton.column, 1));
                 throw new RncpExportError(file, at.line, at.column,
-                    `ce fichier XML n’est pas un export du RNCP : son élément racine est <${tag.name}>, et non <FICHES>.`,
+                    `ce fichier XML n’est pas un export du RNCP : son élément racine est <${tag.name}>, et non <FICHES>.`,
                     `this XML file is not an RNCP export: its root element is <${tag.name}>, not <FICHES>.`);
             }
         }
@@ -198,7 +198,7 @@ export async function* scanExport(
             started = true;
             if (!/^\s*(\uFEFF)?\s*</.test(text)) {
             throw new RncpExportError(file, cursor.line, cursor.column,
-                'ce fichier n’est ni un zip ni un fichier XML : donnez l’export du RNCP tel que téléchargé (export-fiches-rncp-v4-1-AAAA-MM-JJ.zip) ou le fichier XML qu’il contient.',
+                'ce fichier n’est ni un zip ni un fichier XML : donnez l’export du RNCP tel que téléchargé (export-fiches-rncp-v4-1-AAAA-MM-JJ.zip) ou le fichier XML qu’il contient.',
                 'this file is neither a zip nor an XML file: give the RNCP export as downloaded (export-fiches-rncp-v4-1-YYYY-MM-DD.zip) or the XML file in it.');
             }
         }
@@ -301,14 +301,14 @@ export async function* scanExport(
         cursor.advance(carry, 0, carry.length);
         const number = findInParts(parts, NUMBER_OPEN, NUMBER_CLOSE)?.toString('utf8').trim();
         throw new RncpExportError(file, cursor.line, cursor.column,
-            `l’export s’arrête au milieu d’une fiche${number ? ` (${number})` : ''}, ouverte ligne ${start.line} : le fichier est tronqué ; téléchargez-le à nouveau.`,
+            `l’export s’arrête au milieu d’une fiche${number ? ` (${number})` : ''}, ouverte ligne ${start.line} : le fichier est tronqué ; téléchargez-le à nouveau.`,
             `the export ends in the middle of a fiche${number ? ` (${number})` : ''} opened on line ${start.line}: the file is truncated; download it again.`);
     }
     feedSkeleton(carry, 0, carry.length);
     cursor.advance(carry, 0, carry.length);
     if (!sawRoot) {
         throw new RncpExportError(file, cursor.line, cursor.column,
-            'ce fichier ne contient aucun élément XML : ce n’est pas un export du RNCP.',
+            'ce fichier ne contient aucun élément XML : ce n’est pas un export du RNCP.',
             'this file holds no XML element: it is not an RNCP export.');
     }
     skeleton.write(decoder.decode()).close();

@@ -21,7 +21,7 @@ export async function openExport(file: string): Promise<ExportSource> {
     }
     if (!stat.isFile()) {
         throw new RncpExportError(file, undefined, undefined,
-            'ce n’est pas un fichier : donnez le zip de l’export ou le fichier XML qu’il contient.',
+            'ce n’est pas un fichier : donnez le zip de l’export ou le fichier XML qu’il contient.',
             'this is not a file: give the export’s zip or the XML file in it.');
     }
     const head = Buffer.alloc(4);
@@ -39,7 +39,7 @@ export async function openExport(file: string): Promise<ExportSource> {
 function zipError(file: string, error: unknown): RncpExportError {
     const message = error instanceof Error ? error.message : String(error);
     return new RncpExportError(file, undefined, undefined,
-        `ce zip est endommagé ou incomplet (${message}) : téléchargez l’export à nouveau.`,
+        `ce zip est endommagé ou incomplet (${message}) : téléchargez l’export à nouveau.`,
         `this zip is damaged or incomplete (${message}): download the export again.`);
 }
 
@@ -62,8 +62,8 @@ function openZip(file: string): Promise<ExportSource> {
                     const names = xml.map((e) => e.fileName).join(', ');
                     reject(new RncpExportError(file, undefined, undefined,
                         xml.length === 0
-                            ? 'ce zip ne contient aucun fichier XML : est-ce bien l’export du RNCP ?'
-                            : `ce zip contient plusieurs fichiers XML (${names}) : extrayez celui de l’export et donnez-le.`,
+                            ? 'ce zip ne contient aucun fichier XML : est-ce bien l’export du RNCP ?'
+                            : `ce zip contient plusieurs fichiers XML (${names}) : extrayez celui de l’export et donnez-le.`,
                         xml.length === 0
                             ? 'this zip holds no XML file: is it the RNCP export?'
                             : `this zip holds several XML files (${names}): extract the export’s and give it.`));

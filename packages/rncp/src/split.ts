@@ -166,27 +166,27 @@ interface Boundary {
 
 const UNSURE = {
     noMarker: (style: string): Unsure => ({
-        fr: `sans ${style} devant, comme les autres : est-ce bien une nouvelle compétence ?`,
+        fr: `sans ${style} devant, comme les autres : est-ce bien une nouvelle compétence ?`,
         en: `no ${style === 'puce' ? 'bullet' : 'code'} before it, unlike the others: is it really a new competency?`,
     }),
     glued: {
-        fr: 'collée à la précédente par une seule espace : est-ce bien une nouvelle compétence ?',
+        fr: 'collée à la précédente par une seule espace : est-ce bien une nouvelle compétence ?',
         en: 'glued to the previous one by a single space: is it really a new competency?',
     },
     paragraph: {
-        fr: 'un seul paragraphe de plusieurs phrases : contient-il plusieurs compétences ?',
+        fr: 'un seul paragraphe de plusieurs phrases : contient-il plusieurs compétences ?',
         en: 'a single paragraph of several sentences: does it hold several competencies?',
     },
     leading: {
-        fr: 'texte avant la première compétence marquée, sans « : » : est-ce une compétence ou un titre ?',
+        fr: 'texte avant la première compétence marquée, sans « : » : est-ce une compétence ou un titre ?',
         en: 'text before the first marked competency, without « : »: is it a competency or a heading?',
     },
     gapInCodes: (missing: string): Unsure => ({
-        fr: `la numérotation saute ${missing} : une compétence est-elle collée à la précédente ?`,
+        fr: `la numérotation saute ${missing} : une compétence est-elle collée à la précédente ?`,
         en: `the numbering skips ${missing}: is a competency glued to the previous one?`,
     }),
     singleLevel: {
-        fr: 'plusieurs lignes au même niveau, sans code de compétence : lues comme une seule modalité ; sont-ce plusieurs modalités ?',
+        fr: 'plusieurs lignes au même niveau, sans code de compétence : lues comme une seule modalité ; sont-ce plusieurs modalités ?',
         en: 'several lines at the same level, without competency codes: read as one modality; are they several modalities?',
     },
 };

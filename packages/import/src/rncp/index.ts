@@ -122,7 +122,7 @@ function blocToDraft(fiche: Fiche, bloc: FicheBloc, index: number, used: Set<str
     draft.activities = activities.filter((a) => a.competencies.length > 0);
     if (description.length > 0) draft.description = description;
     if (split.items.length === 0 && (bloc.competencies ?? '').trim() !== '') {
-        addNote(draft, note('aucune compétence lue dans la liste des compétences de la fiche : son texte est la description du bloc.',
+        addNote(draft, note('aucune compétence lue dans la liste des compétences de la fiche : son texte est la description du bloc.',
             'no competency read in the fiche\'s list of competencies: its text is the bloc\'s description.'));
         draft.description = [...(draft.description ?? []), ...paragraphsOf(bloc.competencies)];
     }
@@ -151,7 +151,7 @@ function blocToDraft(fiche: Fiche, bloc: FicheBloc, index: number, used: Set<str
         for (const m of silent) {
             m.evaluates = [...competencyIds];
             if (draft.modalities.length > 1) {
-                addNote(m, note('la fiche ne dit pas quelles compétences cette modalité évalue : toutes celles du bloc sont écrites, gardez celles qu\'elle évalue.',
+                addNote(m, note('la fiche ne dit pas quelles compétences cette modalité évalue : toutes celles du bloc sont écrites, gardez celles qu\'elle évalue.',
                     'the fiche does not say which competencies this modality evaluates: all of the bloc\'s are written, keep those it evaluates.'));
             }
         }
@@ -200,17 +200,17 @@ function sections(fiche: Fiche): DraftSection[] {
     };
     const lines = (values: Array<string | undefined>) => values.filter((v): v is string => v !== undefined && v.trim() !== '').map((text) => ({ text }));
     add('Type de certification', lines([fiche.abbreviation ? `${fiche.abbreviation.label ?? ''}${fiche.abbreviation.code ? ` (${fiche.abbreviation.code})` : ''}`.trim() : undefined,
-        fiche.registrationType, fiche.level?.label ? `Nomenclature européenne : ${fiche.level.label} (${fiche.level.code})` : undefined]));
+        fiche.registrationType, fiche.level?.label ? `Nomenclature européenne : ${fiche.level.label} (${fiche.level.code})` : undefined]));
     add('Certificateurs', lines(fiche.certifiers.map((c) => `${c.name.trim()}${c.siret ? ` — SIRET ${c.siret}` : ''}${c.state ? ` — ${c.state}` : ''}`)));
     add('Dates', lines([
-        fiche.dates.decision && `Date de décision : ${fiche.dates.decision}`,
-        fiche.dates.effect && `Date d’effet : ${fiche.dates.effect}`,
-        fiche.dates.endOfRegistration && `Date de fin d’enregistrement : ${fiche.dates.endOfRegistration}`,
-        fiche.dates.publication && `Date de publication : ${fiche.dates.publication}`,
-        fiche.dates.deliveryLimit && `Date limite de délivrance : ${fiche.dates.deliveryLimit}`,
-        fiche.dates.lastOfficialJournal && `Date du dernier Journal officiel : ${fiche.dates.lastOfficialJournal}`,
-        fiche.registrationDuration && `Durée d’enregistrement : ${fiche.registrationDuration} ans`,
-        fiche.state && `État de la fiche : ${fiche.state}${fiche.active === undefined ? '' : fiche.active ? ', active' : ', inactive'}`,
+        fiche.dates.decision && `Date de décision : ${fiche.dates.decision}`,
+        fiche.dates.effect && `Date d’effet : ${fiche.dates.effect}`,
+        fiche.dates.endOfRegistration && `Date de fin d’enregistrement : ${fiche.dates.endOfRegistration}`,
+        fiche.dates.publication && `Date de publication : ${fiche.dates.publication}`,
+        fiche.dates.deliveryLimit && `Date limite de délivrance : ${fiche.dates.deliveryLimit}`,
+        fiche.dates.lastOfficialJournal && `Date du dernier Journal officiel : ${fiche.dates.lastOfficialJournal}`,
+        fiche.registrationDuration && `Durée d’enregistrement : ${fiche.registrationDuration} ans`,
+        fiche.state && `État de la fiche : ${fiche.state}${fiche.active === undefined ? '' : fiche.active ? ', active' : ', inactive'}`,
     ]));
     add('Codes', lines([
         ...fiche.nsf.map((c) => `NSF ${c.code}${c.label ? ` — ${c.label}` : ''}`),
@@ -225,23 +225,23 @@ function sections(fiche: Fiche): DraftSection[] {
     add('Réglementation d’activités', paragraphsOf(fiche.texts.regulations));
     add('Prérequis à l’entrée en formation', paragraphsOf(fiche.texts.prerequisites));
     add('Voies d’accès', fiche.accessRoutes.flatMap((r) => [
-        { text: `${ACCESS_ROUTES[r.route].fr} : ${r.open === undefined ? 'non renseigné' : r.open ? 'oui' : 'non'}` },
-        ...paragraphsOf(r.jury).map((p) => ({ text: `Jury : ${p.text}` })),
+        { text: `${ACCESS_ROUTES[r.route].fr} : ${r.open === undefined ? 'non renseigné' : r.open ? 'oui' : 'non'}` },
+        ...paragraphsOf(r.jury).map((p) => ({ text: `Jury : ${p.text}` })),
     ]));
     add('Accessibilité en outre-mer', lines([
-        fiche.accessibleNewCaledonia !== undefined ? `Nouvelle-Calédonie : ${fiche.accessibleNewCaledonia ? 'oui' : 'non'}` : undefined,
-        fiche.accessibleFrenchPolynesia !== undefined ? `Polynésie française : ${fiche.accessibleFrenchPolynesia ? 'oui' : 'non'}` : undefined,
+        fiche.accessibleNewCaledonia !== undefined ? `Nouvelle-Calédonie : ${fiche.accessibleNewCaledonia ? 'oui' : 'non'}` : undefined,
+        fiche.accessibleFrenchPolynesia !== undefined ? `Polynésie française : ${fiche.accessibleFrenchPolynesia ? 'oui' : 'non'}` : undefined,
     ]));
     add('Versions', lines([...fiche.previous.map((n) => `Remplace ${n}`), ...fiche.next.map((n) => `Remplacée par ${n}`)]));
     add('Correspondances', lines(fiche.correspondences.map((c) =>
         `${c.source.length > 0 ? c.source.join(', ') : fiche.number} avec ${c.destination.length > 0 ? `${c.destination.join(', ')} de ` : ''}${c.fiche ?? '?'}`)));
-    add('Base légale', fiche.publications.flatMap((p) => paragraphsOf(p.title).map((t, i) => ({ text: i === 0 && p.date ? `${p.date} : ${t.text}` : t.text }))));
+    add('Base légale', fiche.publications.flatMap((p) => paragraphsOf(p.title).map((t, i) => ({ text: i === 0 && p.date ? `${p.date} : ${t.text}` : t.text }))));
     add('Statistiques des promotions', lines(fiche.statistics.map((s) => [
         s.year && `${s.year}`, s.certified && `${s.certified} certifiés`, s.certifiedByVae && `dont ${s.certifiedByVae} par VAE`,
-        s.employmentRate6Months && `insertion à 6 mois : ${s.employmentRate6Months} %`, s.jobRate2Years && `dans le métier à 2 ans : ${s.jobRate2Years} %`,
+        s.employmentRate6Months && `insertion à 6 mois : ${s.employmentRate6Months} %`, s.jobRate2Years && `dans le métier à 2 ans : ${s.jobRate2Years} %`,
     ].filter(Boolean).join(', '))));
     add('Partenaires', fiche.partners.length > 0 ? [{ text: `${fiche.partners.length} organisme(s) habilité(s), listés sur la fiche de France Compétences.` }] : []);
     add('Lien', lines([fiche.url]));
-    add('Autres éléments de la fiche', lines(fiche.other.map((o) => `${o.path} : ${o.text}`)));
+    add('Autres éléments de la fiche', lines(fiche.other.map((o) => `${o.path} : ${o.text}`)));
     return out;
 }

@@ -11,14 +11,14 @@ import type { RenewalBloc, RenewalChange, RenewalCorrespondence, RenewalFile, Re
 export function renewalWords(language: Language) {
     return language === 'fr'
         ? {
-            title: 'Dossier de renouvellement', versions: 'Les deux versions', previous: 'Version précédente', next: 'Nouvelle version', inPrevious: 'version précédente',
+            title: 'Dossier de renouvellement', colon: ' : ', versions: 'Les deux versions', previous: 'Version précédente', next: 'Nouvelle version', inPrevious: 'version précédente',
             certification: 'Intitulé', rncp: 'Numéro RNCP', version: 'Version', date: 'Date', missing: 'non renseigné',
             correspondence: 'Tableau de correspondance des blocs de compétences', changes: 'Tableau des modifications',
             correspondenceColumn: 'Correspondance', originColumn: 'Origine', observations: 'Observations',
             element: 'Élément', natureColumn: 'Nature de la modification', justification: 'Justification',
             declared: 'déclarée', proposed: 'proposée d’après le contenu, à confirmer', score: 'score',
             strong: 'forte', likely: 'probable', weak: 'faible',
-            supported: 'le contenu la confirme', weakCheck: 'les blocs ont peu en commun : à vérifier', better: (id: string, s: string) => `${id} lui ressemble davantage (score ${s}) : à vérifier`,
+            supported: 'le contenu la confirme', weakCheck: 'les blocs ont peu en commun : à vérifier', better: (id: string, s: string) => `${id} lui ressemble davantage (score ${s}) : à vérifier`,
             none: 'aucune correspondance', newBloc: 'bloc nouveau', removedBloc: 'bloc supprimé',
             nature: { added: 'ajout', removed: 'suppression', reworded: 'reformulation', retitled: 'nouvel intitulé', changed: 'modification' } as Record<RenewalChange['nature'], string>,
             kind: { certification: 'Certification', bloc: 'Bloc', competency: 'Compétence', modality: 'Modalité' } as Record<RenewalChange['kind'], string>,
@@ -27,7 +27,7 @@ export function renewalWords(language: Language) {
             page: 'page', sheetCorrespondence: 'Correspondance des blocs', sheetChanges: 'Modifications',
         }
         : {
-            title: 'Renewal file', versions: 'The two versions', previous: 'Previous version', next: 'New version', inPrevious: 'previous version',
+            title: 'Renewal file', colon: ': ', versions: 'The two versions', previous: 'Previous version', next: 'New version', inPrevious: 'previous version',
             certification: 'Title', rncp: 'RNCP number', version: 'Version', date: 'Date', missing: 'not given',
             correspondence: 'Correspondence of the blocs de compétences', changes: 'Table of changes',
             correspondenceColumn: 'Correspondence', originColumn: 'Origin', observations: 'Observations',
@@ -95,7 +95,7 @@ export function versionRows(file: RenewalFile, L: Words): string[][] {
 /** The renewal file as text: the versions, then each table, one row per paragraph. */
 export function renewalToText(file: RenewalFile, language: Language): string {
     const L = renewalWords(language);
-    const out: string[] = [`${L.title}`, `  ${L.previous} : ${versionHeading(file.old)}`, `  ${L.next} : ${versionHeading(file.new)}`, '', L.correspondence];
+    const out: string[] = [`${L.title}`, `  ${L.previous}${L.colon}${versionHeading(file.old)}`, `  ${L.next}${L.colon}${versionHeading(file.new)}`, '', L.correspondence];
     for (const [old, next, correspondence, origin, observation] of correspondenceRows(file, L)) {
         out.push(`  ${correspondence}${origin ? ` — ${origin}` : ''}${observation ? ` — ${observation}` : ''}`);
         if (old) out.push(`      − ${old.replace(/\n/g, '\n        ')}`);
@@ -117,8 +117,8 @@ export function renewalToMarkdown(file: RenewalFile, language: Language): string
     const L = renewalWords(language);
     const cell = (t: string) => escapeMarkdownText(t).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const table = (head: string[], rows: string[][]) => [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-    const previous = `${L.previous} : ${versionHeading(file.old)}`;
-    const next = `${L.next} : ${versionHeading(file.new)}`;
+    const previous = `${L.previous}${L.colon}${versionHeading(file.old)}`;
+    const next = `${L.next}${L.colon}${versionHeading(file.new)}`;
     return [
         `# ${cell(L.title)}`, '',
         table(['', L.previous, L.next], versionRows(file, L)), '',

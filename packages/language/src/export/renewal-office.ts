@@ -41,8 +41,8 @@ export async function renewalToDocx(file: RenewalFile, language: Language): Prom
         width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
         borders,
     });
-    const previous = `${L.previous} : ${versionHeading(file.old)}`;
-    const next = `${L.next} : ${versionHeading(file.new)}`;
+    const previous = `${L.previous}${L.colon}${versionHeading(file.old)}`;
+    const next = `${L.next}${L.colon}${versionHeading(file.new)}`;
     const body: Array<Paragraph | Table> = [
         new Paragraph({ text: xmlText(`${L.title} — ${file.new.title || file.new.id}`), heading: HeadingLevel.TITLE }),
         new Paragraph({ text: L.versions, heading: HeadingLevel.HEADING_2 }),
@@ -106,8 +106,8 @@ export async function renewalToXlsx(file: RenewalFile, language: Language): Prom
         }
         return ws;
     };
-    const previous = `${L.previous} : ${versionHeading(file.old)}`;
-    const next = `${L.next} : ${versionHeading(file.new)}`;
+    const previous = `${L.previous}${L.colon}${versionHeading(file.old)}`;
+    const next = `${L.next}${L.colon}${versionHeading(file.new)}`;
     sheet(L.sheetCorrespondence, L.correspondence, [previous, next, L.correspondenceColumn, L.originColumn, L.observations], correspondenceRows(file, L), [45, 45, 24, 30, 30]);
     const changes = sheet(L.sheetChanges, L.changes, [L.element, previous, next, L.natureColumn, L.justification], changeRows(file, L), [22, 55, 55, 18, 35]);
     if (file.unchanged > 0) changes.addRow([text(L.unchanged(file.unchanged))]).font = { italic: true };
