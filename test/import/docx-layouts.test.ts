@@ -180,4 +180,38 @@ describe('certiref import docx: the usual layouts of a Word référentiel', () =
         expect(r.models[0].blocs.map((b) => `${b.id} ${b.title}`)).toEqual(['1 Concevoir un projet événementiel', '2 Piloter la réalisation de l’événement']);
         void EVENT_IDS_CRITERIA;
     });
+
+    it('a column the language has no place for (« Moyens mis à disposition »): its text under the competency of its row, said once', async () => {
+        const { Document, Paragraph, Table, TableRow, TableCell, TextRun, HeadingLevel } = await import('docx');
+        const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+        const document = new Document({ sections: [{ children: [
+            new Paragraph({ text: 'Technicien supérieur', heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: 'Bloc 1 : Installer un réseau', heading: HeadingLevel.HEADING_1 }),
+            new Table({ rows: [
+                new TableRow({ tableHeader: true, children: ['Compétences', 'Moyens mis à disposition', 'Résultats attendus'].map((h) => cell(h, true)) }),
+                new TableRow({ children: [cell('C1.1 Installer les équipements'), cell('Un local technique, les équipements'), cell('Les équipements sont installés selon le plan.')] }),
+                new TableRow({ children: [cell('C1.2 Tester le réseau'), cell('Un testeur de câbles'), cell('Les tests sont consignés.')] }),
+            ] }),
+        ] }] });
+        const r = await roundTrip(await bytesOf(document), 'other-column');
+        expect(r.diagnostics.filter(SYNTAX)).toEqual([]);
+        const bloc = r.models[0].blocs[0];
+        expect(bloc.activities.flatMap((a) => a.competencies.map((c) => [c.id, c.text, c.criteria.map((x) => x.text)]))).toEqual([
+            ['C1.1', 'Installer les équipements', ['Les équipements sont installés selon le plan.']],
+            ['C1.2', 'Tester le réseau', ['Les tests sont consignés.']],
+        ]);
+        const text = fs.readFileSync(path.join(r.dir, 'bloc-1.ref'), 'utf8');
+        expect(text).toContain('// > Un local technique, les équipements');
+        expect(text).toContain('// > Un testeur de câbles');
+        expect(r.written.notes.filter((n) => /«\sMoyens mis à disposition\s»/.test(n.note.fr))).toHaveLength(1);
+    });
+
+    it('rows indented in Word (w:gridBefore), which its reader places from the first column: said in a note', async () => {
+        const JSZip = (await import('jszip')).default;
+        const zip = await JSZip.loadAsync(await bytesOf(threeColumns(EVENT, { ids: true, merged: () => true })));
+        const xml = await zip.file('word/document.xml')!.async('string');
+        zip.file('word/document.xml', xml.replace('<w:tr>', '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'));
+        const r = await roundTrip(await zip.generateAsync({ type: 'uint8array' }), 'grid-before');
+        expect(r.written.notes.map((n) => n.note.en)).toContain('some table rows of the document start after empty columns (a row indent, "w:gridBefore"), which the import reads from the first column: check the elements of those rows.');
+    });
 });

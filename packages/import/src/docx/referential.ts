@@ -1,10 +1,10 @@
-import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange, splitId } from 'certiref-language';
+import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange } from 'certiref-language';
 import {
-    addNote, containersOf, note, plainText, type DraftActivity, type DraftBloc, type DraftCertification, type DraftCompetency, type DraftContainer,
-    type DraftCriterion, type DraftModality, type DraftOption, type DraftPart, type DraftText, type LooseText, type ReviewNote,
+    addNote, note, plainText, type DraftActivity, type DraftBloc, type DraftCertification, type DraftCompetency, type DraftContainer,
+    type DraftCriterion, type DraftModality, type DraftOption, type DraftPart, type LooseText, type ReviewNote,
 } from '../draft.js';
 import {
-    cellParagraphs, draftText, isEmpty, pieceText, isExportUnattachedLabel, isItem, parseEvaluationCell, partHeading, plain, readMeta, splitPieces, type Appearance,
+    cellParagraphs, draftText, isEmpty, pieceText, isExportUnattachedLabel, parseEvaluationCell, partHeading, plain, readMeta, splitPieces, type Appearance,
     type CriterionPiece, type Meta, type PartAppearance, type Piece,
 } from './cells.js';
 import { idsIn, leadingId, type LeadingId } from './ids.js';
@@ -13,7 +13,7 @@ import { cellAt, cellText, fullWidth, layoutOf, type Layout, type Role } from '.
 
 /** What an import read, beside the draft: what it left out on purpose. */
 export interface ReadSummary {
-    /** Empty form fields of jury grids («\u00a0Candidat :\u00a0», signatures, check boxes): not text of the référentiel. */
+    /** Empty form fields of jury grids (« Candidat : », signatures, check boxes): not text of the référentiel. */
     formFields: number;
     /** Pictures (not imported; each said in a note). */
     images: number;
@@ -294,14 +294,13 @@ class Reader {
 
     private blocs = new Map<string, DraftBloc>();
 
-    private enterBloc(heading: BlocHeading, where: Where): void {
+    private enterBloc(heading: BlocHeading, _where: Where): void {
         if (this.zone === 'header') this.zone = 'blocs';
         let bloc = this.blocs.get(heading.id);
         if (!bloc) {
             bloc = { id: heading.id, title: heading.title, activities: [], modalities: [], options: [] };
             this.blocs.set(heading.id, bloc);
             this.draft.blocs.push(bloc);
-            void where;
         } else if (!bloc.title && heading.title) bloc.title = heading.title;
         this.current = this.stateOf(bloc, bloc);
         // in the jury's grids, the bloc follows the name of the modality whose grid comes next
@@ -487,6 +486,16 @@ class Reader {
     private referentialRows(table: DocTable, layout: Layout, from: number, to: number): void {
         const state = this.ensureState({ table: table.number });
         state.seenTable = true;
+        // pictures in cells are not imported: said once per table
+        const pictures = table.rows.slice(from, to).flatMap((r) => r.cells).flatMap((c) => cellParagraphs(c.blocks).filter((p) => p.images > 0).map(() => c));
+        if (pictures.length > 0) {
+            const count = pictures.reduce((n, c) => n + cellParagraphs(c.blocks).reduce((k, p) => k + p.images, 0), 0);
+            this.summary.images += count;
+            addNote(state.container, note(
+                `le tableau ${table.number} a ${count} image(s) (ligne ${[...new Set(pictures.map((c) => c.row + 1))].join(', ')}), que l'import ne reprend pas${NB}: reportez leur contenu en texte s'il fait partie du référentiel.`,
+                `table ${table.number} has ${count} picture(s) (row ${[...new Set(pictures.map((c) => c.row + 1))].join(', ')}), which the import does not take: write their content as text if it belongs to the référentiel.`,
+            ));
+        }
         this.pendingHeading = undefined;
         const roles = layout.roles;
         const cellsOf = (role: Role) => {
@@ -1117,5 +1126,3 @@ export function readReferential(blocks: DocBlock[], name: string): { draft: Draf
     return { draft: reader.draft, summary: reader.summary };
 }
 
-export { containersOf, isItem, splitId };
-export type { DraftText };
