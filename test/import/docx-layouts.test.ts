@@ -214,4 +214,21 @@ describe('certiref import docx: the usual layouts of a Word référentiel', () =
         const r = await roundTrip(await zip.generateAsync({ type: 'uint8array' }), 'grid-before');
         expect(r.written.notes.map((n) => n.note.en)).toContain('some table rows of the document start after empty columns (a row indent, "w:gridBefore"), which the import reads from the first column: check the elements of those rows.');
     });
+
+    it('the same documents saved again by LibreOffice (another writer of Word files) give the same .ref files', async () => {
+        // test/fixtures/import/*.libreoffice.docx: these tests' documents opened and saved by LibreOffice 7
+        // (soffice --headless --convert-to 'docx:MS Word 2007 XML'): its own styles, numbering and merged cells
+        const layouts: Array<[string, () => ReturnType<typeof threeColumns>]> = [
+            ['three-columns', () => threeColumns(EVENT, { ids: true, merged: (b) => b.id === '1' })],
+            ['four-columns', () => fourColumns(EVENT, { ids: true })],
+            ['three-tables', () => threeTables(EVENT, { ids: true })],
+            ['numbered-lists', () => numberedLists(EVENT)],
+        ];
+        for (const [name, build] of layouts) {
+            const ours = writeRef((await importDocx(await bytesOf(build()), `${name}.docx`)).draft).files;
+            const saved = fs.readFileSync(path.join(__dirname, '../fixtures/import', `${name}.libreoffice.docx`));
+            const theirs = writeRef((await importDocx(saved, `${name}.docx`)).draft).files;
+            expect(theirs, name).toEqual(ours);
+        }
+    });
 });
