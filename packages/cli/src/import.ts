@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Language } from 'certiref-language';
-import { countDraft, writeFiles, WriteFilesError, writeRef, type DraftCounts, type PlacedNote } from 'certiref-import';
+import { countDraft, writeFiles, WriteFilesError, writeRef, type DraftCertification, type DraftCounts, type PlacedNote } from 'certiref-import';
 import { DocxError, importDocx } from 'certiref-import/docx';
 import { UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
 
 export interface ImportOptions {
+    /** The source (its name titles the output folder by default). */
     file: string;
     /** The folder the .ref files go to (default: the document's name, in the current folder). */
     out?: string;
@@ -22,6 +23,22 @@ export interface ImportResult {
     counts: DraftCounts;
 }
 
+/** `3 blocs`, `1 bloc`. */
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** The bytes of the file to import, or a usage error that says why not. */
+export function readSourceFile(file: string): Uint8Array {
+    try {
+        const stat = fs.statSync(file);
+        if (!stat.isFile()) throw new UsageError(`${file} : n'est pas un fichier / is not a file`);
+        return fs.readFileSync(file);
+    } catch (e) {
+        if (e instanceof UsageError) throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(code === 'ENOENT' ? `${file} : fichier introuvable / file not found` : `${file} : lecture impossible / cannot read (${code ?? (e as Error).message})`);
+    }
+}
+
 /**
  * `certiref import docx FILE.docx`: the Word référentiel as .ref files (one main file, one per
  * bloc) in a folder, never over a file unless --force, each atomically. A summary says what was
@@ -30,25 +47,30 @@ export interface ImportResult {
  */
 export async function importWord(options: ImportOptions): Promise<ImportResult> {
     const fr = options.language === 'fr';
-    const file = options.file;
-    let bytes: Uint8Array;
-    try {
-        const stat = fs.statSync(file);
-        if (!stat.isFile()) throw new UsageError(`${file} : n'est pas un fichier / is not a file`);
-        bytes = fs.readFileSync(file);
-    } catch (e) {
-        if (e instanceof UsageError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(code === 'ENOENT' ? `${file} : fichier introuvable / file not found` : `${file} : lecture impossible / cannot read (${code ?? (e as Error).message})`);
-    }
+    const bytes = readSourceFile(options.file);
     let imported;
     try {
-        imported = await importDocx(bytes, path.basename(file));
+        imported = await importDocx(bytes, path.basename(options.file));
     } catch (e) {
-        if (e instanceof DocxError) throw new UsageError(`${file} : ${e.fr} / ${e.en}`);
+        if (e instanceof DocxError) throw new UsageError(`${options.file} : ${e.fr} / ${e.en}`);
         throw e;
     }
-    const { draft, summary } = imported;
+    const left = imported.summary.formFields > 0
+        ? [fr
+            ? `Laissé de côté\u00a0: ${n(imported.summary.formFields, 'champ', 'champs')} de formulaire à remplir (candidat, date, signatures, cases à cocher).`
+            : `Left out: ${n(imported.summary.formFields, 'form field', 'form fields')} to fill in (candidate, date, signatures, check boxes).`]
+        : [];
+    return writeImported(imported.draft, options, left);
+}
+
+/**
+ * What every `certiref import` does with its draft: the .ref files into `--out` (default: a
+ * folder named after the source), nothing over an existing file unless --force, and the summary —
+ * files written, what was read, `extra` lines of the importer, every place to review.
+ */
+export function writeImported(draft: DraftCertification, options: ImportOptions, extra: string[] = []): ImportResult {
+    const fr = options.language === 'fr';
+    const file = options.file;
     const { files, notes } = writeRef(draft);
     // by default a folder named after the document, beside it in the current folder (characters no file system takes left out)
     const out = options.out ?? (path.basename(file).replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'referentiel');
@@ -78,16 +100,11 @@ export async function importWord(options: ImportOptions): Promise<ImportResult> 
             ? `attention\u00a0: ${others.map((n) => relative(path.join(out, n))).join(', ')} ${others.length > 1 ? 'sont' : 'est'} aussi dans ce dossier, sans venir de cet import.`
             : `note: ${others.map((n) => relative(path.join(out, n))).join(', ')} ${others.length > 1 ? 'are' : 'is'} also in this folder and did not come from this import.`);
     }
-    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     lines.push('');
     lines.push(fr
         ? `Lu dans ${path.basename(file)}\u00a0: ${n(counts.blocs, 'bloc', 'blocs')}${counts.options ? ` (${n(counts.options, 'option', 'options')})` : ''}, ${n(counts.activities, 'activité', 'activités')}, ${n(counts.competencies, 'compétence', 'compétences')}, ${n(counts.modalities, 'modalité', 'modalités')}${counts.parts ? ` (${n(counts.parts, 'partie', 'parties')})` : ''}, ${n(counts.criteria, 'critère', 'critères')}.`
         : `Read from ${path.basename(file)}: ${n(counts.blocs, 'bloc', 'blocs')}${counts.options ? ` (${n(counts.options, 'option', 'options')})` : ''}, ${n(counts.activities, 'activity', 'activities')}, ${n(counts.competencies, 'competency', 'competencies')}, ${n(counts.modalities, 'modality', 'modalities')}${counts.parts ? ` (${n(counts.parts, 'part', 'parts')})` : ''}, ${n(counts.criteria, 'criterion', 'criteria')}.`);
-    if (summary.formFields > 0) {
-        lines.push(fr
-            ? `Laissé de côté\u00a0: ${n(summary.formFields, 'champ', 'champs')} de formulaire à remplir (candidat, date, signatures, cases à cocher).`
-            : `Left out: ${n(summary.formFields, 'form field', 'form fields')} to fill in (candidate, date, signatures, check boxes).`);
-    }
+    lines.push(...extra);
     if (notes.length === 0) {
         lines.push(fr ? 'Aucun endroit à revoir.' : 'No place to review.');
     } else {
