@@ -951,7 +951,7 @@ class Reader {
                 ));
             }
             for (const c of m.criteria) {
-                const criterion = this.criterion(c.piece, m.unattached ? [] : c.candidates, c.where);
+                const criterion = this.criterion(state, c.piece, m.unattached ? [] : c.candidates, c.where);
                 (c.part ? parts.get(c.part)!.criteria : modality.criteria).push(criterion);
             }
             if (!m.unattached) modality.evaluates = order([...modality.evaluates, ...m.candidates]);
@@ -1056,7 +1056,7 @@ class Reader {
     }
 
     /** A criterion and what it judges: what its id names by the conventions, else the single competency of its row. */
-    private criterion(piece: CriterionPiece, candidates: string[], where: Where): DraftCriterion {
+    private criterion(state: ContainerState, piece: CriterionPiece, candidates: string[], where: Where): DraftCriterion {
         const criterion: DraftCriterion = { id: piece.id?.id, rangeEnd: piece.id?.rangeEnd, judges: [], text: pieceText(piece) };
         if (piece.id && piece.id.kind !== 'criterion' && piece.id.kind !== 'other') {
             // not a criterion's id (`C1 …` at the start of a criterion's text): part of its text
@@ -1064,7 +1064,7 @@ class Reader {
             criterion.rangeEnd = undefined;
             criterion.text = draftText(withLeadingId(piece));
         }
-        const named = criterion.id ? this.conventional(criterion.id, criterion.rangeEnd) : [];
+        const named = criterion.id ? this.conventional(criterion.id, criterion.rangeEnd, state) : [];
         if (named.length > 0) {
             criterion.judges = named;
             if (candidates.length > 0 && !named.some((id) => candidates.includes(id))) {
@@ -1083,21 +1083,31 @@ class Reader {
         return criterion;
     }
 
-    /** The competencies a criterion's id names by the conventions (`CR3` → C3, `CR11 à 13` → C11–C13), among those read. */
-    private conventional(id: string, rangeEnd: string | undefined): string[] {
+    /**
+     * The competencies a criterion's id names by the conventions, among those read, as the
+     * language's model reads them: `CR11 à 13` → C11–C13; `CR3` → C3; `CR18-19` as the range
+     * CR18 à CR19 only when no competency has its conventional id and the range stays in the
+     * criterion's own bloc or option.
+     */
+    private conventional(id: string, rangeEnd: string | undefined, state: ContainerState): string[] {
         const conventions = new Conventions(this.draft.conventions ?? DEFAULT_CONVENTIONS);
-        const exists = (x: string) => this.competencies.has(x);
         const all = [...this.competencies.keys()];
-        const ends = rangeEnd !== undefined ? [id, completeRangeEnd(id, rangeEnd)] : hyphenRange(id);
-        if (ends) {
-            const from = conventions.competencyIdsFor(ends[0]);
-            const to = conventions.competencyIdsFor(ends[1]);
-            for (const a of from) for (const b of to) {
+        const expand = (start: string, end: string): string[] => {
+            for (const a of conventions.competencyIdsFor(start)) for (const b of conventions.competencyIdsFor(end)) {
                 const ids = idsInRange(a, b, all);
                 if (ids && ids.length > 0) return ids;
             }
+            return [];
+        };
+        if (rangeEnd !== undefined) return expand(id, completeRangeEnd(id, rangeEnd));
+        const single = conventions.competencyIdsFor(id).filter((x) => this.competencies.has(x));
+        if (single.length > 0) return single;
+        const range = hyphenRange(id);
+        if (range) {
+            const ids = expand(range[0], range[1]);
+            if (ids.length > 0 && ids.every((x) => this.competencies.get(x)?.state === state)) return ids;
         }
-        return conventions.competencyIdsFor(id).filter(exists);
+        return [];
     }
 }
 
