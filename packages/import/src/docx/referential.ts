@@ -302,6 +302,12 @@ class Reader {
             this.blocs.set(heading.id, bloc);
             this.draft.blocs.push(bloc);
         } else if (!bloc.title && heading.title) bloc.title = heading.title;
+        else if (heading.title && heading.title !== bloc.title) {
+            this.loose([{ kind: 'paragraph', text: heading.title, bold: false, italic: false, images: 0 }], note(
+                `le document nomme encore le bloc ${bloc.id}, sous un autre titre${NB}: ce titre est gardé ici. Un seul titre par bloc, ou un autre code pour un autre bloc.`,
+                `the document names bloc ${bloc.id} again, with another title: that title is kept here. One title per bloc, or another code for another bloc.`,
+            ), this.stateOf(bloc, bloc));
+        }
         this.current = this.stateOf(bloc, bloc);
         // in the jury's grids, the bloc follows the name of the modality whose grid comes next
         if (this.zone !== 'grids') this.pendingHeading = undefined;
@@ -315,6 +321,12 @@ class Reader {
             o = { keyword: option.keyword, id: option.id, title: option.title, activities: [], modalities: [] } satisfies DraftOption;
             bloc.options.push(o);
         } else if (!o.title && option.title) o.title = option.title;
+        else if (option.title && option.title !== o.title) {
+            this.loose([{ kind: 'paragraph', text: option.title, bold: false, italic: false, images: 0 }], note(
+                `le document nomme encore l'option ${o.id}, sous un autre titre${NB}: ce titre est gardé ici.`,
+                `the document names option ${o.id} again, with another title: that title is kept here.`,
+            ), this.stateOf(o, bloc));
+        }
         this.current = this.stateOf(o, bloc);
         if (this.zone !== 'grids') this.pendingHeading = undefined;
     }
@@ -635,6 +647,16 @@ class Reader {
             const id = piece.id ? this.idOf(state, piece.id) : undefined;
             const existing = state.container.activities.find((a) => (id !== undefined && a.id === id) || (id === undefined && a.title === title));
             if (existing) {
+                // the activity named again (a table of competencies that repeats it): what it adds is kept
+                if (title !== existing.title) {
+                    (existing.loose ??= []).push({ text: [{ text: title }], notes: [note(
+                        `l'activité ${existing.id} est nommée à nouveau (${at(where).fr}) sous un autre titre${NB}: ce titre est gardé ici.`,
+                        `activity ${existing.id} is named again (${at(where).en}) with another title: that title is kept here.`,
+                    )] });
+                }
+                const known = new Set(plainText(existing.description).split('\n\n'));
+                const added = draftText(rest).filter((p) => !known.has(p.text));
+                if (added.length > 0) existing.description = [...(existing.description ?? []), ...added];
                 out.push(existing);
                 continue;
             }
