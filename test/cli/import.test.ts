@@ -47,11 +47,11 @@ describe('certiref import docx reads back certiref\'s own Word export', () => {
     it('finds the référentiels to read back', () => {
         expect(REFERENTIALS.length).toBeGreaterThanOrEqual(2);
     });
-    for (const name of REFERENTIALS) {
-        it(`${name}: the model read back equals the model written, element by element`, async () => {
+    for (const name of REFERENTIALS) for (const lang of ['fr', 'en']) {
+        it(`${name} (export in ${lang === 'fr' ? 'French' : 'English'}): the model read back equals the model written, element by element`, async () => {
             const dir = temp();
             const docx = path.join(dir, `${name}.docx`);
-            const exported = runCli(['export', `referentials/${name}`, '--format', 'docx', '-o', docx, '--lang', 'fr']);
+            const exported = runCli(['export', `referentials/${name}`, '--format', 'docx', '-o', docx, '--lang', lang]);
             expect(exported.status, exported.stderr).toBe(0);
             const out = path.join(dir, 'imported');
             const imported = runCli(['import', 'docx', docx, '--out', out]);

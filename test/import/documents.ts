@@ -276,7 +276,7 @@ export async function bytesOf(document: Document): Promise<Buffer> {
     return Packer.toBuffer(document);
 }
 
-/** A référentiel of two blocs in French typography, with ids (conventions CR{n} → C{n}). */
+/** A référentiel of two blocs in French typography, with ids (conventions CR{n} → C{n} in bloc 1, CR{o}-{n} → CS{o}-{n} in bloc 2). */
 export const EVENT: Spec = {
     id: 'CPE',
     title: 'Chargé de projet événementiel',
@@ -329,14 +329,14 @@ export const EVENT: Spec = {
                     id: 'A3',
                     title: 'Coordination des prestataires',
                     competencies: [
-                        { id: 'C5', text: 'Sélectionner les prestataires au regard du cahier des charges et du budget.' },
-                        { id: 'C6', text: `Coordonner les prestataires le jour J${NB}: planning, logistique, sécurité.` },
+                        { id: 'CS2-1', text: 'Sélectionner les prestataires au regard du cahier des charges et du budget.' },
+                        { id: 'CS2-2', text: `Coordonner les prestataires le jour J${NB}: planning, logistique, sécurité.` },
                     ],
                 },
                 {
                     id: 'A4',
                     title: 'Bilan de l’événement',
-                    competencies: [{ id: 'C7', text: 'Évaluer l’événement et proposer des améliorations.' }],
+                    competencies: [{ id: 'CS2-3', text: 'Évaluer l’événement et proposer des améliorations.' }],
                 },
             ],
             modalities: [{
@@ -344,12 +344,12 @@ export const EVENT: Spec = {
                 title: 'Mise en situation professionnelle',
                 description: `Le candidat pilote un événement réel${NB}; le jury l’observe puis l’interroge.`,
                 criteria: [
-                    { id: 'CR5', text: 'Les prestataires retenus répondent au cahier des charges.', judges: ['C5'] },
-                    { id: 'CR6', text: 'Le planning est tenu et les imprévus sont gérés.', judges: ['C6'] },
-                    { text: 'Les consignes de sécurité sont respectées.', judges: ['C6'] },
-                    { id: 'CR7', text: 'Le bilan chiffre les résultats et propose au moins deux pistes d’amélioration.', judges: ['C7'] },
+                    { id: 'CR2-1', text: 'Les prestataires retenus répondent au cahier des charges.', judges: ['CS2-1'] },
+                    { id: 'CR2-2', text: 'Le planning est tenu et les imprévus sont gérés.', judges: ['CS2-2'] },
+                    { text: 'Les consignes de sécurité sont respectées.', judges: ['CS2-2'] },
+                    { id: 'CR2-3', text: 'Le bilan chiffre les résultats et propose au moins deux pistes d’amélioration.', judges: ['CS2-3'] },
                 ],
-                evaluates: ['C5', 'C6', 'C7'],
+                evaluates: ['CS2-1', 'CS2-2', 'CS2-3'],
             }],
         },
     ],

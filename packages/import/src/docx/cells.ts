@@ -136,7 +136,7 @@ export interface Meta {
     evaluates?: string[];
 }
 
-/** Deliverables as written: each in quotes («\u00a0…\u00a0», “…”) when the list quotes them, else split at commas. */
+/** Deliverables as written: each in quotes (« … », “…”) when the list quotes them, else split at commas. */
 function deliverablesOf(text: string, separators: RegExp): string[] {
     const quoted = [...text.matchAll(/«\s*([^»]*?)\s*»|“([^”]*)”/g)].map((m) => (m[1] ?? m[2]).trim());
     if (quoted.length > 0) return quoted;
@@ -224,12 +224,12 @@ export function isCriteriaLabel(p: DocParagraph): boolean {
     return /^(?:les\s+)?(?:crit[èe]res?|indicateurs?|criteria)\b.{0,60}[:：]?$/i.test(text) && text.length < 80 && !/[.;]$/.test(text);
 }
 
-/** «\u00a0Le jury évalue selon les critères suivants :\u00a0» — a sentence that announces the criteria. */
+/** « Le jury évalue selon les critères suivants : » — a sentence that announces the criteria. */
 export function announcesCriteria(p: DocParagraph): boolean {
     return /[:：]\s*$/.test(plain(p)) && /crit[èe]re|indicateur|criteri/i.test(plain(p));
 }
 
-/** certiref's export: «\u00a0C1 : aucun critère ne juge cette compétence\u00a0» (not text of the référentiel). */
+/** certiref's export: « C1 : aucun critère ne juge cette compétence » (not text of the référentiel). */
 export function isExportNoCriterion(p: DocParagraph): boolean {
     return p.italic && /^\S+\s*:\s*(aucun critère ne juge cette compétence|no criterion judges this competency)$/.test(plain(p));
 }

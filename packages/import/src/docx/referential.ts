@@ -1,10 +1,10 @@
-import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange, splitId } from 'certiref-language';
+import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange } from 'certiref-language';
 import {
-    addNote, containersOf, note, plainText, type DraftActivity, type DraftBloc, type DraftCertification, type DraftCompetency, type DraftContainer,
-    type DraftCriterion, type DraftModality, type DraftOption, type DraftPart, type DraftText, type LooseText, type ReviewNote,
+    addNote, note, plainText, type DraftActivity, type DraftBloc, type DraftCertification, type DraftCompetency, type DraftContainer,
+    type DraftCriterion, type DraftModality, type DraftOption, type DraftPart, type LooseText, type ReviewNote,
 } from '../draft.js';
 import {
-    cellParagraphs, draftText, isEmpty, pieceText, isExportUnattachedLabel, isItem, parseEvaluationCell, partHeading, plain, readMeta, splitPieces, type Appearance,
+    cellParagraphs, draftText, isEmpty, pieceText, isExportUnattachedLabel, parseEvaluationCell, partHeading, plain, readMeta, splitPieces, type Appearance,
     type CriterionPiece, type Meta, type PartAppearance, type Piece,
 } from './cells.js';
 import { idsIn, leadingId, type LeadingId } from './ids.js';
@@ -13,7 +13,7 @@ import { cellAt, cellText, fullWidth, layoutOf, type Layout, type Role } from '.
 
 /** What an import read, beside the draft: what it left out on purpose. */
 export interface ReadSummary {
-    /** Empty form fields of jury grids («\u00a0Candidat :\u00a0», signatures, check boxes): not text of the référentiel. */
+    /** Empty form fields of jury grids (« Candidat : », signatures, check boxes): not text of the référentiel. */
     formFields: number;
     /** Pictures (not imported; each said in a note). */
     images: number;
@@ -294,15 +294,20 @@ class Reader {
 
     private blocs = new Map<string, DraftBloc>();
 
-    private enterBloc(heading: BlocHeading, where: Where): void {
+    private enterBloc(heading: BlocHeading, _where: Where): void {
         if (this.zone === 'header') this.zone = 'blocs';
         let bloc = this.blocs.get(heading.id);
         if (!bloc) {
             bloc = { id: heading.id, title: heading.title, activities: [], modalities: [], options: [] };
             this.blocs.set(heading.id, bloc);
             this.draft.blocs.push(bloc);
-            void where;
         } else if (!bloc.title && heading.title) bloc.title = heading.title;
+        else if (heading.title && heading.title !== bloc.title) {
+            this.loose([{ kind: 'paragraph', text: heading.title, bold: false, italic: false, images: 0 }], note(
+                `le document nomme encore le bloc ${bloc.id}, sous un autre titre${NB}: ce titre est gardé ici. Un seul titre par bloc, ou un autre code pour un autre bloc.`,
+                `the document names bloc ${bloc.id} again, with another title: that title is kept here. One title per bloc, or another code for another bloc.`,
+            ), this.stateOf(bloc, bloc));
+        }
         this.current = this.stateOf(bloc, bloc);
         // in the jury's grids, the bloc follows the name of the modality whose grid comes next
         if (this.zone !== 'grids') this.pendingHeading = undefined;
@@ -316,6 +321,12 @@ class Reader {
             o = { keyword: option.keyword, id: option.id, title: option.title, activities: [], modalities: [] } satisfies DraftOption;
             bloc.options.push(o);
         } else if (!o.title && option.title) o.title = option.title;
+        else if (option.title && option.title !== o.title) {
+            this.loose([{ kind: 'paragraph', text: option.title, bold: false, italic: false, images: 0 }], note(
+                `le document nomme encore l'option ${o.id}, sous un autre titre${NB}: ce titre est gardé ici.`,
+                `the document names option ${o.id} again, with another title: that title is kept here.`,
+            ), this.stateOf(o, bloc));
+        }
         this.current = this.stateOf(o, bloc);
         if (this.zone !== 'grids') this.pendingHeading = undefined;
     }
@@ -487,6 +498,16 @@ class Reader {
     private referentialRows(table: DocTable, layout: Layout, from: number, to: number): void {
         const state = this.ensureState({ table: table.number });
         state.seenTable = true;
+        // pictures in cells are not imported: said once per table
+        const pictures = table.rows.slice(from, to).flatMap((r) => r.cells).flatMap((c) => cellParagraphs(c.blocks).filter((p) => p.images > 0).map(() => c));
+        if (pictures.length > 0) {
+            const count = pictures.reduce((n, c) => n + cellParagraphs(c.blocks).reduce((k, p) => k + p.images, 0), 0);
+            this.summary.images += count;
+            addNote(state.container, note(
+                `le tableau ${table.number} a ${count} image(s) (ligne ${[...new Set(pictures.map((c) => c.row + 1))].join(', ')}), que l'import ne reprend pas${NB}: reportez leur contenu en texte s'il fait partie du référentiel.`,
+                `table ${table.number} has ${count} picture(s) (row ${[...new Set(pictures.map((c) => c.row + 1))].join(', ')}), which the import does not take: write their content as text if it belongs to the référentiel.`,
+            ));
+        }
         this.pendingHeading = undefined;
         const roles = layout.roles;
         const cellsOf = (role: Role) => {
@@ -626,6 +647,16 @@ class Reader {
             const id = piece.id ? this.idOf(state, piece.id) : undefined;
             const existing = state.container.activities.find((a) => (id !== undefined && a.id === id) || (id === undefined && a.title === title));
             if (existing) {
+                // the activity named again (a table of competencies that repeats it): what it adds is kept
+                if (title !== existing.title) {
+                    (existing.loose ??= []).push({ text: [{ text: title }], notes: [note(
+                        `l'activité ${existing.id} est nommée à nouveau (${at(where).fr}) sous un autre titre${NB}: ce titre est gardé ici.`,
+                        `activity ${existing.id} is named again (${at(where).en}) with another title: that title is kept here.`,
+                    )] });
+                }
+                const known = new Set(plainText(existing.description).split('\n\n'));
+                const added = draftText(rest).filter((p) => !known.has(p.text));
+                if (added.length > 0) existing.description = [...(existing.description ?? []), ...added];
                 out.push(existing);
                 continue;
             }
@@ -942,7 +973,7 @@ class Reader {
                 ));
             }
             for (const c of m.criteria) {
-                const criterion = this.criterion(c.piece, m.unattached ? [] : c.candidates, c.where);
+                const criterion = this.criterion(state, c.piece, m.unattached ? [] : c.candidates, c.where);
                 (c.part ? parts.get(c.part)!.criteria : modality.criteria).push(criterion);
             }
             if (!m.unattached) modality.evaluates = order([...modality.evaluates, ...m.candidates]);
@@ -1047,7 +1078,7 @@ class Reader {
     }
 
     /** A criterion and what it judges: what its id names by the conventions, else the single competency of its row. */
-    private criterion(piece: CriterionPiece, candidates: string[], where: Where): DraftCriterion {
+    private criterion(state: ContainerState, piece: CriterionPiece, candidates: string[], where: Where): DraftCriterion {
         const criterion: DraftCriterion = { id: piece.id?.id, rangeEnd: piece.id?.rangeEnd, judges: [], text: pieceText(piece) };
         if (piece.id && piece.id.kind !== 'criterion' && piece.id.kind !== 'other') {
             // not a criterion's id (`C1 …` at the start of a criterion's text): part of its text
@@ -1055,7 +1086,7 @@ class Reader {
             criterion.rangeEnd = undefined;
             criterion.text = draftText(withLeadingId(piece));
         }
-        const named = criterion.id ? this.conventional(criterion.id, criterion.rangeEnd) : [];
+        const named = criterion.id ? this.conventional(criterion.id, criterion.rangeEnd, state) : [];
         if (named.length > 0) {
             criterion.judges = named;
             if (candidates.length > 0 && !named.some((id) => candidates.includes(id))) {
@@ -1074,21 +1105,31 @@ class Reader {
         return criterion;
     }
 
-    /** The competencies a criterion's id names by the conventions (`CR3` → C3, `CR11 à 13` → C11–C13), among those read. */
-    private conventional(id: string, rangeEnd: string | undefined): string[] {
+    /**
+     * The competencies a criterion's id names by the conventions, among those read, as the
+     * language's model reads them: `CR11 à 13` → C11–C13; `CR3` → C3; `CR18-19` as the range
+     * CR18 à CR19 only when no competency has its conventional id and the range stays in the
+     * criterion's own bloc or option.
+     */
+    private conventional(id: string, rangeEnd: string | undefined, state: ContainerState): string[] {
         const conventions = new Conventions(this.draft.conventions ?? DEFAULT_CONVENTIONS);
-        const exists = (x: string) => this.competencies.has(x);
         const all = [...this.competencies.keys()];
-        const ends = rangeEnd !== undefined ? [id, completeRangeEnd(id, rangeEnd)] : hyphenRange(id);
-        if (ends) {
-            const from = conventions.competencyIdsFor(ends[0]);
-            const to = conventions.competencyIdsFor(ends[1]);
-            for (const a of from) for (const b of to) {
+        const expand = (start: string, end: string): string[] => {
+            for (const a of conventions.competencyIdsFor(start)) for (const b of conventions.competencyIdsFor(end)) {
                 const ids = idsInRange(a, b, all);
                 if (ids && ids.length > 0) return ids;
             }
+            return [];
+        };
+        if (rangeEnd !== undefined) return expand(id, completeRangeEnd(id, rangeEnd));
+        const single = conventions.competencyIdsFor(id).filter((x) => this.competencies.has(x));
+        if (single.length > 0) return single;
+        const range = hyphenRange(id);
+        if (range) {
+            const ids = expand(range[0], range[1]);
+            if (ids.length > 0 && ids.every((x) => this.competencies.get(x)?.state === state)) return ids;
         }
-        return conventions.competencyIdsFor(id).filter(exists);
+        return [];
     }
 }
 
@@ -1117,5 +1158,3 @@ export function readReferential(blocks: DocBlock[], name: string): { draft: Draf
     return { draft: reader.draft, summary: reader.summary };
 }
 
-export { containersOf, isItem, splitId };
-export type { DraftText };

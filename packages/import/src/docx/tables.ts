@@ -1,4 +1,5 @@
 import { cellParagraphs, isEmpty } from './cells.js';
+import { leadingId } from './ids.js';
 import type { DocCell, DocTable } from './read.js';
 
 /**
@@ -33,7 +34,7 @@ const KEYS: Array<[Role, RegExp]> = [
     ['evaluation', /evaluation|assessment/],
 ];
 
-/** The role a header cell names: the first of the known words it contains («\u00a0Compétences évaluées\u00a0» → competency). */
+/** The role a header cell names: the first of the known words it contains (« Compétences évaluées » → competency). */
 export function roleOfHeader(text: string): Role | undefined {
     const t = fold(text);
     if (t === '') return undefined;
@@ -76,20 +77,28 @@ export function fullWidth(table: DocTable, row: number): DocCell | undefined {
     return c.column === 0 && c.colSpan >= table.columns && c.rowSpan === 1 ? c : undefined;
 }
 
-function headerRoles(table: DocTable, row: number): Array<Role | undefined> | undefined {
+/**
+ * The roles a row names, if it is a header row: no cell reads as content (an id first, a long
+ * text), and most cells name a role — every one for a second header row (`strict`).
+ */
+function headerRoles(table: DocTable, row: number, strict = false): Array<Role | undefined> | undefined {
     const roles: Array<Role | undefined> = new Array(table.columns).fill(undefined);
     const cells = table.rows[row].cells;
     if (cells.length === 0) return undefined;
     let named = 0;
+    let unnamed = 0;
     for (const c of cells) {
         const text = cellText(c);
-        if (text.length > 160) return undefined;
+        if (text.length > 160 || leadingId(text) !== undefined) return undefined;
         const role = roleOfHeader(text);
-        if (text !== '' && role === undefined && !table.rows[row].header) return undefined;
         if (role) named++;
+        else if (text !== '') unnamed++;
         for (let k = 0; k < c.colSpan; k++) roles[c.column + k] = role;
     }
-    return named > 0 ? roles : undefined;
+    // a header names what most of its columns hold (« Compétences | Savoir-faire | Moyens | Résultats attendus »)
+    if (named === 0) return undefined;
+    if (table.rows[row].header) return roles;
+    return (strict ? unnamed === 0 : named >= unnamed) ? roles : undefined;
 }
 
 /**
@@ -111,7 +120,7 @@ export function layoutOf(table: DocTable): Layout {
     let roles = top;
     let headerRows = first + 1;
     // a second header row refines the first; a row over the whole width (a bloc's title) never does
-    const second = headerRows < table.rows.length && !fullWidth(table, headerRows) ? headerRoles(table, headerRows) : undefined;
+    const second = headerRows < table.rows.length && !fullWidth(table, headerRows) ? headerRoles(table, headerRows, true) : undefined;
     if (second && second.some((r, i) => r !== undefined && r !== roles[i])) {
         roles = roles.map((r, i) => second[i] ?? r);
         headerRows++;

@@ -1,7 +1,7 @@
-import { AstUtils, CstUtils, isLeafCstNode, type AstNode } from 'langium';
-import { containers, criteriaOfModality } from '../model/queries.js';
-import type { CertificationModel } from '../model/types.js';
-import { t, type Bilingual, type ModelRule } from './rule.js';
+import type { Range } from 'vscode-languageserver-types';
+import { t, type Bilingual } from '../i18n.js';
+import { replace } from './fix.js';
+import type { RuleFinding, RuleMeta } from './rule.js';
 
 /**
  * A review note: what an importer (`certiref import docx` …) was unsure of, left in the file as
@@ -11,16 +11,38 @@ import { t, type Bilingual, type ModelRule } from './rule.js';
  *   // to review: the criterion has no id and its row holds three competencies …
  *
  * The French line starts with `à revoir :`, the English one with `to review:` (case, accents and
- * spaces as one likes); either may stand alone, and the pair is one note. Lines `// > …` that
- * follow hold text the importer could not place, kept verbatim. Anyone may write such a note by
- * hand: it is reported, as information, until someone removes it.
+ * spaces as one likes); either may stand alone, and a French line with the English line right
+ * below it are one note. Lines `// > …` that follow hold text the importer could not place, kept
+ * verbatim. Anyone may write such a note by hand: it is reported, as information, until someone
+ * removes it. Checked with the document's comments, as the suppressions are
+ * (validation/document-validator.ts), not on the model.
  */
+export const reviewNote: RuleMeta = {
+    id: 'review-note',
+    defaultSeverity: 'info',
+    title: t('Une note «\u00a0à revoir\u00a0» attend son auteur', 'A "to review" note awaits its author'),
+    help: t(
+        "Un import (certiref import docx …) laisse un commentaire «\u00a0// à revoir\u00a0: …\u00a0» là où il n'était pas sûr de lui\u00a0: une ligne de tableau qu'il n'a pas su classer, un critère dont la compétence n'est pas claire, un identifiant qu'il a dû créer, un texte qu'il n'a pas su placer (gardé en «\u00a0// > …\u00a0»). Vérifiez le point, corrigez si besoin, puis supprimez le commentaire\u00a0: le constat disparaît.",
+        'An import (certiref import docx …) leaves a `// to review: …` comment where it was unsure: a table row it could not classify, a criterion whose competency is unclear, an id it had to make up, text it could not place (kept as `// > …`). Check the point, fix it if needed, then remove the comment: the finding goes away.',
+    ),
+    /** Removes the note's lines (the text kept under it stays, to be placed). */
+    fix({ finding }) {
+        const range: Range = { start: { line: finding.range.start.line, character: 0 }, end: { line: finding.range.end.line + 1, character: 0 } };
+        return [{ title: t('Supprimer cette note (le point est vu)', 'Remove this note (the point is checked)'), edits: replace(finding.uri, range, '') }];
+    },
+};
+
+export const reviewNoteMessages = {
+    note: (fr: string | undefined, en: string | undefined) => t(
+        `À revoir\u00a0: ${fr || en || ''} Vérifiez ce point, puis supprimez ce commentaire.`,
+        `To review: ${en || fr || ''} Check this point, then remove this comment.`,
+    ),
+};
+
 const FR_MARK = /^\/\/\s*[àa] revoir\s*:\s?(.*)$/i;
 const EN_MARK = /^\/\/\s*to review\s*:\s?(.*)$/i;
-/** Cheap test on a whole document before its comments are walked. */
-const ANY_MARK = /\/\/\s*(?:[àa] revoir|to review)\s*:/i;
 
-/** The comment lines of a note, as importers write them (the form the rule reads). */
+/** The comment lines of a note, as importers write them (the form this rule reads). */
 export function reviewNoteLines(note: Bilingual): string[] {
     const line = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
     return [`// à revoir\u00a0: ${line(note.fr)}`, `// to review: ${line(note.en)}`];
@@ -43,7 +65,7 @@ export interface ReviewComment {
 
 /** The notes among a document's line comments (in order, one per note, a French and an English line paired). */
 export function reviewComments(comments: Array<{ line: number; character: number; text: string }>): ReviewComment[] {
-    const out: ReviewComment[] = [];
+    const out: Array<ReviewComment & { fr?: string; en?: string }> = [];
     let last: (ReviewComment & { fr?: string; en?: string }) | undefined;
     for (const c of comments) {
         const text = c.text.trim();
@@ -53,76 +75,26 @@ export function reviewComments(comments: Array<{ line: number; character: number
             last = undefined;
             continue;
         }
-        // the second language of the note just above (the next line, the other language)
+        // the other language of the note just above, on the next line
         if (last && c.line === last.endLine + 1 && (fr ? last.fr === undefined : last.en === undefined)) {
             if (fr) last.fr = fr[1].trim();
             else last.en = en![1].trim();
             last.endLine = c.line;
             last.endCharacter = c.character + c.text.length;
-            last.message = messageOf(last.fr, last.en);
-            continue;
+        } else {
+            last = { line: c.line, character: c.character, endLine: c.line, endCharacter: c.character + c.text.length, fr: fr?.[1].trim(), en: en?.[1].trim(), message: t('', '') };
+            out.push(last);
         }
-        last = { line: c.line, character: c.character, endLine: c.line, endCharacter: c.character + c.text.length, fr: fr?.[1].trim(), en: en?.[1].trim(), message: t('', '') };
-        last.message = messageOf(last.fr, last.en);
-        out.push(last);
+        last.message = reviewNoteMessages.note(last.fr, last.en);
     }
     return out.map(({ line, character, endLine, endCharacter, message }) => ({ line, character, endLine, endCharacter, message }));
 }
 
-function messageOf(fr: string | undefined, en: string | undefined): Bilingual {
-    const say = fr || en || '';
-    const sayEn = en || fr || '';
-    return t(
-        `À revoir\u00a0: ${say} Vérifiez ce point, puis supprimez ce commentaire.`,
-        `To review: ${sayEn} Check this point, then remove this comment.`,
-    );
+/** The findings of a document's notes, from its line comments (the validator's, never one inside a text). */
+export function reviewNoteFindings(uri: string, comments: Array<{ line: number; character: number; text: string }>): RuleFinding[] {
+    return reviewComments(comments).map((n) => ({
+        rule: reviewNote.id, uri,
+        range: { start: { line: n.line, character: n.character }, end: { line: n.endLine, character: n.endCharacter } },
+        message: n.message,
+    }));
 }
-
-/** The root of every document the model was built from that holds at least one element. */
-function documentRoots(cert: CertificationModel): AstNode[] {
-    const roots = new Set<AstNode>();
-    const add = (node: AstNode | undefined) => {
-        if (node) roots.add(AstUtils.findRootNode(node));
-    };
-    add(cert.node);
-    for (const c of containers(cert)) {
-        add(c.node);
-        for (const a of c.activities) {
-            add(a.node);
-            for (const k of a.competencies) add(k.node);
-        }
-        for (const m of c.modalities) {
-            add(m.node);
-            for (const p of m.parts) add(p.node);
-            for (const cr of criteriaOfModality(m)) add(cr.node);
-        }
-    }
-    return [...roots];
-}
-
-export const reviewNote: ModelRule = {
-    id: 'review-note',
-    defaultSeverity: 'info',
-    title: t('Une note «\u00a0à revoir\u00a0» attend son auteur', 'A "to review" note awaits its author'),
-    help: t(
-        "Un import (certiref import docx …) laisse un commentaire «\u00a0// à revoir\u00a0: …\u00a0» là où il n'était pas sûr de lui\u00a0: une ligne de tableau qu'il n'a pas su classer, un critère dont la compétence n'est pas claire, un identifiant qu'il a dû créer, un texte qu'il n'a pas su placer (gardé en «\u00a0// > …\u00a0»). Vérifiez le point, corrigez si besoin, puis supprimez le commentaire\u00a0: le constat disparaît.",
-        "An import (certiref import docx …) leaves a `// to review: …` comment where it was unsure: a table row it could not classify, a criterion whose competency is unclear, an id it had to make up, text it could not place (kept as `// > …`). Check the point, fix it if needed, then remove the comment: the finding goes away.",
-    ),
-    check(cert, report) {
-        for (const root of documentRoots(cert)) {
-            const cst = root.$cstNode;
-            const uri = root.$document?.uri.toString() ?? cert.source.uri;
-            if (!cst || !ANY_MARK.test(cst.root.fullText)) continue;
-            const comments: Array<{ line: number; character: number; text: string }> = [];
-            for (const node of CstUtils.streamCst(cst)) {
-                if (node.hidden && isLeafCstNode(node) && node.tokenType.name === 'SL_COMMENT') {
-                    comments.push({ line: node.range.start.line, character: node.range.start.character, text: node.text });
-                }
-            }
-            for (const note of reviewComments(comments)) {
-                const range = { start: { line: note.line, character: note.character }, end: { line: note.endLine, character: note.endCharacter } };
-                report({ uri, range, nameRange: range }, note.message);
-            }
-        }
-    },
-};
