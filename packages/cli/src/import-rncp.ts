@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Language } from 'certiref-language';
+import type { Bilingual, Language } from 'certiref-language';
 import { countDraft, writeFiles, WriteFilesError, writeRef, type PlacedNote } from 'certiref-import';
 import { ficheToDraft } from 'certiref-import/rncp';
 import { EXPORT_VERSION, normaliseFicheNumber, readFiches, RncpExportError, type ReadProgress, type ReadSummary } from 'certiref-rncp';
 import { UsageError } from './files.js';
+import { IMPORT_TEXTS } from './import.js';
 import { relative } from './formatters/stylish.js';
 
 export interface ImportRncpOptions {
@@ -67,7 +68,7 @@ export async function importRncp(options: ImportRncpOptions): Promise<ImportRncp
                 result.exitCode = 2;
             }
             result.fiches.push(entry);
-            if (!options.all) lines.push(...describe(entry, countDraft(draft), fr));
+            if (!options.all) lines.push(...describe(entry, countDraft(draft), options.file, fr));
         }
     } catch (e) {
         bar.end();
@@ -103,26 +104,22 @@ export async function importRncp(options: ImportRncpOptions): Promise<ImportRncp
     return result;
 }
 
-function describe(entry: ImportRncpResult['fiches'][number], counts: ReturnType<typeof countDraft>, fr: boolean): string[] {
+function describe(entry: ImportRncpResult['fiches'][number], counts: ReturnType<typeof countDraft>, file: string, fr: boolean): string[] {
+    const say = (text: Bilingual) => text[fr ? 'fr' : 'en'];
     const lines: string[] = [];
-    for (const f of entry.written) lines.push(`${fr ? 'écrit\u00a0' : 'written'}: ${relative(f)}`);
-    for (const f of entry.unchanged) lines.push(`${fr ? 'inchangé\u00a0' : 'unchanged'}: ${relative(f)}`);
+    for (const f of entry.written) lines.push(`${say(IMPORT_TEXTS.written)}: ${relative(f)}`);
+    for (const f of entry.unchanged) lines.push(`${say(IMPORT_TEXTS.unchanged)}: ${relative(f)}`);
     if (entry.refused.length > 0) {
         lines.push(`${entry.refused.map((f) => relative(f)).join(', ')}${fr ? '\u00a0' : ''}: ${fr ? 'existe déjà, ajoutez --force pour remplacer' : 'already exists, add --force to replace'}`);
         return lines;
     }
-    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-    lines.push(fr
-        ? `${entry.number}\u00a0: ${n(counts.blocs, 'bloc', 'blocs')}, ${n(counts.activities, 'activité', 'activités')}, ${n(counts.competencies, 'compétence', 'compétences')}, ${n(counts.modalities, 'modalité', 'modalités')}.`
-        : `${entry.number}: ${n(counts.blocs, 'bloc', 'blocs')}, ${n(counts.activities, 'activity', 'activities')}, ${n(counts.competencies, 'competency', 'competencies')}, ${n(counts.modalities, 'modality', 'modalities')}.`);
-    if (entry.notes.length === 0) lines.push(fr ? 'Aucun endroit à revoir.' : 'No place to review.');
+    lines.push(say(IMPORT_TEXTS.read(`${path.basename(file)} (${entry.number})`, counts)));
+    if (entry.notes.length === 0) lines.push(say(IMPORT_TEXTS.nothingToReview));
     else {
-        lines.push(fr
-            ? `${n(entry.notes.length, 'endroit', 'endroits')} à revoir (commentaires «\u00a0à revoir\u00a0», signalés par certiref check jusqu'à ce que vous les supprimiez)\u00a0:`
-            : `${n(entry.notes.length, 'place', 'places')} to review ("to review" comments, reported by certiref check until you remove them):`);
+        lines.push(say(IMPORT_TEXTS.toReview(entry.notes.length)));
         for (const note of entry.notes) lines.push(`  ${relative(path.join(entry.folder, note.file))}:${note.line}:${note.column}  ${fr ? note.note.fr : note.note.en}`);
     }
-    lines.push(fr ? `Vérifiez\u00a0: certiref check ${relative(entry.folder)}` : `Check: certiref check ${relative(entry.folder)}`);
+    lines.push(say(IMPORT_TEXTS.check(relative(entry.folder))));
     return lines;
 }
 
