@@ -2,6 +2,8 @@ import { fork, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node.js';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
@@ -125,7 +127,53 @@ describe('the VS Code extension package', () => {
         }
     }, 60_000);
 
-    it('packages a .vsix with the grammar, both bundles, the icon and the README, and no sources', () => {
+    it('the desktop Word import (dist/import.cjs) reads a Word référentiel on its own and writes its files, never over an edited one', async () => {
+        // the command's dialogs need desktop VS Code; this is what it runs once they are answered
+        const { bytesOf, EVENT, threeColumns } = await import('./import/documents.js');
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-vscode-import-'));
+        const docx = path.join(dir, 'ref.docx');
+        fs.writeFileSync(docx, await bytesOf(threeColumns(EVENT, { ids: true, merged: (b) => b.id === '1' })));
+        const { importWordDocument } = createRequire(import.meta.url)(path.join(EXTENSION, 'dist/import.cjs')) as typeof import('../packages/extension/src/import-worker.js');
+        const out = path.join(dir, 'ref');
+        const first = await importWordDocument(docx, out, false);
+        expect(first.error).toBeUndefined();
+        expect(first.written.map((f) => path.basename(f))).toEqual(['certification.ref', 'bloc-1.ref', 'bloc-2.ref']);
+        expect(first.counts).toMatchObject({ blocs: 2, competencies: 7, criteria: 8 });
+        expect(first.notes.map((n) => `${path.basename(n.path)}:${n.line}:${n.column}`)).toEqual(['certification.ref:1:1']);
+        fs.appendFileSync(path.join(out, 'bloc-2.ref'), '// mine\n');
+        const refused = await importWordDocument(docx, out, false);
+        expect(refused.refused).toEqual([path.join(out, 'bloc-2.ref')]);
+        expect(fs.readFileSync(path.join(out, 'bloc-2.ref'), 'utf8')).toMatch(/\/\/ mine\n$/);
+        expect((await importWordDocument(docx, out, true)).written).toEqual([path.join(out, 'bloc-2.ref')]);
+        fs.writeFileSync(path.join(dir, 'not.docx'), 'texte');
+        expect((await importWordDocument(path.join(dir, 'not.docx'), out, false)).error).toEqual({ fr: "ce n'est pas un document Word (.docx)", en: 'this is not a Word document (.docx)' });
+    }, 60_000);
+
+    it('the desktop RNCP import (dist/import.cjs) lists the fiches of an export and gives a fiche\'s files, streamed from disk or read through VS Code', async () => {
+        // the command's dialogs need VS Code; this is what it runs once they are answered (the web suite runs the command itself)
+        const { nodeRncpBackend } = createRequire(import.meta.url)(path.join(EXTENSION, 'dist/import.cjs')) as typeof import('../packages/extension/src/import-worker.js');
+        const extract = path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml');
+        let readThroughVsCode = 0;
+        const backend = nodeRncpBackend(async () => {
+            readThroughVsCode++;
+            return fs.readFileSync(extract);
+        });
+        const file = { scheme: 'file', fsPath: extract, path: extract } as unknown as import('vscode').Uri;
+        let progress = 0;
+        const fiches = await backend.list(file, (read, total) => { progress = read / total; });
+        expect(fiches.map((f) => f.number)).toEqual(['RNCP34762', 'RNCP35625', 'RNCP36612', 'RNCP37674', 'RNCP36490', 'RNCP39568']);
+        expect(progress).toBe(1);
+        const fiche = await backend.fiche(file, 'RNCP37674');
+        expect(fiche.files.map((f) => f.path)).toEqual(['RNCP37674/certification.ref', 'RNCP37674/bloc-BC01.ref', 'RNCP37674/bloc-BC02.ref']);
+        expect(fiche.files[0]!.text).toMatch(/^certification RNCP37674 "Développeur web et web mobile"\n/);
+        expect(readThroughVsCode).toBe(0);
+        const remote = { scheme: 'vscode-remote', fsPath: extract, path: '/x/export.xml' } as unknown as import('vscode').Uri;
+        expect((await backend.fiche(remote, 'RNCP36490')).number).toBe('RNCP36490');
+        expect(readThroughVsCode).toBe(1);
+        await expect(backend.fiche(file, 'RNCP99999')).rejects.toThrow('RNCP99999: not in the export');
+    }, 60_000);
+
+    it('packages a .vsix with the grammar, the bundles, the icon and the README, and no sources', () => {
         const r = spawnSync('npm', ['run', 'package', '-w', 'packages/extension'], { cwd: ROOT, encoding: 'utf8' });
         expect(r.status, r.stderr + r.stdout).toBe(0);
         const vsix = path.join(EXTENSION, 'certiref.vsix');
@@ -133,7 +181,7 @@ describe('the VS Code extension package', () => {
         expect(size).toBeLessThan(2 * 1024 * 1024);
         const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
         expect(list).toEqual([
-            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/import.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
             'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
             'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
         ]);

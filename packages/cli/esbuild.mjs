@@ -24,9 +24,26 @@ await esbuild.build({
     logLevel: 'warning',
 });
 
+// The Word reader of `certiref import docx` (mammoth, jszip), apart for the same reason
+const wordReaderApart = {
+    name: 'word-reader-apart',
+    setup(build) {
+        build.onResolve({ filter: /\/docx\/libraries\.js$/ }, () => ({ path: './word-reader.cjs', external: true }));
+    },
+};
+await esbuild.build({
+    entryPoints: [`${here}/../import/out/docx/libraries.js`],
+    outfile: `${here}/dist/word-reader.cjs`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+});
+
 await esbuild.build({
     entryPoints: [`${here}/out/main.js`],
-    plugins: [officeApart],
+    plugins: [officeApart, wordReaderApart],
     // import() becomes require(): the bundle runs in a vm.Script (bin/certiref.cjs), where a
     // real dynamic import has no loader
     supported: { 'dynamic-import': false },

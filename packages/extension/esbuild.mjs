@@ -19,14 +19,27 @@ const officeApart = {
         build.onResolve({ filter: /\/export\/office\.js$/ }, () => ({ path: './office.cjs', external: true }));
     },
 };
+// The desktop Word and RNCP imports (the importers, mammoth, the RNCP reader, the language's
+// writer) in a file of their own, read when a command runs
+const importApart = {
+    name: 'import-apart',
+    setup(build) {
+        build.onResolve({ filter: /\/import-worker\.js$/ }, () => ({ path: './import.cjs', external: true }));
+    },
+};
 await Promise.all([
-    esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
+    esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        plugins: [importApart], supported: { 'dynamic-import': false } }),
+    esbuild.build({ ...common, minify: true, entryPoints: [`${here}/src/import-worker.ts`], outfile: `${here}/dist/import.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
     esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
         plugins: [officeApart], supported: { 'dynamic-import': false },
         define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
-    esbuild.build({ ...common, entryPoints: [`${here}/src/web.ts`], outfile: `${here}/dist/web.cjs`, platform: 'browser', format: 'cjs', target: 'es2022',
-        define: { process: '{"env":{}}' } }),
+    // the RNCP export's byte scan uses Buffer: the `buffer` package in the browser
+    // minified: with the RNCP import's reader and writer it weighs 2 MB otherwise
+    esbuild.build({ ...common, minify: true, entryPoints: [`${here}/src/web.ts`], outfile: `${here}/dist/web.cjs`, platform: 'browser', format: 'cjs', target: 'es2022',
+        inject: [`${here}/src/buffer-shim.js`], define: { process: '{"env":{}}' } }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-worker.ts`], outfile: `${here}/dist/server-worker.js`, platform: 'browser', format: 'iife', target: 'es2022',
         define: { process: '{"env":{},"platform":"browser"}' } }),
 ]);

@@ -4,14 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import {
-    diffReferentials, diffSide, diffToJson, diffToMarkdown, diffToText, summarize, type DiffPaths, type DiffSide, type Language, type ReferentialDiff,
-    type SeveritySetting,
+    diffReferentials, diffSide, diffToJson, diffToMarkdown, diffToText, renewalFile, renewalToMarkdown, renewalToText, summarize, type CertificationModel,
+    type DiffPaths, type DiffSide, type Language, type ReferentialDiff, type RenewalFile, type SeveritySetting,
 } from 'certiref-language';
 import { loadWorkspace } from './check.js';
 import { UsageError } from './files.js';
 import { relative } from './paths.js';
 
-export type DiffFormat = 'text' | 'markdown' | 'json';
+export type DiffFormat = 'text' | 'markdown' | 'json' | 'docx' | 'xlsx';
 
 export interface DiffOptions {
     /** OLD and NEW (files or folders), or with `git` the paths to compare (default: the current folder). */
@@ -23,11 +23,19 @@ export interface DiffOptions {
     defaultLanguage: Language;
     rules?: Record<string, SeveritySetting>;
     version: string;
+    /**
+     * Compare as a renewal: the previous and the new version of one certification, under two
+     * RNCP numbers, their blocs paired by correspondence. Taken when each side holds one
+     * certification and their RNCP numbers differ; `true` asks for it, `false` refuses it.
+     */
+    renewal?: boolean;
 }
 
 export interface DiffResult {
-    text: string;
+    text: string | Buffer;
     diff: ReferentialDiff;
+    /** The renewal file, when the two versions were compared as a renewal. */
+    renewal?: RenewalFile;
     language: Language;
     /** Errors the new version has that the old one had not. */
     introducedErrors: number;
@@ -80,11 +88,32 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
         labels = { old: options.git, new: inputs.join(' ') };
     }
     const result = diffReferentials(oldSide, newSide);
+    const introducedErrors = summarize(result).introduced.errors;
+    const declared = (m: CertificationModel) => m.declared;
+    const [oldModels, newModels] = [oldSide.models.filter(declared), newSide.models.filter(declared)];
+    // a renewal registers the certification under a new RNCP number
+    const rncp = (m: CertificationModel) => m.rncp?.replace(/^RNCP\s*/i, '').toUpperCase();
+    const renewal = options.renewal
+        ?? (oldModels.length === 1 && newModels.length === 1 && rncp(oldModels[0]!) !== undefined && rncp(newModels[0]!) !== undefined && rncp(oldModels[0]!) !== rncp(newModels[0]!));
+    if (renewal) {
+        if (oldModels.length !== 1 || newModels.length !== 1) {
+            throw new UsageError(`--renewal : une certification de chaque côté, pas ${oldModels.length} et ${newModels.length} / one certification on each side, not ${oldModels.length} and ${newModels.length}`);
+        }
+        const file = renewalFile(oldModels[0]!, newModels[0]!);
+        const text = options.format === 'docx' ? await (await import('certiref-language/office')).renewalToDocx(file, language)
+            : options.format === 'xlsx' ? await (await import('certiref-language/office')).renewalToXlsx(file, language)
+                : options.format === 'json' ? JSON.stringify({ tool: { name: 'certiref', version: options.version }, renewal: file }, null, 2) + '\n'
+                    : options.format === 'markdown' ? renewalToMarkdown(file, language) : renewalToText(file, language);
+        return { text, diff: result, renewal: file, language, introducedErrors };
+    }
+    if (options.format === 'docx' || options.format === 'xlsx') {
+        throw new UsageError(`${options.format} : les tableaux Word et Excel sont ceux d'un renouvellement (deux certifications, ou --renewal) / ${options.format}: the Word and Excel tables are a renewal's (two certifications, or --renewal)`);
+    }
     const report = { language, paths, labels };
     const text = options.format === 'json'
         ? JSON.stringify(diffToJson(result, { ...report, tool: { name: 'certiref', version: options.version } }), null, 2) + '\n'
         : options.format === 'markdown' ? diffToMarkdown(result, report) : diffToText(result, report);
-    return { text, diff: result, language, introducedErrors: summarize(result).introduced.errors };
+    return { text, diff: result, language, introducedErrors };
 }
 
 function git(args: string[], cwd: string, input?: string): Buffer {

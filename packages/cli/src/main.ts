@@ -28,7 +28,7 @@ export function usageMessage(text: string): string {
     if (own) return `certiref: ${frenchTypography(`${own[1]} : ${own[3]}`)}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
-        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, lsp)`],
+        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, import, lsp)`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `${o} : valeur « ${v} » invalide, valeurs possibles : ${c}`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. (.*)$/, (o, v, why) => `${o} : valeur « ${v} » invalide : ${why}`],
         [/^option '([^']+)' argument missing/, (o) => `${o} : valeur manquante`],
@@ -152,15 +152,18 @@ export async function main(argv: string[]): Promise<number> {
         .usage('ANCIEN NOUVEAU | --git RÉVISION [chemins...]  /  OLD NEW | --git REV [paths...]')
         .argument('[paths...]', 'ANCIEN et NOUVEAU (fichiers ou dossiers), ou avec --git les chemins à comparer / OLD and NEW (files or folders), or with --git the paths to compare')
         .option('--git <rev>', 'compare les fichiers de travail à cette révision git / compare the working tree with this git revision')
-        .addOption(new Option('-f, --format <format>', 'format du rapport / report format').choices(['text', 'markdown', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'format du rapport (docx, xlsx : les tableaux d\'un renouvellement) / report format (docx, xlsx: a renewal\'s tables)').choices(['text', 'markdown', 'json', 'docx', 'xlsx']).default('text'))
         .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
+        .option('--renewal', 'compare en renouvellement : blocs appariés par correspondance / compare as a renewal: blocs paired by correspondence')
+        .option('--no-renewal', 'jamais en renouvellement / never as a renewal')
         .option('--fail-on-new-errors', 'code 1 si le changement introduit des erreurs / exit 1 when the change introduces errors', false)
         .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule, {})
         .addOption(new Option('--lang <lang>', 'langue du rapport / language of the report').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language }) => {
+        .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language; renewal?: boolean }) => {
             refuseSourceOutput(opts.output);
-            const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION });
+            const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION, renewal: opts.renewal });
             if (opts.output) writeAtomic(opts.output, result.text);
+            else if (typeof result.text !== 'string' && process.stdout.isTTY) throw new UsageError(`${opts.format} : ajoutez -o fichier / ${opts.format}: add -o file`);
             else process.stdout.write(result.text);
             exitCode = opts.failOnNewErrors && result.introducedErrors > 0 ? 1 : 0;
         });
@@ -174,6 +177,33 @@ export async function main(argv: string[]): Promise<number> {
             const result = format({ paths, check: opts.check, write: opts.write, language: opts.lang ?? envLanguage() });
             process.stdout.write(result.output);
             process.stderr.write(result.errors);
+            exitCode = result.exitCode;
+        });
+    const importCommand = program.command('import')
+        .description('importe un référentiel existant en fichiers .ref / import an existing référentiel as .ref files');
+    importCommand.command('docx')
+        .description('lit un référentiel Word (.docx) et écrit ses fichiers .ref / read a Word référentiel (.docx) and write its .ref files')
+        .argument('<file>', 'le document Word / the Word document')
+        .option('--out <dir>', 'dossier des fichiers .ref (défaut : le nom du document) / folder for the .ref files (default: the document\'s name)')
+        .option('--force', 'remplace les fichiers existants / replace existing files', false)
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (file: string, opts: { out?: string; force: boolean; lang?: Language }) => {
+            const { importWord } = await import('./import.js');
+            const result = await importWord({ file, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
+            process.stdout.write(result.output);
+        });
+    importCommand.command('rncp')
+        .description('lit des fiches de l\'export du RNCP (zip ou XML) et écrit leurs fichiers .ref / read fiches of the RNCP export (zip or XML) and write their .ref files')
+        .argument('<export>', 'l\'export de France Compétences, tel que téléchargé (.zip) ou son XML / France Compétences\' export, as downloaded (.zip) or its XML')
+        .option('--fiche <RNCPnnnnn>', 'une fiche à importer (répétable) / a fiche to import (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+        .option('--all', 'toutes les fiches de l\'export / every fiche of the export', false)
+        .option('--out <dir>', 'dossier où écrire un dossier par fiche (défaut : le dossier courant) / folder to write one folder per fiche into (default: the current folder)')
+        .option('--force', 'remplace les fichiers existants / replace existing files', false)
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (file: string, opts: { fiche: string[]; all: boolean; out?: string; force: boolean; lang?: Language }) => {
+            const { importRncp } = await import('./import-rncp.js');
+            const result = await importRncp({ file, fiches: opts.fiche, all: opts.all, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
+            (result.exitCode === 0 ? process.stdout : process.stderr).write(result.output);
             exitCode = result.exitCode;
         });
     program.command('lsp')

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers.js';
 
@@ -21,6 +22,9 @@ describe('desktop VS Code (@vscode/test-electron)', () => {
         const { runTests } = await import('@vscode/test-electron');
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-desktop-'));
         fs.cpSync(path.join(ROOT, 'referentials/manager-strategie-digitale'), folder, { recursive: true });
+        // the RNCP export's extract, zipped, for the RNCP import (as the web suite)
+        fs.mkdirSync(path.join(folder, '.rncp'));
+        fs.writeFileSync(path.join(folder, '.rncp', 'export-fiches-rncp-v4-1-extract.zip'), zipSync({ 'export_fiches_RNCP_extract.xml': fs.readFileSync(path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml')) }));
         const code = await runTests({
             vscodeExecutablePath: executable!,
             extensionDevelopmentPath: path.join(ROOT, 'packages/extension'),

@@ -139,5 +139,51 @@ exports.run = async function run() {
     const diffTab = await waitFor('compare tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
         .find((t) => t.input && t.input.viewType && String(t.input.viewType).endsWith('certiref.diff')));
     assert.match(diffTab.label, /^(Changements depuis|Changes since) \.older$/);
+
+    step('compare');
+    // "Import a Word référentiel…": the desktop's command (its Word reader runs on Node), absent from the web
+    const commands = await vscode.commands.getCommands(true);
+    if (vscode.env.uiKind === vscode.UIKind.Desktop) {
+        const word = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'docx' });
+        const place = vscode.Uri.joinPath(folder, '.e2e-import');
+        const docxUri = vscode.Uri.joinPath(place, 'MSD.docx');
+        await vscode.workspace.fs.writeFile(docxUri, Uint8Array.from(atob(word.base64), (c) => c.charCodeAt(0)));
+        const target = vscode.Uri.joinPath(place, 'MSD');
+        const outcome = await vscode.commands.executeCommand('certiref.importDocx', docxUri, target, false);
+        assert.strictEqual(outcome.error, undefined, 'imported');
+        assert.deepStrictEqual(outcome.written.map((f) => f.replace(/^.*[\\/]/, '')), ['certification.ref', 'bloc-1.ref', 'bloc-2.ref', 'bloc-3.ref', 'bloc-4.ref', 'bloc-5.ref']);
+        assert.strictEqual(outcome.notes.length, 0, 'nothing to review');
+        assert.match(vscode.window.activeTextEditor.document.uri.path, /\.e2e-import\/MSD\/certification\.ref$/);
+        const imported = vscode.Uri.joinPath(target, 'bloc-5.ref');
+        await vscode.workspace.openTextDocument(imported);
+        const again = await waitFor('diagnostics of the imported file', () => {
+            const d = vscode.languages.getDiagnostics(imported);
+            return d.length === 4 ? d : undefined;
+        });
+        assert.deepStrictEqual(again.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).sort(), diagnostics.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).sort());
+        await vscode.workspace.fs.delete(place, { recursive: true });
+    } else {
+        assert.ok(!commands.includes('certiref.importDocx'), 'no Word import in the web');
+    }
+    step('import docx');
+    // « Import a référentiel from the RNCP export… », desktop and web: the zip as downloaded (in
+    // the web, its bytes read whole and its XML inflated piece by piece), one fiche, its files
+    const exportZip = vscode.Uri.joinPath(folder, '.rncp', 'export-fiches-rncp-v4-1-extract.zip');
+    const rncpTarget = vscode.Uri.joinPath(folder, '.e2e-rncp');
+    const main = await vscode.commands.executeCommand('certiref.importRncp', exportZip, 'RNCP37674', rncpTarget, false);
+    assert.ok(main, 'a main file');
+    assert.match(main.path, /\.e2e-rncp\/RNCP37674\/certification\.ref$/);
+    assert.match(vscode.window.activeTextEditor.document.getText(), /^certification RNCP37674 "Développeur web et web mobile"\n {2}rncp RNCP37674\n {2}niveau 5\n/);
+    const bloc = vscode.Uri.joinPath(rncpTarget, 'RNCP37674', 'bloc-BC01.ref');
+    const blocText = new TextDecoder().decode(await vscode.workspace.fs.readFile(bloc));
+    assert.match(blocText, /compétence C1\.4 "Développer la partie dynamique des interfaces utilisateur web ou web mobile"/);
+    await vscode.workspace.openTextDocument(bloc);
+    // the places to review are information findings of the review-note rule
+    await waitFor('review notes of the imported fiche', () => vscode.languages.getDiagnostics(bloc)
+        .some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'review-note'));
+    // the same fiche again: the same files, nothing to ask
+    const again = await vscode.commands.executeCommand('certiref.importRncp', exportZip, 'RNCP37674', rncpTarget, false);
+    assert.ok(again, 'imported again');
+    await vscode.workspace.fs.delete(rncpTarget, { recursive: true });
     step('done');
 };

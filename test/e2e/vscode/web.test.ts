@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { zipSync } from 'fflate';
 import { spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,9 @@ function workspace(): string {
     // a small certification of its own, for typing: C3 has no criterion, CR3 is missing between CR2 and CR4
     fs.mkdirSync(path.join(dir, 'demo'));
     fs.writeFileSync(path.join(dir, 'demo', 'referentiel.ref'), DEMO);
+    // the RNCP export's extract, zipped as France Compétences publishes it, for the RNCP import
+    fs.mkdirSync(path.join(dir, '.rncp'));
+    fs.writeFileSync(path.join(dir, '.rncp', 'export-fiches-rncp-v4-1-extract.zip'), zipSync({ 'export_fiches_RNCP_extract.xml': fs.readFileSync(path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml')) }));
     return dir;
 }
 

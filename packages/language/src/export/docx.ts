@@ -4,8 +4,9 @@ import {
 } from 'docx';
 import type { Language } from '../i18n.js';
 import { containers } from '../model/queries.js';
-import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
+import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel, PartModel } from '../model/types.js';
 import { certificationTitle, containerHeading, evaluationTable, juryGrid, modalityMeta as metaOf, modalityName, partName, rncpNumber, shownContainers } from '../model/view.js';
+
 import { xmlText } from './tables.js';
 import { colon, frenchLabels } from '../typography.js';
 
@@ -31,7 +32,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations',
             decision: 'Décision du jury :', validated: 'bloc validé', notValidated: 'bloc non validé', juryDate: 'Date de la délibération :', member: 'Membre du jury (nom, prénom)', role: 'Qualité', signature: 'Signature',
             candidate: 'Candidat (nom, prénom) :', evaluationDate: "Date de l'évaluation :", accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère ne juge cette compétence',
-            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', page: 'page',
+            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', part: 'Partie', evaluates: 'Évalue', page: 'page',
         }),
         en: {
             certification: 'Certification', rncp: 'RNCP number', level: 'Level', certifier: 'Certifier', version: 'Version', date: 'Date', missing: 'not given',
@@ -39,7 +40,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             grids: "The jury's evaluation grids", competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired', notAcquired: 'Not acquired', observations: 'Observations',
             decision: "Jury's decision:", validated: 'bloc validated', notValidated: 'bloc not validated', juryDate: 'Date of the deliberation:', member: 'Member of the jury (name)', role: 'Role', signature: 'Signature',
             candidate: 'Candidate (name):', evaluationDate: 'Date of the evaluation:', accessibility: 'Candidates with disabilities', noCriterion: 'no criterion judges this competency',
-            unattached: 'Criteria that judge no competency of this bloc', page: 'page',
+            unattached: 'Criteria that judge no competency of this bloc', part: 'Part', evaluates: 'Evaluates', page: 'page',
         },
     }[language];
     /** Prose: one Word paragraph per paragraph (or list item) of the source text. */
@@ -56,8 +57,19 @@ export async function toDocx(models: CertificationModel[], language: Language): 
     const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
     const table = (rows: TableRow[], widths: number[]) => new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, borders });
     const checkbox = () => [new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })];
-    const criterionText = (cr: CriterionModel) => `${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
-    const modalityMeta = (m: ModalityModel) => metaOf(m, language).join(' · ');
+    const criterionText = (cr: CriterionModel, withPart = true) => `${withPart && cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
+    // deliverables each in quotes (one may hold a comma: a reader, or the Word import, tells them
+    // apart); a part says what it evaluates when its source does
+    const modalityMeta = (m: ModalityModel | PartModel) => [
+        ...metaOf(m, language, { quoteDeliverables: true }),
+        ...('modality' in m && m.evaluatesDeclared && m.evaluates.length ? [`${L.evaluates}${colon(language)}${m.evaluates.map((c) => c.id).join(', ')}`] : []),
+    ].join(' · ');
+    // a part's heading in the evaluation column: `Partie 1 — title`, or its title when it says it is a part
+    const partHeading = (p: PartModel) => {
+        if (p.id) return `${L.part} ${p.id}${p.title ? ` — ${p.title}` : ''}`;
+        if (p.title) return /^(partie|part)\b/i.test(p.title) ? p.title : `${L.part} — ${p.title}`;
+        return L.part;
+    };
 
     const sections = [];
     for (const model of models) {
@@ -87,6 +99,26 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             if (container.description) body.push(...paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
+            const describedParts = new Set<PartModel>();
+            // criteria, a part's under its heading with (the first time) its kind, mode, deliverables and description
+            const criteriaParagraphs = (list: CriterionModel[], suffix: (cr: CriterionModel) => string = () => '') => {
+                const out: Paragraph[] = [];
+                let part: PartModel | undefined;
+                for (const cr of list) {
+                    if (cr.part && cr.part !== part) {
+                        out.push(...paragraphs(partHeading(cr.part), { bold: true, italics: true }));
+                        if (!describedParts.has(cr.part)) {
+                            describedParts.add(cr.part);
+                            const meta = modalityMeta(cr.part);
+                            if (meta) out.push(...paragraphs(meta, { italics: true }));
+                            if (cr.part.description) out.push(...paragraphs(cr.part.description));
+                        }
+                    }
+                    part = cr.part;
+                    out.push(...paragraphs(`${criterionText(cr, false)}${suffix(cr)}`));
+                }
+                return out;
+            };
             // a modality: its name, then (the first time) its kind, mode, deliverables and description
             const modalityParagraphs = (m: ModalityModel) => {
                 const out = paragraphs(modalityName(m), { bold: true });
@@ -103,7 +135,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 const evaluation: Paragraph[] = [];
                 for (const { modality: m, criteria, withoutCriterion } of modalities) {
                     evaluation.push(...modalityParagraphs(m));
-                    for (const cr of criteria) evaluation.push(...paragraphs(criterionText(cr)));
+                    evaluation.push(...criteriaParagraphs(criteria));
                     for (const c of withoutCriterion) evaluation.push(...paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
                 }
                 rows.push(new TableRow({
@@ -118,7 +150,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             const rest: Paragraph[] = [];
             for (const { modality: m, criteria: left } of evaluated.rest) {
                 rest.push(...modalityParagraphs(m));
-                for (const cr of left) rest.push(...paragraphs(`${criterionText(cr)}${cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : ''}`));
+                rest.push(...criteriaParagraphs(left, (cr) => (cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : '')));
             }
             if (rest.length) rows.push(new TableRow({ children: [cell(paragraphs(L.unattached, { italics: true }), threeWidths[0]), cell([], threeWidths[1]), cell(rest, threeWidths[2])] }));
             body.push(table(rows, threeWidths));

@@ -3,3 +3,4 @@
 // Export… (the Web Worker server leaves them out).
 export { toDocx } from './docx.js';
 export { toXlsx } from './xlsx.js';
+export { renewalToDocx, renewalToXlsx } from './renewal-office.js';

@@ -28,6 +28,9 @@ function dedent(text: string): string {
 
 const BULLET = /^([-•–*·▪◦]|\d{1,2}[.)])\s/;
 
+/** A line the language keeps on its own line inside a paragraph: a list item (-, •, –, *, 1., 2) …). */
+export const BULLET_LINE: RegExp = BULLET;
+
 export function normalizeText(raw: string | undefined): string {
     if (raw === undefined) return '';
     const lines = raw.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());

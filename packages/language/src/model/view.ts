@@ -1,7 +1,7 @@
-import { t, type Bilingual, type Language } from '../i18n.js';
+import { quoted, t, type Bilingual, type Language } from '../i18n.js';
 import { colon } from '../typography.js';
 import { competenciesOf, containers, criteriaOfModality } from './queries.js';
-import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel } from './types.js';
+import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, PartModel } from './types.js';
 
 /**
  * What the views of a référentiel show, computed once from the model: the blocs and options a
@@ -45,7 +45,9 @@ export function blocOf(container: ContainerModel): BlocModel {
  * without `titles`, the ids only (`Bloc 5 · option 1`).
  */
 export function containerHeading(container: BlocModel | OptionModel, options: { optionWord?: string; text?: (title: string) => string; titles?: boolean } = {}): string {
-    const { optionWord = 'option', text = (s: string) => s, titles = true } = options;
+    const { text = (s: string) => s, titles = true } = options;
+    // an option (or a specialisation) named as the référentiel names it, unless the layout says otherwise
+    const optionWord = options.optionWord ?? (container.containerKind === 'option' ? container.keyword.toLowerCase() : 'option');
     const bloc = blocOf(container);
     const titled = (id: string, title: string | undefined) => `${id}${titles && title ? ` — ${text(title)}` : ''}`;
     return `Bloc ${titled(bloc.id, bloc.title)}${container.containerKind === 'option' ? ` · ${optionWord} ${titled(container.id, container.title)}` : ''}`;
@@ -89,9 +91,13 @@ export function optionName(option: { id: string; keyword: string }): { fr: strin
 const MODE: Record<'individual' | 'group', Bilingual> = { individual: t('individuelle', 'individual'), group: t('en groupe', 'group') };
 const DELIVERABLES = t('Livrables', 'Deliverables');
 
-/** What a grid says of a modality under its name: its kind, its mode, its deliverables. */
-export function modalityMeta(m: ModalityModel, language: Language): string[] {
-    return [m.kind, m.mode ? MODE[m.mode][language] : undefined, m.deliverables.length ? `${DELIVERABLES[language]}${colon(language)}${m.deliverables.join(', ')}` : undefined]
+/**
+ * What a grid says of a modality (or a part) under its name: its kind, its mode, its
+ * deliverables (each in quotes with `quoteDeliverables`: one may hold a comma).
+ */
+export function modalityMeta(m: ModalityModel | PartModel, language: Language, options: { quoteDeliverables?: boolean } = {}): string[] {
+    const deliverables = options.quoteDeliverables ? m.deliverables.map((d) => quoted(d, language)) : m.deliverables;
+    return [m.kind, m.mode ? MODE[m.mode][language] : undefined, m.deliverables.length ? `${DELIVERABLES[language]}${colon(language)}${deliverables.join(', ')}` : undefined]
         .filter((x): x is string => Boolean(x));
 }
 

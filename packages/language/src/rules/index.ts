@@ -15,6 +15,7 @@ import { invalidConfig } from './invalid-config.js';
 import { invalidConvention } from './invalid-convention.js';
 import { checksPaused } from './checks-paused.js';
 import { missingAccessibilityProvision } from './missing-accessibility-provision.js';
+import { reviewNote } from './review-note.js';
 import { suppressionWithoutReason } from './suppression-without-reason.js';
 import { syntaxError } from './syntax-error.js';
 import { unresolvedReference } from './unresolved-reference.js';
@@ -25,6 +26,7 @@ export { syntaxError, syntaxErrorMessages } from './syntax-error.js';
 export { suppressionWithoutReason, suppressionWithoutReasonMessages } from './suppression-without-reason.js';
 export { unusedSuppression, unusedSuppressionMessages } from './unused-suppression.js';
 export { invalidConfig, invalidConfigMessages } from './invalid-config.js';
+export { reviewNote, reviewNoteFindings, reviewNoteLines, keptTextLines, reviewComments, type ReviewComment } from './review-note.js';
 
 /**
  * The rules that check a certification's model, in the order they are documented (the README's
@@ -51,7 +53,7 @@ export const MODEL_RULES: readonly ModelRule<any>[] = [
     checksPaused,
 ];
 
-/** Every rule users can see and set: the model's, and those checked outside the model (the text itself, the suppressions, certiref.json). */
-export const ALL_RULES: readonly RuleMeta<any>[] = [syntaxError, ...MODEL_RULES, suppressionWithoutReason, unusedSuppression, invalidConfig];
+/** Every rule users can see and set: the model's, and those checked outside the model (the text itself, the review notes, the suppressions, certiref.json). */
+export const ALL_RULES: readonly RuleMeta<any>[] = [syntaxError, ...MODEL_RULES, reviewNote, suppressionWithoutReason, unusedSuppression, invalidConfig];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta<any>> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -14,6 +14,7 @@ import { invalidConfigMessages } from '../rules/invalid-config.js';
 import { suppressionWithoutReasonMessages } from '../rules/suppression-without-reason.js';
 import { syntaxErrorMessages } from '../rules/syntax-error.js';
 import { unusedSuppressionMessages } from '../rules/unused-suppression.js';
+import { reviewNoteFindings } from '../rules/review-note.js';
 import type { DocumentFindings } from './findings.js';
 import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
@@ -85,6 +86,8 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
             findings.push({ rule: 'syntax-error', uri, range: d.range, message: syntaxMessage(d.message, document.textDocument.getText(d.range), { afterQuote }) });
         }
         for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
+        // an importer's « à revoir » notes, in the comments
+        findings.push(...reviewNoteFindings(uri, lineComments(document)));
         const model = this.models().forDocument(document);
         if (model) findings.push(...this.runner().forDocument(model, uri));
         return findings;
