@@ -45,8 +45,15 @@ describe('the VS Code extension package', () => {
         expect(commands['certiref.showPreviewToSide'].icon).toBe('$(open-preview)');
         expect(manifest.contributes.menus['editor/title']).toEqual([
             { command: 'certiref.showPreviewToSide', alt: 'certiref.showPreview', when: 'editorLangId == certiref && !notebookEditorFocused', group: 'navigation' },
-            { command: 'certiref.showSource', when: "activeWebviewPanelId == 'certiref.preview'", group: 'navigation' },
+            { command: 'certiref.showSource', when: "activeWebviewPanelId == 'certiref.preview'", group: 'navigation@1' },
+            { command: 'certiref.export', when: "activeWebviewPanelId == 'certiref.preview'", group: 'navigation@2' },
+            { command: 'certiref.compareWith', when: "activeWebviewPanelId == 'certiref.preview'", group: 'navigation@3' },
         ]);
+        // the preview's commands in the palette while the preview has the focus, as the editor's
+        for (const command of ['certiref.export', 'certiref.compareWith']) {
+            expect(manifest.contributes.menus.commandPalette.find((c: { command: string }) => c.command === command).when).toBe("editorLangId == certiref || activeWebviewPanelId == 'certiref.preview'");
+            expect(commands[command].icon, command).toMatch(/^\$\(/);
+        }
         expect(manifest.contributes.keybindings.map((k: { command: string; key: string; mac: string }) => `${k.command} ${k.key} ${k.mac}`))
             .toEqual(['certiref.showPreview ctrl+shift+v cmd+shift+v', 'certiref.showPreviewToSide ctrl+k v cmd+k v']);
         expect(manifest.activationEvents).toContain('onWebviewPanel:certiref.preview');
@@ -60,6 +67,17 @@ describe('the VS Code extension package', () => {
         expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
         expect(configuration.autoClosingPairs).toContainEqual({ open: '«', close: '»' });
         expect(configuration.surroundingPairs).toContainEqual(['«', '»']);
+        // a word as VS Code reads it (it compiles wordPattern without the u flag): ids and
+        // accented keywords whole, never the letters of an escape such as \p{L}
+        const word = new RegExp(configuration.wordPattern, 'g');
+        expect('  critère CR1-2 "x" A1.1 C6A.4 évalue, BC01'.match(word)).toEqual(['critère', 'CR1-2', 'x', 'A1.1', 'C6A.4', 'évalue', 'BC01']);
+        // indentation after an element's line, the accented keywords too
+        const indent = new RegExp(configuration.indentationRules.increaseIndentPattern);
+        for (const line of ['  activité A1 "x"', '  modalité E1 "x"', 'bloc 1 "x"', '    partie 1 "x"', '  spécialisation 6A']) expect(indent.test(line), line).toBe(true);
+        expect(indent.test('    compétence C1 "x"')).toBe(false);
+        // Enter keeps the indentation of the line above (a new line is blank: it must not outdent)
+        const outdent = new RegExp(configuration.indentationRules.decreaseIndentPattern);
+        for (const line of ['', '    ', '  bloc 2', '    critère CR1 "x"']) expect(outdent.test(line), JSON.stringify(line)).toBe(false);
         expect(manifest.contributes.grammars[0]).toMatchObject({ language: 'certiref', scopeName: 'source.certiref', path: './syntaxes/certiref.tmLanguage.json' });
         expect(Object.keys(JSON.parse(fs.readFileSync(path.join(EXTENSION, manifest.contributes.snippets[0].path), 'utf8'))).length).toBeGreaterThan(0);
         const types = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@types/vscode/package.json'), 'utf8')).version;

@@ -15,5 +15,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# no browser download from npm: tests use Debian's Chromium
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+# no browser download from npm (the tests use Debian's Chromium): package.json's allowScripts
+# denies @playwright/browser-chromium its install script, so no variable is needed
+npm ci --no-audit --no-fund

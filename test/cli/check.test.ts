@@ -110,12 +110,53 @@ describe('certiref check', () => {
             expect(r.stderr, args.join(' ')).toMatch(message);
             expect(r.stderr).not.toMatch(/\n\s+at /);
         }
+        // export, stats and diff stop on a broken certiref.json (check reports it, below)
         const bad = temp({ 'certiref.json': '{ "rules": { "id-pattern": "loud" } }', 'a.ref': WARN_ONLY });
-        const r = await cli(['check', '.'], { cwd: bad });
+        const r = await cli(['export', '.'], { cwd: bad });
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/^certiref: certiref\.json:1:14: .*invalid severity for id-pattern/);
         const broken = temp({ 'certiref.json': '{ "rules": ', 'a.ref': WARN_ONLY });
-        expect((await cli(['check', '.'], { cwd: broken })).stderr).toMatch(/certiref\.json:1:\d+: .*invalid JSON/);
+        expect((await cli(['stats', '.'], { cwd: broken })).stderr).toMatch(/certiref\.json:1:\d+: .*invalid JSON/);
+    });
+
+    it('reports a broken certiref.json at its place and checks everything, under it with the settings it could read', async () => {
+        // the README's example folder among the others: one finding in certiref.json, every other
+        // rule example still checked, exit 1 (not 2)
+        const r = await cli(['check', 'examples']);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toMatch(/^examples\/rules\/invalid-config\/certiref\.json\n {2}4:5 {2}error {2}.*unknown rule "id-patern"\. This setting is ignored: its default applies\. {2}invalid-config$/m);
+        expect(r.stdout).toMatch(/^examples\/rules\/unresolved-reference\.ref$/m);
+        expect(r.stdout).toMatch(/^examples\/rules\/id-pattern\.ref$/m);
+        expect(r.stdout.match(/invalid-config$/gm)).toHaveLength(1);
+        // under a config with a bad severity and a good one: the good one applies, the bad one keeps its default
+        const dir = temp({ 'certiref.json': '{ "language": "fr", "rules": { "id-pattern": "loud", "competency-without-criterion": "error" } }', 'a.ref': WARN_ONLY, 'other/certiref.json': '{ "rules": ', 'other/b.ref': WARN_ONLY });
+        const json = await cli(['check', '.', '--format', 'json'], { cwd: dir });
+        expect(json.status).toBe(1);
+        const report = JSON.parse(json.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string; message: string }> };
+        expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.severity}:${d.rule}`)).toEqual([
+            'a.ref:7:16:error:competency-without-criterion',
+            'certiref.json:1:32:error:invalid-config',
+            'other/b.ref:7:16:warning:competency-without-criterion',
+            'other/certiref.json:1:1:error:invalid-config',
+        ]);
+        expect(report.diagnostics[1].message).toMatch(/^sévérité invalide pour id-pattern\u00a0: .* Ce réglage est ignoré\u00a0: sa valeur par défaut s'applique\.$/);
+    });
+
+    it('says which certifications have their completeness checks paused by a syntax error', async () => {
+        // checking one file of the pair: the pause is said although the certification's header is elsewhere
+        const r = await cli(['check', 'examples/rules/checks-paused.ref']);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toMatch(/ {2}3:15 +info +Completeness checks paused for certification checks-paused: checks-paused\.ref has a syntax error\. .* {2}checks-paused$/m);
+        expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+            '✖ 2 problems (1 error, 0 warnings, 1 info) in 1 file',
+            '⏸ Completeness checks paused for checks-paused: syntax error in examples/rules/checks-paused.ref. What is missing is not reported until it is fixed.',
+        ]);
+        const fr = await cli(['check', 'examples/rules/checks-paused.ref', '--lang', 'fr', '--rule', 'checks-paused=off']);
+        expect(fr.stdout.trimEnd().split('\n').pop()).toBe("⏸ Vérifications de complétude suspendues pour checks-paused\u00a0: erreur de syntaxe dans examples/rules/checks-paused.ref. Ce qui manque n'est pas signalé tant qu'elle n'est pas corrigée.");
+        const json = JSON.parse((await cli(['check', 'examples/rules/checks-paused.ref', 'examples/starter', '--format', 'json'])).stdout);
+        expect(json.paused).toEqual([{ certification: 'checks-paused', files: ['examples/rules/checks-paused.ref'] }]);
+        expect(JSON.parse((await cli(['check', 'examples/starter', '--format', 'json'])).stdout).paused).toEqual([]);
     });
 
     it('writes the report to a file with -o, never into a source file', async () => {
@@ -151,7 +192,7 @@ describe('certiref check', () => {
         for (const command of [['check', 'a.ref'], ['stats', 'a.ref'], ['export', 'a.ref', '--force']]) {
             const r = await cli([...command, '-o', 'a.ref'], { cwd: dir });
             expect(r.status, command.join(' ')).toBe(2);
-            expect(r.stderr).toBe('certiref: a.ref : un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name\n');
+            expect(r.stderr).toBe('certiref: a.ref\u00a0: un rapport ne remplace pas un fichier .ref, choisissez un autre nom / a report does not replace a .ref file, choose another name\n');
         }
         expect(fs.readFileSync(path.join(dir, 'a.ref'), 'utf8')).toBe(WARN_ONLY);
     });
@@ -159,8 +200,8 @@ describe('certiref check', () => {
     it('says what is wrong with an option value once, in both languages', async () => {
         const r = await cli(['check', '--rule', 'id-pattern']);
         expect(r.status).toBe(2);
-        expect(r.stderr).toBe('certiref: --rule <id=severity> : attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "id-pattern"\n');
-        expect((await cli(['check', '--max-warnings', '-1'])).stderr).toBe('certiref: --max-warnings <n> : nombre entier attendu / expected a whole number, got "-1"\n');
+        expect(r.stderr).toBe('certiref: --rule <id=severity>\u00a0: attendu ID=off|hint|info|warning|error / expected ID=off|hint|info|warning|error, got "id-pattern"\n');
+        expect((await cli(['check', '--max-warnings', '-1'])).stderr).toBe('certiref: --max-warnings <n>\u00a0: nombre entier attendu / expected a whole number, got "-1"\n');
     });
 
     it('--help lists the options in French and English, --version prints the version', async () => {
@@ -204,7 +245,7 @@ describe('files as they come', () => {
         fs.writeFileSync(path.join(dir, 'latin1.ref'), Buffer.from('certification R "R\xe9f\xe9rentiel"\n', 'latin1'));
         const latin1 = await cli(['check', 'latin1.ref'], { cwd: dir });
         expect(latin1.status).toBe(2);
-        expect(latin1.stderr).toBe("certiref: latin1.ref:1:19: le texte n'est pas en UTF-8 ; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
+        expect(latin1.stderr).toBe("certiref: latin1.ref:1:19: le texte n'est pas en UTF-8\u202f; enregistrez le fichier en UTF-8 / the text is not UTF-8; save the file as UTF-8\n");
         expect((await cli(['check', 'notes.txt'], { cwd: dir })).stderr).toMatch(/notes\.txt: pas un fichier \.ref \/ not a \.ref file/);
         expect((await cli(['check', 'empty'], { cwd: dir })).status).toBe(2);
         fs.writeFileSync(path.join(dir, 'bin.ref'), Buffer.from([0x63, 0x65, 0x00, 0x01]));

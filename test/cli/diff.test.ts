@@ -263,9 +263,9 @@ describe('certiref diff OLD NEW', () => {
         const dir = versions(MSD, (f) => ({ ...f, 'bloc-1.ref': replaceOnce(f['bloc-1.ref'], /\n    compétence C2 "[^"]*"/, '') }));
         const r = await cli(['diff', 'old', 'new', '--lang', 'fr'], { cwd: dir });
         expect(r.stdout).toContain('    − compétence C2 (activité A1) supprimée  était en old/bloc-1.ref:33\n');
-        expect(r.stdout).toContain('    ~ critère CR2 (modalité E1) modifié  new/bloc-1.ref:75\n        juge : − C2\n');
+        expect(r.stdout).toContain('    ~ critère CR2 (modalité E1) modifié  new/bloc-1.ref:75\n        juge\u00a0: − C2\n');
         expect(r.stdout).toMatch(/Constats apparus \(1\)\n {2}new\/bloc-1\.ref:75:13 {2}erreur {2}Le critère CR2 devrait juger C2/);
-        expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 suppression, 2 modifications ; 1 erreur apparue');
+        expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 suppression, 2 modifications\u202f; 1 erreur apparue');
     });
 
     it('a certification added and one removed', async () => {
@@ -370,9 +370,9 @@ describe('certiref diff --git REV', () => {
         temps.push(outside);
         fs.cpSync(MSD, path.join(outside, 'msd'), { recursive: true });
         const cases: Array<[string[], string, RegExp]> = [
-            [['diff', '--git', 'no-such-rev'], dir, /no-such-rev : révision inconnue \/ unknown revision/],
-            [['diff', '--git', 'HEAD'], outside, /git rev-parse : fatal: not a git repository/],
-            [['diff', '--git', 'HEAD', 'nowhere'], dir, /nowhere : introuvable ici comme en HEAD \/ not found here nor at HEAD/],
+            [['diff', '--git', 'no-such-rev'], dir, /no-such-rev\u00a0: révision inconnue \/ unknown revision/],
+            [['diff', '--git', 'HEAD'], outside, /git rev-parse\u00a0: fatal: not a git repository/],
+            [['diff', '--git', 'HEAD', 'nowhere'], dir, /nowhere\u00a0: introuvable ici comme en HEAD \/ not found here nor at HEAD/],
         ];
         for (const [args, cwd, message] of cases) {
             const r = await cli(args, { cwd });

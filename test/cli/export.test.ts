@@ -277,7 +277,7 @@ describe('certiref export --format xlsx', () => {
         expect(counts[3][1]).toBe('=COUNTIFS($A$3:$A$9,A15,$F$3:$F$9,"Acquis")');
         expect(e3.getCell('A15').value).toBe('C14');
         expect(e3.getCell('A1').value).toBe('Manager de la stratégie digitale — Bloc 3 — E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit');
-        expect(e3.getCell('F1').value).toBe('Candidat :');
+        expect(e3.getCell('F1').value).toBe('Candidat\u00a0:');
         // a competency evaluated without a criterion has its row, marked, without a decision to take
         const e52 = workbook.getWorksheet('E5 (2)')!;
         const gap = e52.getRows(3, e52.rowCount)!.find((row) => row.getCell(1).value === 'CS2-4')!;
@@ -365,7 +365,7 @@ describe('certiref export --format docx', () => {
         const signatures = tables.filter((t) => t[0][0] === 'Membre du jury (nom, prénom)');
         expect(signatures).toHaveLength(modalities(m).length);
         for (const s of signatures) expect(s.slice(1)).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
-        expect(text.match(/Décision du jury :\s+☐ bloc validé\s+☐ bloc non validé/g)).toHaveLength(modalities(m).length);
+        expect(text.match(/Décision du jury\u00a0:\s+☐ bloc validé\s+☐ bloc non validé/g)).toHaveLength(modalities(m).length);
     });
 }, 60_000);
 
@@ -411,6 +411,6 @@ describe('certiref export --bloc, --modality', () => {
         expect(e3).toContain('## Bloc 3');
         const none = await cli(['export', 'referentials', '--bloc', '9']);
         expect(none.status).toBe(2);
-        expect(none.stderr).toMatch(/bloc 9 : introuvable \/ not found/);
+        expect(none.stderr).toMatch(/bloc 9\u00a0: introuvable \/ not found/);
     });
 });

@@ -139,7 +139,7 @@ describe('--format github', () => {
             const summary = path.join(dir, 'summary.md');
             await cli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
             const md = fs.readFileSync(summary, 'utf8');
-            expect(md).toContain('## certiref : vérification des référentiels');
+            expect(md).toContain('## certiref\u00a0: vérification des référentiels');
             expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | avertissement | `competency-without-criterion` |');
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -220,7 +220,7 @@ describe('globs', () => {
 
 describe('every format on the examples', () => {
     // the rule examples (each shows its finding; invalid-config is a folder with a broken
-    // certiref.json, exit 2, tested with the other usage errors), the starter and the multi-file example
+    // certiref.json, tested apart), the starter and the multi-file example
     const rules = fs.readdirSync(path.join(ROOT, 'examples/rules')).filter((f) => f.endsWith('.ref')).map((f) => `examples/rules/${f}`);
     let json: Awaited<ReturnType<typeof cli>>;
     let expected: { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };
@@ -268,7 +268,8 @@ describe('every format on the examples', () => {
         expect(stylish.status).toBe(1);
         const errors = expected.diagnostics.filter((d) => d.severity === 'error').length;
         const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
-        expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, 0 info) in ${rules.length} files`);
+        const infos = expected.diagnostics.filter((d) => d.severity === 'info').length;
+        expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, ${infos} info) in ${rules.length} files`);
     });
 
     it('every format of a clean référentiel exits 0', async () => {

@@ -135,7 +135,7 @@ bloc 1 "Bloc"
             { 'a.ref': text('Le référent handicap aménage les épreuves.\n    Le jury peut exempter un candidat de certains critères.') },
         );
         expect(diffToText(diff, { language: 'en', paths })).toContain('    ~ accessibility: same words, paragraphs or list items changed\n');
-        expect(diffToText(diff, { language: 'fr', paths })).toContain('    ~ accessibilité : mêmes mots, paragraphes ou éléments de liste modifiés\n');
+        expect(diffToText(diff, { language: 'fr', paths })).toContain('    ~ accessibilité\u00a0: mêmes mots, paragraphes ou éléments de liste modifiés\n');
     });
 
     it('findings are compared without the places they name: a line moved is not a finding resolved and introduced', async () => {

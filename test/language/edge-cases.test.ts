@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { certificationIdOfText, textOf, Conventions, DEFAULT_CONVENTIONS } from 'certiref-language';
-import { checkText, checkTexts, HEADER, rules, bloc } from '../helpers.js';
+import { checkText as checkTextWithPause, checkTexts as checkTextsWithPause, HEADER, rules, bloc } from '../helpers.js';
+
+// a syntax error also brings a checks-paused finding on the certification (rules.test.ts tests it):
+// these tests look at what is said of the text itself
+const quiet = <T extends { rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'> }>(options: T = {} as T) => ({ ...options, rules: { 'checks-paused': 'off' as const, ...options.rules } });
+const checkText: typeof checkTextWithPause = (text, options) => checkTextWithPause(text, quiet(options));
+const checkTexts: typeof checkTextsWithPause = (files, options) => checkTextsWithPause(files, quiet(options));
 
 
 describe('certifications are scoped by folder', () => {
@@ -89,14 +95,14 @@ describe('a file with a syntax error gives the syntax error, not false alarms', 
 
     it('an empty file says how a file starts', async () => {
         const { findings } = await checkText('// rien\n', { language: 'fr' });
-        expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Le fichier est vide : il commence par « certification ID "titre" »/)]);
+        expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Le fichier est vide\u00a0: il commence par «\u202fcertification ID "titre"\u202f»/)]);
     });
 
     it('a straight quote inside a text: says that it ended the text, and how to quote', async () => {
         const text = bloc('  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"').replace('compétence C2 "Deuxième."', 'compétence C2 "Le candidat dit "bonjour" au client."');
         const fr = await checkText(text, { language: 'fr' });
         expect(fr.findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['7:syntax-error']);
-        expect(fr.findings[0].message).toBe('Le guillemet droit " juste avant « bonjour » ferme le texte. Pour citer à l\'intérieur d\'un texte, écrivez « … » (guillemets français) ou \\"…\\".');
+        expect(fr.findings[0].message).toBe('Le guillemet droit " juste avant «\u202fbonjour\u202f» ferme le texte. Pour citer à l\'intérieur d\'un texte, écrivez «\u202f…\u202f» (guillemets français) ou \\"…\\".');
         const en = await checkText(text, { language: 'en' });
         expect(en.findings[0].message).toMatch(/^The straight quote " just before "bonjour" ends the text\. To quote inside a text, write « … »/);
     });
@@ -108,7 +114,7 @@ describe('a file with a syntax error gives the syntax error, not false alarms', 
     ])('a misspelt keyword (%s) gets the keyword it was meant to be', async (line, typo, keyword) => {
         const text = bloc(`  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "a"\n    critère CR2 "b"\n  ${line} "x"`);
         const fr = await checkText(text, { language: 'fr' });
-        expect(fr.findings.map((f) => f.message)).toEqual([`« ${typo} » n'est pas un mot-clé. Vouliez-vous dire « ${keyword} » ?`]);
+        expect(fr.findings.map((f) => f.message)).toEqual([`«\u202f${typo}\u202f» n'est pas un mot-clé. Vouliez-vous dire «\u202f${keyword}\u202f»\u202f?`]);
         const en = await checkText(text, { language: 'en' });
         expect(en.findings.map((f) => f.message)).toEqual([`"${typo}" is not a keyword. Did you mean "${keyword}"?`]);
     });

@@ -25,7 +25,11 @@ describe('every rule has its tests', () => {
 });
 
 /** Findings that an example cannot avoid: a refused suppression leaves its finding in place. */
-const ALSO: Record<string, string[]> = { 'suppression-without-reason': ['competency-without-criterion'] };
+const ALSO: Record<string, string[]> = {
+    'suppression-without-reason': ['competency-without-criterion'],
+    // a syntax error pauses the completeness rules, and says so
+    'syntax-error': ['checks-paused'], 'checks-paused': ['syntax-error'],
+};
 
 describe('every rule has an example that triggers it, and only it', () => {
     for (const rule of ALL_RULES) {
@@ -40,6 +44,19 @@ describe('every rule has an example that triggers it, and only it', () => {
             expect(found.sort()).toEqual([rule.id, ...(ALSO[rule.id] ?? [])].sort());
         });
     }
+});
+
+describe('checks-paused', () => {
+    it('says on the certification which file pauses the completeness rules, and goes when the error is fixed', async () => {
+        const main = `${HEADER}\nbloc 1 "Bloc"\n  activité A1 "a"\n    compétence C1 "x"\n    compétence C2 "y"\n  modalité E1 "M"\n    évalue C1, C2\n    critère CR1 "x"\n`;
+        const broken = 'partie de R\nbloc 2 "B"\n  activité A2 "a"\n    compétence C3 "Troisième."\n  modalité E2 "M"\n    évalue C3\n    critère CR3 "pas fermé\n';
+        const { findings } = await checkTexts({ 'main.ref': main, 'sub/b.ref': broken }, { language: 'fr' });
+        // C2 has no criterion, but it is not said while b.ref cannot be read whole: the pause is
+        expect(findings.map((f) => `${f.file}:${f.line}:${f.rule}`)).toEqual(['main.ref:1:checks-paused', 'b.ref:7:syntax-error']);
+        expect(findings[0].message).toBe("Vérifications de complétude suspendues pour la certification R\u00a0: sub/b.ref contient une erreur de syntaxe. Tant qu'elle n'est pas corrigée, ce qui manque (compétence sans critère ou sans évaluation, bloc sans évaluation …) n'est pas signalé.");
+        const fixed = await checkTexts({ 'main.ref': main, 'sub/b.ref': broken.replace('fermé\n', 'fermé"\n') });
+        expect(fixed.findings.map((f) => `${f.file}:${f.rule}`)).toEqual(['main.ref:competency-without-criterion', 'b.ref:bloc-single-competency']);
+    });
 });
 
 describe('clean référentiels stay silent', () => {
@@ -170,14 +187,14 @@ bloc 6 "Bloc"
     it('a spécialisation, in French and English', async () => {
         const fr = await checkText(text('spécialisation'), { language: 'fr' });
         const messages = fr.findings.map((f) => f.message);
-        expect(messages).toContain("La spécialisation 6A du bloc 6 n'a aucune modalité d'évaluation. Ajoutez-lui une « modalité ».");
-        expect(messages).toContain("Aucune modalité n'évalue la compétence C6A.1. Ajoutez « évalue C6A.1 » à une modalité de la spécialisation 6A du bloc 6.");
+        expect(messages).toContain("La spécialisation 6A du bloc 6 n'a aucune modalité d'évaluation. Ajoutez-lui une «\u202fmodalité\u202f».");
+        expect(messages).toContain("Aucune modalité n'évalue la compétence C6A.1. Ajoutez «\u202févalue C6A.1\u202f» à une modalité de la spécialisation 6A du bloc 6.");
         const en = await checkText(text('specialization'), { language: 'en' });
         expect(en.findings.map((f) => f.message)).toContain('Specialisation 6A of bloc 6 has no evaluation modality. Add a "modality" to it.');
     });
 
     it('an option', async () => {
         const fr = await checkText(text('option'), { language: 'fr' });
-        expect(fr.findings.map((f) => f.message)).toContain("L'option 6A du bloc 6 n'a aucune modalité d'évaluation. Ajoutez-lui une « modalité ».");
+        expect(fr.findings.map((f) => f.message)).toContain("L'option 6A du bloc 6 n'a aucune modalité d'évaluation. Ajoutez-lui une «\u202fmodalité\u202f».");
     });
 });

@@ -38,8 +38,8 @@ bloc 5
         const grid = juryGrid(e1);
         expect(grid.rows.map((r) => `${r.competency.id}:${r.criteria.map((c) => c.label).join(',')}`)).toEqual(['C1:CR1', 'C2:']);
         expect(grid.unattached.map((c) => c.label)).toEqual(['K9']);
-        expect(modalityMeta(e1, 'fr')).toEqual(['individuelle', 'Livrables : Dossier, Soutenance']);
-        expect(modalityMeta(e1, 'en')).toEqual(['individual', 'Deliverables : Dossier, Soutenance']);
+        expect(modalityMeta(e1, 'fr')).toEqual(['individuelle', 'Livrables\u00a0: Dossier, Soutenance']);
+        expect(modalityMeta(e1, 'en')).toEqual(['individual', 'Deliverables: Dossier, Soutenance']);
     });
 
     it('the blocs and options shown, their headings and the names of modalities', async () => {

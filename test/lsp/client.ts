@@ -19,6 +19,8 @@ export class TestClient {
     private readonly versions = new Map<string, number>();
     private listeners: Array<() => void> = [];
     stderr = '';
+    /** What the server asked the client to show (`window/showDocument`): a document, a selection. */
+    readonly shown: Array<{ uri: string; selection?: { start: { line: number; character: number }; end: { line: number; character: number } }; takeFocus?: boolean }> = [];
 
     /**
      * `options`: what the client adds after `certiref lsp --stdio` (some add `--clientProcessId=…`),
@@ -38,6 +40,10 @@ export class TestClient {
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+        this.connection.onRequest('window/showDocument', (p: TestClient['shown'][number]) => {
+            this.shown.push(p);
+            return { success: true };
+        });
         this.connection.listen();
     }
 
@@ -50,6 +56,7 @@ export class TestClient {
             capabilities: {
                 workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
                 textDocument: { publishDiagnostics: { relatedInformation: true }, synchronization: { dynamicRegistration: true } },
+                window: { showDocument: { support: true } },
             },
         });
         await this.connection.sendNotification('initialized', {});

@@ -75,7 +75,9 @@ describe('language server features on the seeds', () => {
         const start = positionOf(text, '  modalité E3');
         const atLine = await request<CompletionList>('textDocument/completion', { textDocument: { uri: bloc3 }, position: { line: start.line, character: 2 } });
         const labels = (Array.isArray(atLine) ? atLine : atLine.items).map((i) => i.label);
-        expect(labels).toEqual(expect.arrayContaining(['compétence', 'competency', 'modalité', 'modality', 'modalité E6']));
+        // each keyword once, in the language of the file's keywords (French here), accents as French writes them
+        expect(labels).toEqual(expect.arrayContaining(['compétence', 'activité', 'modalité', 'bloc', 'spécialisation', 'modalité E6']));
+        for (const other of ['competency', 'competence', 'modality', 'modalite', 'activity', 'activite', 'block', 'specialisation', 'specialization']) expect(labels, other).not.toContain(other);
         expect(labels).toContain('compétence C20');
     });
 
@@ -84,7 +86,7 @@ describe('language server features on the seeds', () => {
         const text = textOf('bloc-3.ref');
         const start = positionOf(text, '  modalité E3');
         const list = await request<CompletionList>('textDocument/completion', { textDocument: { uri: bloc3 }, position: { line: start.line, character: 2 } });
-        const snippets = new Map((Array.isArray(list) ? list : list.items).filter((i) => i.kind === 15).map((i) => [i.label, i.insertText]));
+        const snippets = new Map((Array.isArray(list) ? list : list.items).filter((i) => i.kind === 15).map((i) => [i.label, i.textEdit?.newText]));
         expect([...snippets.keys()]).toEqual(['bloc 6', 'activité A10', 'compétence C20', 'modalité E6', 'critère CR20']);
         expect(snippets.get('activité A10')).toBe('activité ${1:A10} "${2}"\n  compétence ${3:C20} "${4}"');
         // a new bloc does not restart at A1 and C1, which exist
@@ -355,6 +357,140 @@ bloc 1 "Bloc"
     });
 });
 
+describe('completion as one types', () => {
+    const TEXT = `certification T "Saisie"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C1 "Un."
+    compétence C2 "Deux."
+  modalité E1 "M"
+    évalue C1, C2
+    critère CR1 "x"
+`;
+    const ws = useWorkspace({ 't.ref': TEXT });
+    const complete = async (typed: string) => {
+        const uri = ws.uri('t.ref');
+        const text = `${TEXT}    ${typed}\n`;
+        ws.client.change(uri, text);
+        const line = text.split('\n').length - 2;
+        const list = await ws.client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 + typed.length } }) as CompletionList;
+        return { items: Array.isArray(list) ? list : list.items, line };
+    };
+
+    it('filters by the word typed, accents or not, and a snippet replaces that word', async () => {
+        ws.client.open(ws.uri('t.ref'), TEXT);
+        await ws.client.waitFor(ws.uri('t.ref'), () => true);
+        const { items, line } = await complete('crit');
+        // the keyword once (not also critere, criterion), and the snippet with the next free id
+        expect(items.map((i) => i.label).sort()).toEqual(['critère', 'critère CR2']);
+        const snippet = items.find((i) => i.label === 'critère CR2')!;
+        expect(snippet.textEdit).toEqual({ range: { start: { line, character: 4 }, end: { line, character: 8 } }, newText: 'critère ${1:CR2} "${2}"' });
+        expect(snippet.filterText).toBe('critère critere');
+        // typed without its accent, the keyword is found all the same
+        expect((await complete('criter')).items.map((i) => i.label).sort()).toEqual(['critère', 'critère CR2']);
+        expect((await complete('modalite')).items.map((i) => i.label).sort()).toEqual(['modalité', 'modalité E2']);
+    });
+
+    it('in an English file, the English keywords only', async () => {
+        const uri = ws.uri('t.ref');
+        const english = TEXT.replace('bloc 1', 'block 1').replace('activité', 'activity').replace(/compétence/g, 'competency').replace('modalité', 'modality').replace('évalue', 'evaluates').replace('critère', 'criterion');
+        ws.client.change(uri, `${english}    crit\n`);
+        const line = english.split('\n').length - 1;
+        const list = await ws.client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 8 } }) as CompletionList;
+        expect((Array.isArray(list) ? list : list.items).map((i) => i.label).sort()).toEqual(['criterion', 'criterion CR2']);
+        ws.client.change(uri, TEXT);
+    });
+});
+
+describe('« Create criterion CR3 »: in id order, its placeholder selected', () => {
+    const TEXT = `certification P "Placement"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C1 "Un."
+    compétence C2 "Deux."
+    compétence C3 "Trois."
+    compétence C4 "Quatre."
+  modalité E1 "M"
+    évalue C1, C2, C3, C4
+    critère CR1 "a"
+    critère CR2 "b"
+    critère CR4 "d"
+`;
+    const ws = useWorkspace({ 'p.ref': TEXT }, 'fr');
+
+    it('goes between CR2 and CR4, and its command selects « À rédiger » (window/showDocument)', async () => {
+        const { client } = ws;
+        const uri = ws.uri('p.ref');
+        client.open(uri, TEXT);
+        const d = (await client.waitFor(uri, (x) => x.some((y) => y.code === 'competency-without-criterion'))).find((y) => y.code === 'competency-without-criterion')!;
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(actions.map((a) => a.title)).toEqual(['Créer le critère CR3 dans E1']);
+        const after = apply(TEXT, actions[0].edit!.changes![uri]);
+        expect(after).toContain('    critère CR2 "b"\n    critère CR3 "À rédiger"\n    critère CR4 "d"\n');
+        const command = actions[0].command!;
+        expect(command.command).toBe('certiref.select');
+        const [target, range] = command.arguments as [string, { start: { line: number; character: number }; end: { line: number; character: number } }];
+        expect(target).toBe(uri);
+        expect(range.start.line).toBe(range.end.line);
+        expect(after.split('\n')[range.start.line].slice(range.start.character, range.end.character)).toBe('À rédiger');
+        // the server runs it: it asks the client to show the document with that selection
+        await client.connection.sendRequest('workspace/executeCommand', { command: command.command, arguments: command.arguments });
+        expect(client.shown.at(-1)).toEqual({ uri, selection: range, takeFocus: true });
+    });
+
+    it('duplicate-id: on every declaration after the first, the first as related information; no suggestion names an id in use', async () => {
+        const { client } = ws;
+        const uri = ws.uri('p.ref');
+        // CR2 added above the CR2 that was there; CR3 judges C4, whose own id CR4 is taken
+        const text = TEXT.replace('    critère CR1 "a"\n', '    critère CR1 "a"\n    critère CR2 "nouveau"\n').replace('    critère CR4 "d"\n', '    critère CR4 "d"\n    critère CR3 juge C4 "e"\n');
+        client.change(uri, text);
+        const diagnostics = await client.waitFor(uri, (x) => x.some((y) => y.code === 'duplicate-id'));
+        const duplicates = diagnostics.filter((y) => y.code === 'duplicate-id');
+        expect(duplicates.map((y) => y.range.start.line)).toEqual([13]);
+        expect(duplicates[0].relatedInformation).toEqual([{ location: { uri, range: { start: { line: 12, character: 12 }, end: { line: 12, character: 15 } } }, message: 'Première déclaration de CR2' }]);
+        // CR4 exists: the mismatch says « Renommez-le » without naming it, and offers no rename to it
+        const mismatch = diagnostics.find((y) => y.code === 'criterion-id-mismatch')!;
+        expect(mismatch.message).not.toMatch(/CR4 ou|Renommez-le CR/);
+        const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] } }) as CodeAction[];
+        expect(actions).toEqual([]);
+        client.change(uri, TEXT);
+    });
+});
+
+describe('checks paused by a syntax error, in the views', () => {
+    const TEXT = `certification P "Pause"
+  accessibilité "Aménagements."
+
+bloc 1 "Bloc"
+  activité A1 "a"
+    compétence C1 "Un."
+    compétence C2 "Deux."
+  modalité E1 "M"
+    évalue C1, C2
+    critère CR1 "a"
+`;
+    const ws = useWorkspace({ 'p.ref': TEXT }, 'fr');
+
+    it('the preview shows a banner and the status bar\'s outline says which file pauses them; both go once it is fixed', async () => {
+        const { client } = ws;
+        const uri = ws.uri('p.ref');
+        const broken = `${TEXT}    critère CR2 "pas fermé\n`;
+        client.open(uri, broken);
+        await client.waitFor(uri, (d) => d.some((x) => x.code === 'checks-paused'));
+        const preview = await client.connection.sendRequest('certiref/preview', { uri, language: 'fr' }) as { body: string };
+        expect(preview.body).toContain('<p class="paused">Vérifications de complétude suspendues\u00a0: p.ref contient une erreur de syntaxe.');
+        expect((await client.connection.sendRequest('certiref/outline', { uri }) as { paused?: string[] }).paused).toEqual([uri]);
+        client.change(uri, TEXT);
+        await client.waitFor(uri, (d) => !d.some((x) => x.code === 'checks-paused'));
+        expect((await client.connection.sendRequest('certiref/preview', { uri, language: 'fr' }) as { body: string }).body).not.toContain('class="paused"');
+        expect((await client.connection.sendRequest('certiref/outline', { uri }) as { paused?: string[] }).paused).toBeUndefined();
+    });
+});
+
 describe('snippets in a référentiel of one\'s own', () => {
     // ids that carry their bloc's number (A2.1, C2.1 in bloc 02), zero-padded bloc ids
     const TEXT = `certification S "Snippets"
@@ -389,7 +525,7 @@ bloc 02 "Deuxième"
         const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: text.split('\n').length - 1, character: 0 } }) as CompletionList;
         const bloc = list.items.find((i) => i.kind === 15 && i.label.startsWith('bloc '));
         expect(bloc?.label).toBe('bloc 03');
-        expect(bloc?.insertText).toBe('bloc ${1:03} "${2:Titre}"\n  activité ${3:A3.1} "${4}"\n    compétence ${5:C3.1} "${6}"');
+        expect(bloc?.textEdit?.newText).toBe('bloc ${1:03} "${2:Titre}"\n  activité ${3:A3.1} "${4}"\n    compétence ${5:C3.1} "${6}"');
     });
 
     it('a new activity in the first bloc takes the next id free in the whole certification', async () => {
@@ -479,7 +615,7 @@ block 1 "Block"
         const [edit] = actions[0].edit!.changes![uri];
         const line = text.split('\r').indexOf('    criterion CR1 "x"   // the last criterion');
         expect(edit.range.start).toEqual({ line, character: '    criterion CR1 "x"   // the last criterion'.length });
-        expect(edit.newText).toBe('\n    criterion CR3 "To be written"');
+        expect(edit.newText).toBe('\r    criterion CR3 "To be written"');
     });
 
     it('offers no replacement that would name a competency twice in the same list', async () => {
@@ -553,9 +689,9 @@ bloc 1 "Bloc"
         const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as CodeLens[];
         expect(lenses.map((l) => l.command?.title)).toEqual(['2 critères · évaluée par E1', '1 critère · évaluée par E1', 'évalue C1, C2 (2 compétences)']);
         const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(A, 'CR2', 0) }) as Hover;
-        expect((hover.contents as { value: string }).value).toBe('**CR2** (E1)\n\nJuge (d\'après son identifiant) :\n\n- **C2** Deuxième.');
+        expect((hover.contents as { value: string }).value).toBe('**CR2** (E1)\n\nJuge (d\'après son identifiant)\u00a0:\n\n- **C2** Deuxième.');
         await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: positionOf(A, 'C1 "'), newName: 'C2' }))
-            .rejects.toThrow('La compétence C2 existe déjà (f.ref:7) : choisissez un autre identifiant.');
+            .rejects.toThrow('La compétence C2 existe déjà (f.ref:7)\u00a0: choisissez un autre identifiant.');
     });
 });
 

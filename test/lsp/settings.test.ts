@@ -36,7 +36,7 @@ describe('an invalid certiref.json is shown in the editor', () => {
         client.open(uri, STARTER);
         const d = await client.waitFor(uri, (x) => x.length > 0);
         expect(rulesOf(d)).toEqual(['invalid-config']);
-        expect(d[0].message).toMatch(/certiref\.json:1:14: .*unknown rule "id-patern"\. This setting is ignored\./);
+        expect(d[0].message).toMatch(/certiref\.json:1:14: .*unknown rule "id-patern"\. This setting is ignored: its default applies\./);
         expect(d[0].range.start).toEqual({ line: 0, character: 0 });
     });
 });

@@ -1,15 +1,15 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { countBySeverity, type Language, type SeveritySetting } from 'certiref-language';
+import { countBySeverity, type ConfigProblem, type Language, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
-import { compareDiagnostics, toCliDiagnostics } from './diagnostics.js';
-import type { CheckResult, CliDiagnostic } from './result.js';
+import { compareDiagnostics, configDiagnostics, pausedChecks, toCliDiagnostics } from './diagnostics.js';
+import type { CheckResult, CliDiagnostic, PausedCheck } from './result.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
 import { relative } from './paths.js';
 import { Progress } from './progress.js';
 import { batches, checkSharded } from './shard.js';
 
-export type { CheckResult, CliDiagnostic, Severity } from './result.js';
+export type { CheckResult, CliDiagnostic, PausedCheck, Severity } from './result.js';
 
 export interface WorkspaceOptions {
     paths: string[];
@@ -39,20 +39,29 @@ function prepare(options: WorkspaceOptions) {
     config.forcedLanguage = options.language;
     config.defaultLanguage = options.defaultLanguage;
     config.overrides = options.rules ?? {};
-    // every certiref.json that applies is read now, so that a broken one stops the run (exit 2)
+    // every certiref.json that applies is read now: `check` reports what is wrong in one at its
+    // place (the settings it could read apply, the others keep their defaults); export, stats
+    // and diff stop (exit 2)
     for (const folder of new Set(files.map((f) => path.dirname(f)))) config.getConfig(URI.file(path.join(folder, 'x.ref')).toString());
-    const problems = config.problems();
-    if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    const configProblems = config.problems();
     // the language of the report: --lang, else the settings of the first file, else the environment
     const language = config.getConfig(URI.file(requested[0] ?? path.resolve('certiref.ref')).toString()).language;
-    return { files, requested: new Set(requested), services, language };
+    return { files, requested: new Set(requested), services, language, configProblems };
+}
+
+function refuseBrokenConfig(problems: ConfigProblem[]): void {
+    if (problems.length > 0) throw new UsageError(problems.map((p) => `${relative(p.file)}:${p.line}:${p.column}: ${p.message}`).join('\n'));
 }
 
 /**
  * The .ref files named on the command line, loaded and built together (parse, link, validate)
  * with certiref.json and the command line's settings.
  */
-export async function loadWorkspace(options: WorkspaceOptions, prepared = prepare(options)) {
+export async function loadWorkspace(options: WorkspaceOptions, prepared?: ReturnType<typeof prepare>) {
+    if (!prepared) {
+        prepared = prepare(options);
+        refuseBrokenConfig(prepared.configProblems);
+    }
     const { files, requested, services, language } = prepared;
     const progress = new Progress(files.length, language);
     progress.follow(services.shared);
@@ -70,6 +79,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     let files: string[];
     let diagnostics: CliDiagnostic[];
     let language: Language;
+    let paused: PausedCheck[];
     const prepared = prepare(options);
     if (options.workerScript && prepared.files.length > SHARD_FILES) {
         language = prepared.language;
@@ -83,6 +93,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
             const shown = new Set([...prepared.requested].map((f) => relative(f)));
             files = result.files.filter((f) => shown.has(f)).sort();
             diagnostics = result.diagnostics.filter((d) => shown.has(d.file));
+            paused = result.paused.filter((p) => p.files.some((f) => shown.has(f)) || p.of.some((f) => shown.has(f)));
         } finally {
             progress.end();
         }
@@ -91,11 +102,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         language = loaded.language;
         files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
         diagnostics = toCliDiagnostics(loaded.services, loaded.requested, options.quiet);
+        paused = pausedChecks(loaded.services.referential.Models.all(), new Set(files));
     }
+    // a broken certiref.json: one finding at its place (not one per file it applies to, as in the editor)
+    diagnostics = diagnostics.filter((d) => d.rule !== 'invalid-config').concat(configDiagnostics(prepared.configProblems, language));
     diagnostics.sort(compareDiagnostics);
     return {
         language,
         files,
+        paused: paused.sort((a, b) => (a.certification < b.certification ? -1 : a.certification > b.certification ? 1 : 0)),
         diagnostics,
         summary: countBySeverity(diagnostics),
     };

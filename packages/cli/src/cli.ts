@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, EXPORT_FORMATS, exportFormat, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, EXPORT_FORMATS, exportFormat, frenchTypography, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check } from './check.js';
 import type { CheckResult } from './result.js';
 import { exportModels, stats } from './export.js';
@@ -32,7 +32,7 @@ export function usageMessage(text: string): string {
     const message = text.replace(/^error: /, '').trim();
     // our own argument parsers already say why in both languages: say it once
     const own = /^option '([^']+)' argument '([^']*)' is invalid\. (.* \/ .*)$/.exec(message);
-    if (own) return `certiref: ${own[1]} : ${own[3]}\n`;
+    if (own) return `certiref: ${frenchTypography(`${own[1]} : ${own[3]}`)}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
         [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, lsp)`],
@@ -44,7 +44,7 @@ export function usageMessage(text: string): string {
     ];
     for (const [re, fr] of rules) {
         const m = re.exec(message);
-        if (m) return `certiref: ${fr(...m.slice(1))} / ${message}\n`;
+        if (m) return `certiref: ${frenchTypography(fr(...m.slice(1)))} / ${message}\n`;
     }
     return `certiref: ${message}\n`;
 }
@@ -206,7 +206,8 @@ export async function main(argv: string[]): Promise<number> {
             return e.exitCode === 0 ? 0 : 2;
         }
         if (e instanceof UsageError) {
-            process.stderr.write(`certiref: ${e.message}\n`);
+            // "fr / en": the French part in French typography
+            process.stderr.write(`certiref: ${frenchTypography(e.message)}\n`);
             return 2;
         }
         const err = e as NodeJS.ErrnoException;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
-import type { CertirefServices } from 'certiref-language';
+import { invalidConfigMessages, type CertificationModel, type CertirefServices, type ConfigProblem, type Language } from 'certiref-language';
 import { relative } from './paths.js';
-import type { CliDiagnostic } from './result.js';
+import type { CliDiagnostic, PausedCheck } from './result.js';
 
 /** The findings of built documents, in the CLI's terms: each message in its document's language. */
 export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
@@ -32,6 +32,27 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
         }
     }
     return diagnostics;
+}
+
+/** The problems of certiref.json files, each where it stands in its file. */
+export function configDiagnostics(problems: ConfigProblem[], language: Language): CliDiagnostic[] {
+    return problems.map((p) => {
+        const file = relative(p.file);
+        const message = invalidConfigMessages.setting(p);
+        return {
+            file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity: 'error', rule: 'invalid-config',
+            message: message[language],
+            fingerprint: createHash('sha256').update(`invalid-config\u0000${file}\u0000${p.message}`).digest('hex').slice(0, 32),
+        };
+    });
+}
+
+/** The certifications (of the files shown) whose completeness rules a syntax error pauses. */
+export function pausedChecks(models: CertificationModel[], shown?: Set<string>): PausedCheck[] {
+    const path = (uri: string) => relative(URI.parse(uri).fsPath);
+    return models.filter((m) => m.incomplete)
+        .map((m) => ({ certification: m.id, files: m.unreadDocuments.map(path), of: m.documents.map(path) }))
+        .filter((p) => !shown || p.of.some((f) => shown.has(f)));
 }
 
 export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {

@@ -22,4 +22,15 @@ export interface CheckResult {
     files: string[];
     diagnostics: CliDiagnostic[];
     summary: { errors: number; warnings: number; infos: number };
+    /** Certifications whose completeness rules wait for a syntax error to be fixed, with the files that have one. */
+    paused: PausedCheck[];
 }
+
+export interface PausedCheck {
+    certification: string;
+    /** The files with a syntax error. */
+    files: string[];
+    /** Every file of the certification. */
+    of: string[];
+}
+

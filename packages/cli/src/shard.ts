@@ -3,9 +3,9 @@ import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
 import type { Language, SeveritySetting } from 'certiref-language';
 import { createNodeServices, loadDocuments, type FileProblem } from 'certiref-language/node';
-import { toCliDiagnostics } from './diagnostics.js';
+import { pausedChecks, toCliDiagnostics } from './diagnostics.js';
 import { headerOf } from './files.js';
-import type { CliDiagnostic } from './result.js';
+import type { CliDiagnostic, PausedCheck } from './result.js';
 import { relative } from './paths.js';
 
 /**
@@ -24,6 +24,7 @@ export interface BatchResult {
     files: string[];
     diagnostics: CliDiagnostic[];
     problems: FileProblem[];
+    paused: PausedCheck[];
 }
 
 /** Files grouped by the certification their header names, packed into batches of about `size` files. */
@@ -57,7 +58,7 @@ export function workerCount(): number {
 
 /** Runs the batches on worker threads; `onFile` counts checked files for the progress display. */
 export async function checkSharded(all: string[][], settings: ShardSettings, script: string, onFiles: (n: number) => void): Promise<BatchResult> {
-    const result: BatchResult = { files: [], diagnostics: [], problems: [] };
+    const result: BatchResult = { files: [], diagnostics: [], problems: [], paused: [] };
     const queue = [...all];
     const count = Math.min(workerCount(), queue.length);
     const run = () => new Promise<void>((resolve, reject) => {
@@ -71,6 +72,7 @@ export async function checkSharded(all: string[][], settings: ShardSettings, scr
             result.files.push(...m.files);
             result.diagnostics.push(...m.diagnostics);
             result.problems.push(...m.problems);
+            result.paused.push(...m.paused);
             onFiles(m.files.length + m.problems.length);
             next();
         });
@@ -96,6 +98,7 @@ export async function workerMain(settings: ShardSettings, port: import('node:wor
             files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
             diagnostics: toCliDiagnostics(Certiref, documents, settings.quiet),
             problems: problems.map((p) => ({ ...p, file: relative(p.file) })),
+            paused: pausedChecks(Certiref.referential.Models.all()),
         };
         port.postMessage(message);
         // forget the batch: the next one starts from an empty workspace

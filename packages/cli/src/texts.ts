@@ -23,6 +23,11 @@ export const TEXTS = {
         `✖ ${counted(total, NOUNS.finding, 'fr')} (${counted(errors, NOUNS.error, 'fr')}, ${counted(warnings, NOUNS.warning, 'fr')}, ${counted(infos, NOUNS.info, 'fr')}) dans ${counted(files, NOUNS.file, 'fr')}`,
         `✖ ${counted(total, NOUNS.finding, 'en')} (${counted(errors, NOUNS.error, 'en')}, ${counted(warnings, NOUNS.warning, 'en')}, ${counted(infos, NOUNS.info, 'en')}) in ${counted(files, NOUNS.file, 'en')}`,
     ),
+    /** After the summary: silence on what is missing is not a clean bill. */
+    paused: (certification: string, files: string) => t(
+        `⏸ Vérifications de complétude suspendues pour ${certification} : erreur de syntaxe dans ${files}. Ce qui manque n'est pas signalé tant qu'elle n'est pas corrigée.`,
+        `⏸ Completeness checks paused for ${certification}: syntax error in ${files}. What is missing is not reported until it is fixed.`,
+    ),
     noFinding: (files: number) => t(`✔ Aucun constat dans ${counted(files, NOUNS.file, 'fr')}.`, `✔ No problems in ${counted(files, NOUNS.file, 'en')}.`),
     githubTitle: t('## certiref : vérification des référentiels', '## certiref: référentiel check'),
     githubClean: (files: number) => t(`✅ Aucun constat dans ${files} fichier(s).`, `✅ No problems in ${files} file(s).`),

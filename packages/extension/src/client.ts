@@ -67,6 +67,10 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     context.subscriptions.push(preview, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
     void vscode.commands.executeCommand('setContext', 'certiref.active', true);
 
+    // what a command acts on: the file it was given (explorer, editor title), else the previewed
+    // file while the preview has the focus (its title bar, the palette), else the active editor's
+    const sourceOf = (uri?: unknown): vscode.Uri | undefined =>
+        (uri instanceof vscode.Uri && /\.ref$/i.test(uri.path) ? uri : undefined) ?? preview.activeSource ?? vscode.window.activeTextEditor?.document.uri;
     context.subscriptions.push(
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
@@ -74,9 +78,9 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
         // a target given (a revision, or the URI of a file or folder) skips the questions
         vscode.commands.registerCommand('certiref.compareWith', (uri?: vscode.Uri, target?: CompareTarget | vscode.Uri) =>
-            compare.compare(uri, target instanceof vscode.Uri ? { kind: 'path', uri: target.toString() } : target)),
+            compare.compare(sourceOf(uri), target instanceof vscode.Uri ? { kind: 'path', uri: target.toString() } : target)),
         vscode.commands.registerCommand('certiref.export', async (uri?: vscode.Uri) => {
-            const source = uri ?? vscode.window.activeTextEditor?.document.uri;
+            const source = sourceOf(uri);
             if (!source) return;
             const l = language();
             // the formats the server can make (Word and Excel: the desktop's Node server only), those for print first
@@ -122,10 +126,13 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             }
             tree.follow(editor.document.uri);
             preview.follow(editor.document.uri);
-            const { counts } = await outline(editor.document.uri);
+            const { counts, paused } = await outline(editor.document.uri);
             const l = language();
-            status.text = `$(checklist) ${TEXTS.status(counts.competencies)[l]} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
-            status.tooltip = TEXTS.statusTooltip(counts.criteria, counts.uncovered)[l];
+            // while a syntax error pauses the completeness rules, the counts are not the whole story: say so
+            const pause = paused ? ` · $(debug-pause) ${TEXTS.statusPaused[l]}` : '';
+            status.text = `$(checklist) ${TEXTS.status(counts.competencies)[l]} · $(error) ${counts.errors} $(warning) ${counts.warnings}${pause}`;
+            const names = (paused ?? []).map((uri) => vscode.Uri.parse(uri).path.replace(/^.*\//, '')).join(', ');
+            status.tooltip = TEXTS.statusTooltip(counts.criteria, counts.uncovered)[l] + (paused ? `\n${TEXTS.statusPausedTooltip(names)[l]}` : '');
             status.show();
         }, 150);
     };

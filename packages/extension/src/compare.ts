@@ -167,7 +167,7 @@ async function gitRepository(uri: vscode.Uri): Promise<GitRepository | undefined
  */
 async function filesAtRevision(uri: vscode.Uri, revision: string, outline: (uri: vscode.Uri) => Promise<OutlineResult>): Promise<DiffParams['old']> {
     const repository = await gitRepository(uri);
-    if (!repository) throw new Error(`${uri.path.replace(/^.*\//, '')} : pas dans un dépôt git / not in a git repository`);
+    if (!repository) throw new Error(`${uri.path.replace(/^.*\//, '')}\u00a0: pas dans un dépôt git / not in a git repository`);
     const documents = (await outline(uri)).documents ?? [uri.toString()];
     const folder = documents.map((d) => vscode.Uri.parse(d)).reduce((common, d) => commonFolder(common, d.path), vscode.Uri.parse(documents[0]).path.replace(/\/[^/]*$/, ''));
     const candidates = new Map<string, vscode.Uri>(documents.map((d) => [vscode.Uri.parse(d).fsPath, vscode.Uri.parse(d)]));

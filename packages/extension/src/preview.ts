@@ -47,6 +47,11 @@ export class PreviewManager implements vscode.Disposable {
         return this.panel ? this.uri : undefined;
     }
 
+    /** The previewed file while the preview is the active editor (its title bar's Export… and Compare with… act on it). */
+    get activeSource(): vscode.Uri | undefined {
+        return this.panel?.active ? this.uri : undefined;
+    }
+
     /** "Show Source" from the preview's title bar: the previewed file, beside the preview. */
     async showSource(): Promise<void> {
         if (!this.uri) return;

@@ -16,6 +16,11 @@ export const TEXTS = {
         `${criteria} critères · ${uncovered} compétence(s) sans critère ou sans évaluation`,
         `${criteria} criteria · ${uncovered} competenc(ies) without criterion or evaluation`,
     ),
+    statusPaused: t('vérifications suspendues', 'checks paused'),
+    statusPausedTooltip: (names: string) => t(
+        `Vérifications de complétude suspendues : ${names} contient une erreur de syntaxe ; ce qui manque n'est pas signalé tant qu'elle n'est pas corrigée.`,
+        `Completeness checks paused: ${names} has a syntax error; what is missing is not reported until it is fixed.`,
+    ),
     covered: t('couverte', 'covered'),
     notCovered: t('non couverte', 'not covered'),
     compareGit: t('$(git-commit) Une révision git…', '$(git-commit) A git revision…'),

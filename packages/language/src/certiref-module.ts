@@ -20,7 +20,8 @@ import { CertirefDocumentBuilder } from './workspace/document-builder.js';
 import { CertirefScopeComputation, CertirefScopeProvider } from './lsp/scope-provider.js';
 import { CertirefCodeActionProvider } from './lsp/features/code-actions.js';
 import { CertirefCodeLensProvider } from './lsp/features/code-lens.js';
-import { CertirefCompletionProvider } from './lsp/features/completion.js';
+import { CertirefExecuteCommandHandler } from './lsp/features/commands.js';
+import { AccentInsensitiveFuzzyMatcher, CertirefCompletionProvider } from './lsp/features/completion.js';
 import { CertirefFormatter } from './lsp/features/formatting.js';
 import { CertirefHoverProvider } from './lsp/features/hover.js';
 import { CertirefRenameProvider } from './lsp/features/rename.js';
@@ -83,6 +84,8 @@ export const CertirefSharedModule: Module<LangiumSharedServices, DeepPartial<Lan
     },
     lsp: {
         WorkspaceSymbolProvider: (shared) => new CertirefWorkspaceSymbolProvider(shared),
+        FuzzyMatcher: () => new AccentInsensitiveFuzzyMatcher(),
+        ExecuteCommandHandler: (shared) => new CertirefExecuteCommandHandler(shared),
     },
 };
 

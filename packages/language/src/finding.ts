@@ -26,6 +26,15 @@ export interface Finding<D extends object = FindingData> {
     uri: string;
     range: Range;
     data?: D;
+    /** Other places the finding involves (the first declaration of a duplicate id …). */
+    related?: RelatedPlace[];
+}
+
+/** Another place a finding involves, with what it is. */
+export interface RelatedPlace {
+    uri: string;
+    range: Range;
+    message: Bilingual;
 }
 
 /** Errors, warnings, and the rest (info and hint), as the summaries count them. */

@@ -2,9 +2,11 @@
  * The two languages of certiref's users, in one place: the bilingual text every message,
  * title and label is written as (`t('…', '…')`, read with `text[language]`), the words several
  * places share, and the choice of a language from a locale (the environment's `LANG`, the
- * editor's display language). No dependency: the VS Code extension reads it too
- * (`certiref-language/i18n`).
+ * editor's display language). Its only dependency is `typography.ts` (itself without any): the
+ * VS Code extension reads it too (`certiref-language/i18n`).
  */
+import { frenchTypography, NNBSP } from './typography.js';
+
 export type Language = 'fr' | 'en';
 
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
@@ -15,8 +17,9 @@ export interface Bilingual {
     en: string;
 }
 
+/** A text of certiref's in both languages; the French in French typography (the quotations « … » kept as written). */
 export function t(fr: string, en: string): Bilingual {
-    return { fr, en };
+    return { fr: frenchTypography(fr), en };
 }
 
 /** The text in one language. */
@@ -39,7 +42,7 @@ export function languageOfEnvironment(env: Record<string, string | undefined>): 
 
 /** A title in quotes: « … » in French (no-break spaces inside), “…” in English. */
 export function quoted(text: string, language: Language): string {
-    return language === 'fr' ? `« ${text} »` : `“${text}”`;
+    return language === 'fr' ? `«${NNBSP}${text}${NNBSP}»` : `“${text}”`;
 }
 
 /** A noun's singular and plural in each language. */

@@ -34,3 +34,4 @@ export * from './diff/compare.js';
 export * from './diff/report.js';
 export { diffSide } from './diff/side.js';
 export { renderDiff } from './render/diff.js';
+export * from './typography.js';

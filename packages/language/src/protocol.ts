@@ -74,6 +74,8 @@ export interface OutlineResult {
     /** The files of the active document's certification. */
     documents?: string[];
     counts: { competencies: number; criteria: number; uncovered: number; errors: number; warnings: number };
+    /** The files whose syntax error pauses the completeness rules of the certification (none: not paused). */
+    paused?: string[];
 }
 
 /** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */

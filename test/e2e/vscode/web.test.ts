@@ -21,8 +21,29 @@ function workspace(): string {
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.ref')) fs.copyFileSync(path.join(dir, f), path.join(dir, '.older', f));
     const bloc1 = path.join(dir, '.older', 'bloc-1.ref');
     fs.writeFileSync(bloc1, fs.readFileSync(bloc1, 'utf8').replace(/\n    compétence C2 "[^"]*"/, ''));
+    // a small certification of its own, for typing: C3 has no criterion, CR3 is missing between CR2 and CR4
+    fs.mkdirSync(path.join(dir, 'demo'));
+    fs.writeFileSync(path.join(dir, 'demo', 'referentiel.ref'), DEMO);
     return dir;
 }
+
+const DEMO = [
+    'certification DEMO "Démonstration"',
+    '  accessibilité "Aménagements possibles pour les candidats en situation de handicap."',
+    '',
+    'bloc 1 "Bloc"',
+    '  activité A1 "Activité"',
+    '    compétence C1 "Première compétence."',
+    '    compétence C2 "Deuxième compétence."',
+    '    compétence C3 "Troisième compétence."',
+    '    compétence C4 "Quatrième compétence."',
+    '  modalité E1 "Étude de cas"',
+    '    évalue C1, C2, C3, C4',
+    '    critère CR1 "Premier critère."',
+    '    critère CR2 "Deuxième critère."',
+    '    critère CR4 "Quatrième critère."',
+    '',
+].join('\n');
 
 describe('VS Code for the Web, the real workbench in Chromium', () => {
     let browsersPath: string;
@@ -93,12 +114,21 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             // a click on a row shows its line in the source: CS2-4 is declared on line 137 of bloc-5.ref
             await frame.locator('th[data-line]', { hasText: 'CS2-4' }).first().click();
             await cursorOnLine(page, 137);
-            // Export… from the command palette: CSV, saved beside the file under the certification's name
-            await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
-            await page.keyboard.press('Control+Shift+P');
+            // the preview focused, as after a look at the grids: Export… and Compare with… are in the
+            // palette, and in the preview's title bar (as the Markdown preview's actions)
+            const previewGroup = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: /(Preview|Aperçu) bloc-5\.ref/ }) });
+            await page.locator('.tab', { hasText: /(Preview|Aperçu) bloc-5\.ref/ }).click();
+            await previewGroup.waitFor({ timeout: 30_000 });
+            // (the palette from the title bar's command center: the keys typed go to the preview's page)
+            await page.locator('.command-center').first().click();
             await page.waitForSelector('.quick-input-widget', { state: 'visible' });
-            await page.keyboard.type('certiref: Export', { delay: 20 });
-            await page.locator('.quick-input-list .monaco-list-row', { hasText: /certiref: (Export…|Exporter…)/ }).first().click();
+            await page.keyboard.type('>certiref: ', { delay: 20 });
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /certiref: (Export…|Exporter…)/ }).first().waitFor({ timeout: 30_000 });
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /certiref: (Compare with…|Comparer avec…)/ }).first().waitFor({ timeout: 30_000 });
+            await page.keyboard.press('Escape');
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-preview-title-bar.png') });
+            // Export… from the preview's title bar: CSV, saved beside the file under the certification's name
+            await previewGroup.locator('.editor-actions .action-label[aria-label*="Export"]').click();
             await page.locator('.quick-input-list .monaco-list-row', { hasText: /^CSV/ }).first().click();
             await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/MSD.csv'), undefined, { timeout: 30_000 });
             await page.keyboard.press('Enter');
@@ -177,6 +207,50 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             await page.locator('.tab', { hasText: /(Preview|Aperçu) bloc-\d\.ref/ }).click();
             const restored = await waitForPreviewFrame(page);
             await restored.waitForSelector('table.grid', { timeout: 120_000 });
+
+            // typing a new criterion: `crit`, the snippet chosen in the list, the line as written
+            // (the word typed replaced, the next free id); in a small référentiel of its own
+            await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
+            await page.keyboard.press('Control+P');
+            await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+            await page.keyboard.type('demo/referentiel.ref', { delay: 20 });
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: 'referentiel.ref' }).first().waitFor({ timeout: 30_000 });
+            await page.keyboard.press('Enter');
+            await page.locator('.tab.active', { hasText: 'referentiel.ref' }).waitFor({ timeout: 30_000 });
+            await page.locator('.statusbar', { hasText: /4 (competencies|compétences)/ }).waitFor({ timeout: 120_000 });
+            await goTo(page, '14');
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('crit', { delay: 60 });
+            await page.keyboard.press('Control+Space');
+            const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: /critère CR3/ }).first();
+            await suggestion.waitFor({ timeout: 30_000 });
+            // the list is filtered by what was typed, and offers each keyword once, in the file's language
+            const offered = (await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()).map((t) => t.trim());
+            expect(offered.filter((t) => /^crit/i.test(t)).sort()).toEqual(['critère', 'critère CR3']);
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-completion-list.png') });
+            await suggestion.click();
+            await page.keyboard.press('Escape');
+            await expectLine(page, 15, '    critère CR3 ""');
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-completion.png') });
+            // the line taken out again (VS Code for the Web saves as one types)
+            await deleteLine(page, 15, '');
+
+            // « Create criterion CR3 » on C3, which no criterion judges: the line between CR2 and
+            // CR4, its placeholder « À rédiger » selected (9 characters, the cursor at their end), typed over
+            await goTo(page, '8:17');
+            await page.keyboard.press('Control+.');
+            const fix = page.locator('.action-widget .monaco-list-row', { hasText: /(Create criterion|Créer le critère) CR3/ }).first();
+            await fix.waitFor({ timeout: 30_000 });
+            // the only fix, focused: Enter takes it, as a user does
+            await page.keyboard.press('Enter');
+            await page.locator('.statusbar-item', { hasText: /Ln 14, Col 27 \(9 selected\)/ }).waitFor({ timeout: 30_000 });
+            await expectLine(page, 14, '    critère CR3 "À rédiger"');
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-quick-fix.png') });
+            await page.keyboard.type('Troisième critère.', { delay: 20 });
+            await expectLine(page, 14, '    critère CR3 "Troisième critère."');
+            await expectLine(page, 15, '    critère CR4 "Quatrième critère."');
+            await deleteLine(page, 14, '    critère CR4 "Quatrième critère."');
         } catch (e) {
             // what the screen showed when it failed
             await page?.screenshot({ path: path.join(OUT, 'vscode-web-failure.png') }).catch(() => undefined);
@@ -232,6 +306,36 @@ async function waitForServer(port: number, log: () => string, alive: () => boole
 async function cursorOnLine(page: import('playwright-core').Page, line: number, file?: string): Promise<void> {
     if (file) await page.locator('.tab.active', { hasText: file }).first().waitFor({ timeout: 60_000 });
     await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: new RegExp(`^${line}$`) }).first().waitFor({ timeout: 60_000 });
+}
+
+/** Go to Line (Ctrl+G): `14`, or `8:17` for a column too. */
+async function goTo(page: import('playwright-core').Page, where: string): Promise<void> {
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+    await page.keyboard.type(where, { delay: 20 });
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${where.split(':')[0]}, Col ${where.split(':')[1] ?? '1'}\\b`) }).waitFor({ timeout: 30_000 });
+}
+
+/** The active editor's line `line` reads `text` (what Monaco draws there, spaces as spaces). */
+async function expectLine(page: import('playwright-core').Page, line: number, text: string): Promise<void> {
+    await page.waitForFunction(([n, want]) => {
+        const editor = [...document.querySelectorAll('.editor-group-container.active .monaco-editor')].find((e) => e.querySelector('.view-lines'));
+        if (!editor) return false;
+        // a line number and its text are drawn at the same height
+        const number = [...editor.querySelectorAll('.line-numbers')].find((e) => e.textContent?.trim() === String(n)) as HTMLElement | undefined;
+        const top = number?.parentElement?.style.top;
+        const row = [...editor.querySelectorAll('.view-line')].find((e) => (e as HTMLElement).style.top === top);
+        // spaces as Monaco draws them: no-break spaces, and dots where whitespace is shown (in a selection)
+        return row?.textContent?.replace(/[\u00a0\u00b7\u2e31]/g, ' ') === want;
+    }, [line, text] as const, { timeout: 30_000 });
+}
+
+/** Deletes line `line` (Ctrl+Shift+K); the next line, `next`, takes its place. */
+async function deleteLine(page: import('playwright-core').Page, line: number, next: string): Promise<void> {
+    await goTo(page, String(line));
+    await page.keyboard.press('Control+Shift+K');
+    await expectLine(page, line, next);
 }
 
 async function waitForPreviewFrame(page: import('playwright-core').Page) {

@@ -27,7 +27,7 @@ describe('competency-without-criterion', () => {
     critère CR13 "c"`);
         const fr = (await checkText(text, { language: 'fr' })).findings.filter((f) => f.rule === 'competency-without-criterion');
         expect(fr.map((f) => `${f.line}:${f.message}`)).toEqual([
-            "7:La compétence C12 n'est jugée par aucun critère : le critère CR12 (a.ref:12), numéroté pour elle, juge C11. Corrigez ce critère, ou ajoutez un critère qui juge C12.",
+            "7:La compétence C12 n'est jugée par aucun critère\u00a0: le critère CR12 (a.ref:12), numéroté pour elle, juge C11. Corrigez ce critère, ou ajoutez un critère qui juge C12.",
         ]);
         const en = (await checkText(text, { language: 'en' })).findings.filter((f) => f.rule === 'competency-without-criterion');
         expect(en[0].message).toBe('Competency C12 is judged by no criterion: criterion CR12 (a.ref:12), numbered for it, judges C11. Fix that criterion, or add a criterion that judges C12.');

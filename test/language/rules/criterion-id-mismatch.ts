@@ -10,12 +10,12 @@ ruleTester('criterion-id-mismatch', {
     ],
     invalid: [
         { name: 'the example', code: example('criterion-id-mismatch'), errors: [
-                { line: 10, column: 13, endLine: 10, endColumn: 18, message: 'Criterion CR1-2 judges CS1-1, but its id names CS1-2. Rename it CR1-1 or fix "judges".', data: { expectedId: 'CR1-1', judges: ['CS1-1'] } },
-                { line: 11, column: 13, endLine: 11, endColumn: 18, message: 'Criterion CR1-1 judges CS1-2, but its id names CS1-1. Rename it CR1-2 or fix "judges".', data: { expectedId: 'CR1-2', judges: ['CS1-2'] } },
+                { line: 10, column: 13, endLine: 10, endColumn: 18, message: 'Criterion CR1-2 judges CS1-1, but its id names CS1-2. Rename it or fix "judges".', data: { judges: ['CS1-1'] } },
+                { line: 11, column: 13, endLine: 11, endColumn: 18, message: 'Criterion CR1-1 judges CS1-2, but its id names CS1-1. Rename it or fix "judges".', data: { judges: ['CS1-2'] } },
             ] },
         { name: 'an explicit judge outside the range or the id', code: cert(seq(4), '  modalité E3 "M"\n    évalue C11 à C14\n    critère CR11 à 13 juge C14 "a"\n    critère CR11 à 13 juge C12 "b"\n    critère CR14 juge C11, C13 "c"'), errors: [
-                { line: 12, column: 13, endLine: 12, endColumn: 17, message: 'Criterion CR11 à 13 judges C14, but its id names C11, C12, C13. Rename it CR14 or fix "judges".', data: { expectedId: 'CR14', judges: ['C14'] } },
-                { line: 14, column: 13, endLine: 14, endColumn: 17, message: 'Criterion CR14 judges C11, C13, but its id names C14. Rename it CR11 or fix "judges".', data: { expectedId: 'CR11', judges: ['C11', 'C13'] } },
+                { line: 12, column: 13, endLine: 12, endColumn: 17, message: 'Criterion CR11 à 13 judges C14, but its id names C11, C12, C13. Rename it or fix "judges".', data: { judges: ['C14'] } },
+                { line: 14, column: 13, endLine: 14, endColumn: 17, message: 'Criterion CR14 judges C11, C13, but its id names C14. Rename it or fix "judges".', data: { judges: ['C11', 'C13'] } },
             ] },
         { name: 'a range whose start or end names no competency', code: cert(seq(3), '  modalité E3 "M"\n    évalue C11 à C13\n    critère CR11 à 31 "a"\n    critère CR12-14 "b"\n    critère CR10 à 12 "c"'), errors: [
                 { line: 11, column: 13, endLine: 11, endColumn: 17, message: 'Criterion CR11 à 31 names C11 to C31 under the id conventions, but C31 does not exist (the competencies of this range run C11 to C13). Fix the end of the range.', data: { missing: ['C31'] } },

@@ -70,7 +70,7 @@ describe('evaluates-outside-bloc', () => {
             '32:Criterion CR1-2 of modality E5 (option 2 of bloc 5) judges CS1-2, of option 1: an option is evaluated by its own modalities. Move the criterion to a modality of option 1, or fix it.',
         ]);
         const fr = await checkText(text, { language: 'fr' });
-        expect(fr.findings.find((f) => f.rule === 'evaluates-outside-bloc')!.message).toBe('Le critère CR3 de la modalité E1 (bloc 1) juge C3, du bloc 2 : un bloc est évalué par ses propres modalités. Déplacez le critère dans une modalité du bloc 2, ou corrigez-le.');
+        expect(fr.findings.find((f) => f.rule === 'evaluates-outside-bloc')!.message).toBe('Le critère CR3 de la modalité E1 (bloc 1) juge C3, du bloc 2\u00a0: un bloc est évalué par ses propres modalités. Déplacez le critère dans une modalité du bloc 2, ou corrigez-le.');
         // the competency left without a criterion in option 2 is named with its option
         expect(en.findings.filter((f) => f.rule === 'competency-not-evaluated').map((f) => f.message)).toEqual(['No modality evaluates competency CS2-2. Add "evaluates CS2-2" to a modality of option 2 of bloc 5.']);
     });

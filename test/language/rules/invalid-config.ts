@@ -9,10 +9,10 @@ ruleTester('invalid-config', {
     ],
     invalid: [
         { name: 'an unknown rule', code: text, certirefJson: '{ "rules": { "no-such-rule": "off" } }', errors: [
-                { line: 1, column: 1, endLine: 1, endColumn: 1, message: /certiref\.json:1:14: .* unknown rule "no-such-rule"\. This setting is ignored\.$/ },
+                { line: 1, column: 1, endLine: 1, endColumn: 1, message: /certiref\.json:1:14: .* unknown rule "no-such-rule"\. This setting is ignored: its default applies\.$/ },
             ] },
         { name: 'a severity that does not exist', code: text, certirefJson: '{\n  "rules": { "id-pattern": "loud" }\n}', errors: [
-                { line: 1, column: 1, endLine: 1, endColumn: 1, message: /certiref\.json:2:14: .* invalid severity for id-pattern\. This setting is ignored\.$/ },
+                { line: 1, column: 1, endLine: 1, endColumn: 1, message: /certiref\.json:2:14: .* invalid severity for id-pattern\. This setting is ignored: its default applies\.$/ },
             ] },
     ],
 });

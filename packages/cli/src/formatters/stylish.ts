@@ -32,6 +32,10 @@ export function stylish(result: CheckResult, color = useColor(process.stdout)): 
         lines.push('');
         const text = TEXTS.summary(total, errors, warnings, infos, result.files.length)[language];
         lines.push(c(errors > 0 ? '1;31' : '1;33', text));
+        // silence on what is missing is not a clean bill: say which certifications wait for a fix
+        for (const p of result.paused) {
+            lines.push(c('1;33', TEXTS.paused(p.certification, p.files.join(', ') || '…')[language]));
+        }
     } else {
         lines.push(TEXTS.noFinding(result.files.length)[language]);
     }

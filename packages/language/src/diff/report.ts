@@ -106,7 +106,7 @@ export const MARKS: Record<ElementChange['status'], string> = { added: '+', remo
 /** The headline: what changed in the model, and which findings came and went. */
 export function summaryLine(diff: ReferentialDiff, language: Language): string {
     const s = summarize(diff);
-    return `${DIFF_WORDS[language].summary(s)}${t(' ; ', '; ')[language]}${DIFF_WORDS[language].findingsSummary(s)}`;
+    return `${DIFF_WORDS[language].summary(s)}${t('\u202F; ', '; ')[language]}${DIFF_WORDS[language].findingsSummary(s)}`;
 }
 
 /** The changes of a certification grouped by bloc (and option), in the order they appear. */
@@ -127,7 +127,7 @@ export function groupTitle(group: { bloc?: string; option?: string }, language: 
 
 /** "competency C7 (renamed from C4) in activity A1" — the words of one change, without its place. */
 export function describeChange(c: ElementChange, language: Language): string {
-    const name = c.hasId ? c.name : `« ${c.name} »`;
+    const name = c.hasId ? c.name : quoted(c.name, language);
     const context = c.parent && (c.kind === 'competency' || c.kind === 'criterion' || c.kind === 'part')
         ? ` (${c.kind === 'competency' ? KIND[language].activity : KIND[language].modality} ${c.parent})` : '';
     const status = statusWord(c.status, c.kind, language);
@@ -177,9 +177,14 @@ export function wordDiffInContext(oldText: string, newText: string): WordRun[] {
 
 const CHANGES = noun('changement', 'changements', 'change', 'changes');
 
+/** A text in guillemets (both languages of the report): inside them, French puts narrow no-break spaces. */
+function quoted(text: string, language: Language): string {
+    return language === 'fr' ? `«\u202F${text}\u202F»` : `« ${text} »`;
+}
+
 /** A colon as each language writes it: French puts a space before it. */
 function colon(language: Language): string {
-    return t(' : ', ': ')[language];
+    return t('\u00A0: ', ': ')[language];
 }
 
 /** Severities in words (the report's language; the JSON keeps the severity's own name). */
@@ -236,7 +241,7 @@ export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): s
     const change = (c: ElementChange, indent: string) => {
         const mark = MARKS[c.status];
         out.push(`${indent}${mark} ${describeChange(c, language)}  ${place(c)}`);
-        if (showsText(c)) out.push(`${indent}    « ${c.text!.replace(/\s*\n\s*/g, ' ')} »`);
+        if (showsText(c)) out.push(`${indent}    ${quoted(c.text!.replace(/\s*\n\s*/g, ' '), language)}`);
         for (const f of c.fields) out.push(`${indent}    ${describeField(f, language, textRuns)}`);
         for (const child of c.children) change(child, `${indent}  `);
     };
@@ -288,7 +293,7 @@ export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions
     const change = (c: ElementChange, indent: string) => {
         const mark = { added: '➕', removed: '➖', renamed: '🔁', changed: '✏️' }[c.status];
         out.push(`${indent}- ${mark} ${escapeMarkdown(describeChange(c, language))} · ${place(c)}`);
-        if (showsText(c)) out.push(`${indent}  <br>« ${escapeMarkdown(c.text!)} »`);
+        if (showsText(c)) out.push(`${indent}  <br>${quoted(escapeMarkdown(c.text!), language)}`);
         for (const f of c.fields) out.push(`${indent}  - ${describeField(f, language, mdRuns, escapeMarkdown)}`);
         for (const child of c.children) change(child, `${indent}  `);
     };

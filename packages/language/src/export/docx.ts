@@ -7,6 +7,7 @@ import { containers } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
 import { certificationTitle, containerHeading, evaluationTable, juryGrid, modalityMeta as metaOf, modalityName, partName, rncpNumber, shownContainers } from '../model/view.js';
 import { xmlText } from './tables.js';
+import { colon, frenchLabels } from '../typography.js';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
@@ -24,14 +25,14 @@ const columns = (...fractions: number[]) => fractions.map((f) => Math.round(f * 
  */
 export async function toDocx(models: CertificationModel[], language: Language): Promise<Buffer> {
     const L = {
-        fr: {
+        fr: frenchLabels({
             certification: 'Certification', rncp: 'Numéro RNCP', level: 'Niveau', certifier: 'Certificateur', version: 'Version', date: 'Date', missing: 'non renseigné',
             activities: "Référentiel d'activités", competencies: 'Référentiel de compétences', evaluation: "Référentiel d'évaluation (modalités et critères)",
             grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations',
             decision: 'Décision du jury :', validated: 'bloc validé', notValidated: 'bloc non validé', juryDate: 'Date de la délibération :', member: 'Membre du jury (nom, prénom)', role: 'Qualité', signature: 'Signature',
             candidate: 'Candidat (nom, prénom) :', evaluationDate: "Date de l'évaluation :", accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère ne juge cette compétence',
             unattached: 'Critères qui ne jugent aucune compétence de ce bloc', page: 'page',
-        },
+        }),
         en: {
             certification: 'Certification', rncp: 'RNCP number', level: 'Level', certifier: 'Certifier', version: 'Version', date: 'Date', missing: 'not given',
             activities: 'Activities', competencies: 'Competencies', evaluation: 'Evaluation (modalities and criteria)',
@@ -103,7 +104,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 for (const { modality: m, criteria, withoutCriterion } of modalities) {
                     evaluation.push(...modalityParagraphs(m));
                     for (const cr of criteria) evaluation.push(...paragraphs(criterionText(cr)));
-                    for (const c of withoutCriterion) evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
+                    for (const c of withoutCriterion) evaluation.push(...paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
                 }
                 rows.push(new TableRow({
                     children: [

@@ -4,6 +4,7 @@ import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
 import { certificationTitle, containerHeading, coverageMatrix, juryGrid, modalityLabel, modalityName, partName } from '../model/view.js';
 import { neutralise, xmlText } from './tables.js';
+import { frenchLabels } from '../typography.js';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each
@@ -12,7 +13,7 @@ import { neutralise, xmlText } from './tables.js';
  */
 export async function toXlsx(models: CertificationModel[], language: Language): Promise<Buffer> {
     const L = {
-        fr: { competency: 'Compétence', text: 'Intitulé', part: 'Partie', criterion: 'Critère', criterionText: "Critère d'évaluation", decision: 'Décision', observations: 'Observations', acquired: 'Acquis', notAcquired: 'Non acquis', count: 'Critères acquis', of: 'Critères', coverage: 'Couverture', candidate: 'Candidat :', noCriterion: 'Aucun critère ne juge cette compétence', legend: 'Nombre de critères de chaque modalité qui jugent la compétence ; une case vide : la modalité ne l\'évalue pas ; en orange : évaluée sans critère, ou compétence sans critère ni évaluation.' },
+        fr: frenchLabels({ competency: 'Compétence', text: 'Intitulé', part: 'Partie', criterion: 'Critère', criterionText: "Critère d'évaluation", decision: 'Décision', observations: 'Observations', acquired: 'Acquis', notAcquired: 'Non acquis', count: 'Critères acquis', of: 'Critères', coverage: 'Couverture', candidate: 'Candidat :', noCriterion: 'Aucun critère ne juge cette compétence', legend: 'Nombre de critères de chaque modalité qui jugent la compétence ; une case vide : la modalité ne l\'évalue pas ; en orange : évaluée sans critère, ou compétence sans critère ni évaluation.' }),
         en: { competency: 'Competency', text: 'Text', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion', decision: 'Decision', observations: 'Observations', acquired: 'Acquired', notAcquired: 'Not acquired', count: 'Criteria acquired', of: 'Criteria', coverage: 'Coverage', candidate: 'Candidate:', noCriterion: 'No criterion judges this competency', legend: 'Number of criteria of each modality that judge the competency; an empty cell: the modality does not evaluate it; in orange: evaluated without a criterion, or a competency with no criterion or no evaluation.' },
     }[language];
     const workbook = new ExcelJS.Workbook();

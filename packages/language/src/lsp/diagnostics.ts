@@ -32,6 +32,7 @@ export function toDiagnostic(finding: Finding, language: Language): Diagnostic {
         code: finding.rule,
         source: 'certiref',
         data,
+        ...(finding.related ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message[language] })) } : {}),
     };
 }
 

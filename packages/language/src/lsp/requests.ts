@@ -49,22 +49,27 @@ async function built(shared: LangiumSharedServices, uri: string): Promise<{ docu
     return { document, model: models.forDocument(document) };
 }
 
-/** Until every one of these documents is validated, at most `ms` (a file no build validates does not hold the answer back). */
+/**
+ * Until every one of these documents is validated, as long as the builds make progress: at most
+ * `ms` without a document validated (a file no build validates does not hold the answer back,
+ * and a busy machine's long first build of the workspace does not cut it short).
+ */
 async function validated(shared: LangiumSharedServices, uris: string[], ms = 10_000): Promise<void> {
     const pending = () => uris.some((uri) => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         return document !== undefined && document.state < DocumentState.Validated;
     });
-    const deadline = Date.now() + ms;
+    let deadline = Date.now() + ms;
     while (pending() && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
-            const done = () => {
+            const done = (progress: boolean) => {
                 clearTimeout(timer);
                 listener.dispose();
+                if (progress) deadline = Date.now() + ms;
                 resolve();
             };
-            const timer = setTimeout(done, 100);
-            const listener = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, done);
+            const timer = setTimeout(() => done(false), 100);
+            const listener = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => done(true));
         });
     }
 }
@@ -150,6 +155,6 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
             if (c.containerKind === 'bloc') blocs.push(node('bloc', c.id, c.title ?? '', c.source, activities));
             else blocs.find((b) => b.kind === 'bloc' && b.id === c.bloc.id)?.children.push(node('option', c.id, c.title ?? '', c.source, activities));
         }
-        return { certification: node('certification', model.id, model.title, model.source, blocs), documents: model.documents, counts };
+        return { certification: node('certification', model.id, model.title, model.source, blocs), documents: model.documents, counts, ...(model.incomplete ? { paused: model.unreadDocuments } : {}) };
     });
 }

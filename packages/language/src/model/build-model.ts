@@ -85,6 +85,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         partHeaders: [],
         unresolved: [],
         incomplete: ordered.some(hasSyntaxError),
+        unreadDocuments: ordered.filter(hasSyntaxError).map((d) => d.uri.toString()),
         source: firstRoot?.header ? locate(firstRoot.header, firstDoc.uri.toString(), 'name') : { uri: firstDoc?.uri.toString() ?? '', range: EMPTY_RANGE, nameRange: EMPTY_RANGE },
     } as Omit<CertificationModel, 'node'>, 'node', firstRoot?.header ?? firstRoot) as CertificationModel;
 

@@ -49,6 +49,8 @@ export interface CertificationModel extends Located {
     unresolved: UnresolvedReference[];
     /** A file of this certification has a syntax error: part of it may be unread. */
     incomplete: boolean;
+    /** The files whose syntax error pauses the completeness rules (`incomplete`). */
+    unreadDocuments: string[];
 }
 
 export interface UnresolvedReference {

@@ -1,4 +1,5 @@
 import { t, type Bilingual, type Language } from '../i18n.js';
+import { colon } from '../typography.js';
 import { competenciesOf, containers, criteriaOfModality } from './queries.js';
 import type { ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel } from './types.js';
 
@@ -90,7 +91,7 @@ const DELIVERABLES = t('Livrables', 'Deliverables');
 
 /** What a grid says of a modality under its name: its kind, its mode, its deliverables. */
 export function modalityMeta(m: ModalityModel, language: Language): string[] {
-    return [m.kind, m.mode ? MODE[m.mode][language] : undefined, m.deliverables.length ? `${DELIVERABLES[language]} : ${m.deliverables.join(', ')}` : undefined]
+    return [m.kind, m.mode ? MODE[m.mode][language] : undefined, m.deliverables.length ? `${DELIVERABLES[language]}${colon(language)}${m.deliverables.join(', ')}` : undefined]
         .filter((x): x is string => Boolean(x));
 }
 
@@ -199,8 +200,9 @@ export interface ExportRow {
     criterionText: string;
 }
 
-export function exportRows(models: CertificationModel[]): ExportRow[] {
+export function exportRows(models: CertificationModel[], language: Language = 'en'): ExportRow[] {
     const rows: ExportRow[] = [];
+    const semicolon = t('\u202F; ', '; ')[language];
     for (const model of models) {
         for (const container of containers(model)) {
             const bloc = blocOf(container);
@@ -213,7 +215,7 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
                     if (judging.length === 0) {
                         rows.push({
                             ...base, activity: activity.id, competency: c.id, competencyText: c.text,
-                            modality: c.evaluatedBy.map(modalityName).join(' ; '), part: '', criterion: '', criterionText: '',
+                            modality: c.evaluatedBy.map(modalityName).join(semicolon), part: '', criterion: '', criterionText: '',
                         });
                     }
                     for (const cr of judging.filter((x) => !done.has(x))) {
@@ -224,7 +226,7 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
                             activity: [...new Set(judged.map((j) => j.activity.id))].join(', '),
                             competency: judged.map((j) => j.id).join(', '),
                             // one competency: its text; several: each after its id, one a line
-                            competencyText: judged.length === 1 ? judged[0].text : judged.map((j) => `${j.id} : ${j.text}`).join('\n'),
+                            competencyText: judged.length === 1 ? judged[0].text : judged.map((j) => `${j.id}${colon(language)}${j.text}`).join('\n'),
                             modality: modalityName(cr.modality), part: partName(cr), criterion: cr.label ?? '', criterionText: cr.text,
                         });
                     }

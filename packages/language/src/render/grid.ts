@@ -4,6 +4,7 @@ import { certificationTitle, containerHeading, coverageMatrix, isShown, juryGrid
 import type { Finding } from '../finding.js';
 import { capital, SEVERITY_WORDS, type Language } from '../i18n.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
+import { colon, frenchLabels, frenchTypography } from '../typography.js';
 
 export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
 
@@ -31,7 +32,7 @@ export interface RenderedGrid {
 }
 
 const LABELS = {
-    fr: {
+    fr: frenchLabels({
         bloc: 'Bloc', option: 'Option', modality: 'Modalité', competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis',
         notAcquired: 'Non acquis', observations: 'Observations', grid: "Grille d'évaluation", coverage: 'Couverture des compétences',
         coverageCaption: 'Compétences × modalités : nombre de critères ; une case vide est une compétence que la modalité n\'évalue pas',
@@ -40,7 +41,8 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
-    },
+        paused: (files: string) => `Vérifications de complétude suspendues : ${files} contient une erreur de syntaxe. Tant qu'elle n'est pas corrigée, ce qui manque (compétence sans critère ou sans évaluation …) n'est pas signalé ici.`,
+    }),
     en: {
         bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
         notAcquired: 'Not acquired', observations: 'Observations', grid: 'Evaluation grid', coverage: 'Coverage of the competencies',
@@ -50,6 +52,7 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} competencies · ${k} criteria · ${m} modalities · ${e} error(s) · ${w} warning(s)`,
         accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
         evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
+        paused: (files: string) => `Completeness checks paused: ${files} has a syntax error. Until it is fixed, what is missing (competency without criterion or evaluation …) is not shown here.`,
     },
 };
 
@@ -74,6 +77,7 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
     const pathOf = options.pathOf ?? ((uri: string) => decodeURIComponent(uri.replace(/^.*\//, '')));
     const byPlace = new Map<string, Finding[]>();
     for (const f of findings) {
+        if (f.rule === 'checks-paused') continue; // said by the banner of its certification
         const key = `${f.uri}#${f.range.start.line}`;
         byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
     }
@@ -102,12 +106,14 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         const criteria = modalities.flatMap(criteriaOfModality);
         const modelFindings = findings.filter((f) => model.documents.includes(f.uri));
         const meta = [model.rncp ? `RNCP ${rncpNumber(model)}` : undefined, model.level ? `${L.level} ${model.level}` : undefined,
-            model.certifier ? `${L.certifier} : ${model.certifier}` : undefined, model.version ? `${L.version} ${model.version}` : undefined].filter(Boolean);
+            model.certifier ? `${L.certifier}${colon(options.language)}${model.certifier}` : undefined, model.version ? `${L.version} ${model.version}` : undefined].filter(Boolean);
         const headingId = id('certification');
         out.push(`<article class="certification" aria-labelledby="${headingId}">`);
         out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(certificationTitle(model))} <span class="id">${escapeHtml(model.id)}</span></h1>`);
         if (meta.length) out.push(`<p class="meta">${meta.map((m) => escapeHtml(m!)).join(' · ')}</p>`);
         out.push(`<p class="summary">${escapeHtml(L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
+        // the completeness rules wait for a syntax error to be fixed: a banner says so (the finding checks-paused in words)
+        if (model.incomplete) out.push(`<p class="paused">${escapeHtml(frenchTypography(L.paused(model.unreadDocuments.map(pathOf).join(', ') || '…')))}</p>`);
         out.push(findingsAt(model.source), '</header>');
         for (const container of all.filter(isShown)) out.push(renderContainer(container));
         out.push(renderMatrix(model));

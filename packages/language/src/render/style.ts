@@ -19,6 +19,7 @@ export const GRID_CSS = `
 .certiref-grid .warn { color: var(--error); }
 .certiref-grid ul.legend { list-style: none; padding: 0; margin: .3em 0 1em; color: var(--muted); font-size: .92em; columns: 2 24em; } .certiref-grid ul.legend strong { color: var(--fg); }
 .certiref-grid ul.findings { list-style: none; padding: 0; margin: .3em 0; }
+.certiref-grid p.paused { border-left: 3px solid var(--warning); padding: .3em .6em; font-weight: 600; }
 .certiref-grid .finding { border-left: 3px solid var(--warning); padding: .15em .5em; margin: .2em 0; font-size: .92em; }
 .certiref-grid .finding.error { border-color: var(--error); } .certiref-grid .finding.info, .certiref-grid .finding.hint { border-color: var(--info); }
 .certiref-grid .finding .severity { font-weight: 600; }

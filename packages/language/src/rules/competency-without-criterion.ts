@@ -2,6 +2,7 @@ import { Conventions } from '../model/ids.js';
 import { allCompetencies, allCriteriaOf } from '../model/queries.js';
 import type { CompetencyModel, ModalityModel, PartModel } from '../model/types.js';
 import { competencyAt, holderName } from './fix.js';
+import { idsInUse } from './duplicate-id.js';
 import { list, t, where, type ModelRule } from './rule.js';
 
 type Data = {
@@ -22,11 +23,12 @@ export const competencyWithoutCriterion: ModelRule<Data> = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         const criteria = allCriteriaOf(cert);
+        const taken = idsInUse(cert, 'criterion');
         for (const c of allCompetencies(cert)) {
             if (c.criteria.length > 0 || c.duplicate) continue;
-            const suggested = conventions.criterionIdsFor(c.id)[0];
+            const conventional = conventions.criterionIdsFor(c.id)[0] as string | undefined;
             // the criterion numbered for it exists, but judges something else (`critère CR3 juge C2`)
-            const namesake = suggested ? criteria.find((cr) => cr.id?.toLowerCase() === suggested.toLowerCase() && cr.judges.length > 0) : undefined;
+            const namesake = conventional ? criteria.find((cr) => cr.id?.toLowerCase() === conventional.toLowerCase() && cr.judges.length > 0) : undefined;
             if (namesake) {
                 const judged = list(namesake.judges.map((j) => j.id));
                 report(c.source, t(
@@ -35,6 +37,8 @@ export const competencyWithoutCriterion: ModelRule<Data> = {
                 ), { competency: c.id });
                 continue;
             }
+            // never an id in use (a criterion without competency may have it): then « juge C… »
+            const suggested = conventional && !taken.has(conventional) ? conventional : undefined;
             const modality = c.evaluatedBy[0];
             const inFr = modality ? ` dans la modalité ${modality.id ?? `« ${modality.title} »`}` : '';
             const inEn = modality ? ` in modality ${modality.id ?? `"${modality.title}"`}` : '';
@@ -54,7 +58,8 @@ export const competencyWithoutCriterion: ModelRule<Data> = {
         if (!inserted) return [];
         return [{
             title: t(`Créer le critère ${id ?? `juge ${c.id}`} dans ${holderName(holder, 'fr')}`, `Create criterion ${id ?? `judges ${c.id}`} in ${holderName(holder, 'en')}`),
-            edits: inserted,
+            edits: inserted.edits,
+            select: inserted.placeholder,
         }];
     },
 };

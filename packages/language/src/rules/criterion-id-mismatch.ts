@@ -2,6 +2,7 @@ import { Conventions, hyphenRange, idsInRange } from '../model/ids.js';
 import { allCompetencies, allCriteriaOf } from '../model/queries.js';
 import type { CriterionModel } from '../model/types.js';
 import { replace } from './fix.js';
+import { idsInUse } from './duplicate-id.js';
 import { list, t, type ModelRule } from './rule.js';
 
 type Data = {
@@ -23,6 +24,7 @@ export const criterionIdMismatch: ModelRule<Data> = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         const existing = new Set(allCompetencies(cert).map((c) => c.id));
+        const criteriaIds = idsInUse(cert, 'criterion');
         for (const cr of allCriteriaOf(cert)) {
             // a range (CR11 à 13, CR18-19) whose start or end names no competency: `CR11 à 31`
             // would otherwise judge C11 to C19 without a word
@@ -42,7 +44,9 @@ export const criterionIdMismatch: ModelRule<Data> = {
             if (cr.judgeSource !== 'explicit' || cr.conventionalIds.length === 0) continue;
             const outside = cr.explicitJudges.filter((c) => !cr.conventionalIds.includes(c.id));
             if (outside.length === 0) continue;
-            const expected = conventions.criterionIdsFor(outside[0].id)[0];
+            // the id it should have, unless another criterion has it already
+            const conventional = conventions.criterionIdsFor(outside[0].id)[0];
+            const expected = conventional && !criteriaIds.has(conventional) ? conventional : undefined;
             const ids = list(outside.map((c) => c.id));
             report(cr.source, t(
                 `Le critère ${cr.label} juge ${ids}, mais son identifiant désigne ${list(cr.conventionalIds)}.${expected ? ` Renommez-le ${expected}` : ' Renommez-le'} ou corrigez « juge ».`,

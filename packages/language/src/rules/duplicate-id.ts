@@ -1,4 +1,4 @@
-import type { CertificationModel, ContainerModel, ElementKind, IdentifiedElement, OptionModel } from '../model/types.js';
+import type { CertificationModel, ContainerModel, ElementKind, IdentifiedElement, OptionModel, SourceLocation } from '../model/types.js';
 import { allCriteria, allModalities, containers } from '../model/queries.js';
 import { t, where, type ModelRule } from './rule.js';
 
@@ -30,6 +30,17 @@ export function identifiedElements(cert: CertificationModel): IdentifiedElement[
     return out;
 }
 
+/** Document order (the certification's files, main file first), then line and column. */
+function comparePlaces(cert: CertificationModel, a: SourceLocation, b: SourceLocation): number {
+    return cert.documents.indexOf(a.uri) - cert.documents.indexOf(b.uri)
+        || a.nameRange.start.line - b.nameRange.start.line || a.nameRange.start.character - b.nameRange.start.character;
+}
+
+/** The ids a certification already gives to elements of a kind: never suggest one of them. */
+export function idsInUse(cert: CertificationModel, kind: ElementKind): Set<string> {
+    return new Set(identifiedElements(cert).filter((e) => e.kind === kind && e.id).map((e) => e.id));
+}
+
 /** Two scopes clash unless they are two different options of one bloc (each option may reuse `E5`). */
 function clash(a: ContainerModel | undefined, b: ContainerModel | undefined): boolean {
     if (a === undefined || b === undefined || a === b) return true;
@@ -52,7 +63,8 @@ export const duplicateId: ModelRule<Data> = {
     ),
     check(cert, report) {
         const seen = new Map<string, IdentifiedElement[]>();
-        for (const element of identifiedElements(cert)) {
+        // the first declaration is the first in the certification's files (the main file first), then in its file
+        for (const element of identifiedElements(cert).sort((a, b) => comparePlaces(cert, a.source, b.source))) {
             if (!element.id) continue;
             // option ids are unique within their bloc (bloc 5 and bloc 6 may both have an option 1)
             const key = `${element.kind}\u0000${element.kind === 'option' ? `${element.scope?.id}\u0000` : ''}${element.id}`;
@@ -62,7 +74,10 @@ export const duplicateId: ModelRule<Data> = {
                 report(element.source, t(
                     `L'identifiant ${element.id} est déjà celui ${OF_FR[element.kind]} déclaré${element.kind === 'competency' || element.kind === 'modality' || element.kind === 'activity' || element.kind === 'option' || element.kind === 'certification' ? 'e' : ''} en ${where(first.source, element.source.uri)}. Donnez-lui un identifiant unique.`,
                     `Id ${element.id} is already used by the ${KIND_EN[element.kind]} declared at ${where(first.source, element.source.uri)}. Give it a unique id.`,
-                ), { id: element.id, kind: element.kind });
+                ), { id: element.id, kind: element.kind }, undefined, [{
+                    uri: first.source.uri, range: first.source.nameRange,
+                    message: t(`Première déclaration de ${element.id}`, `First declaration of ${element.id}`),
+                }]);
             }
             earlier.push(element);
             seen.set(key, earlier);

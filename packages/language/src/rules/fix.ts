@@ -21,6 +21,17 @@ export interface Fix {
     edits: TextEdit[];
     /** The fix an editor applies with its "fix all"/preferred shortcut (default: true). */
     preferred?: boolean;
+    /** What the editor selects once the edits are made (a placeholder to type over). */
+    select?: { uri: string; range: Range };
+}
+
+/** The text a new criterion gets until its author writes it (placeholder-text reports it). */
+export const CRITERION_PLACEHOLDER: Bilingual = { fr: 'À rédiger', en: 'To be written' };
+
+/** A new criterion line, and where its placeholder text stands. */
+export interface InsertedCriterion {
+    edits: TextEdit[];
+    placeholder: { uri: string; range: Range };
 }
 
 /** The finding a fix is asked for, as the editor sends it back: its rule's data is the rule's own type. */
@@ -37,8 +48,8 @@ export interface SourceEdits {
     text(range: Range): string;
     /** Whether the finding's document writes its keywords in English (a new line is written in the same words). */
     englishKeywords: boolean;
-    /** A new criterion line (`critère CR4 "À rédiger"`) after the last criterion or property of a modality or part. */
-    insertCriterion(holder: ModalityModel | PartModel, label: string): TextEdit[] | undefined;
+    /** A new criterion line (`critère CR4 "À rédiger"`) among the criteria of a modality or part, in id order. */
+    insertCriterion(holder: ModalityModel | PartModel, label: string): InsertedCriterion | undefined;
     /** Ids added at the end of the `évalue` list of a modality or part. */
     appendToEvaluates(holder: ModalityModel | PartModel, ids: string): TextEdit[] | undefined;
     /** A competency renamed everywhere, with the criteria numbered after it; undefined when the rename is refused. */

@@ -3,6 +3,7 @@ import { competenciesOf, containers } from '../model/queries.js';
 import type { SourceLocation } from '../model/types.js';
 import { competencyAt, replace } from './fix.js';
 import { optionName, t, type ModelRule } from './rule.js';
+import { idsInUse } from './duplicate-id.js';
 
 interface Sibling {
     id: string;
@@ -39,10 +40,11 @@ export const idPattern: ModelRule<Data> = {
         'Activities and competencies of one bloc (or option) are numbered on one pattern (A6A.1, A6A.2 …). An id off the pattern is often a typo: rename it.',
     ),
     check(cert, report) {
+        const inUse = { activity: idsInUse(cert, 'activity'), competency: idsInUse(cert, 'competency') };
         for (const container of containers(cert)) {
-            const groups: { fr: string; en: string; items: Sibling[] }[] = [
-                { fr: "l'activité", en: 'activity', items: container.activities.map((a) => ({ id: a.id, source: a.source, related: a.competencies.map((c) => c.id) })) },
-                { fr: 'la compétence', en: 'competency', items: competenciesOf(container).map((c) => ({ id: c.id, source: c.source })) },
+            const groups: { fr: string; en: string; kind: 'activity' | 'competency'; items: Sibling[] }[] = [
+                { fr: "l'activité", en: 'activity', kind: 'activity', items: container.activities.map((a) => ({ id: a.id, source: a.source, related: a.competencies.map((c) => c.id) })) },
+                { fr: 'la compétence', en: 'competency', kind: 'competency', items: competenciesOf(container).map((c) => ({ id: c.id, source: c.source })) },
             ];
             for (const group of groups) {
                 const stem = majorityStem(group.items.map((i) => i.id));
@@ -51,7 +53,8 @@ export const idPattern: ModelRule<Data> = {
                     const s = splitId(item.id);
                     if (!s || s.stem === stem) continue;
                     const suggested = `${stem}${s.number}`;
-                    if (group.items.some((other) => other.id === suggested)) continue;
+                    // never an id the certification already gives (to a sibling or anywhere else)
+                    if (inUse[group.kind].has(suggested)) continue;
                     const where = container.containerKind === 'option' ? optionName(container).frOf : `du bloc ${container.id}`;
                     const whereEn = container.containerKind === 'option' ? `of ${optionName(container).en}` : `of bloc ${container.id}`;
                     const rel = item.related && item.related.length > 0 ? ` et ${item.related.length > 1 ? 'ses compétences sont' : 'sa compétence est'} ${item.related.join(', ')}` : '';

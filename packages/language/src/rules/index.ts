@@ -13,6 +13,7 @@ import { evaluatesOutsideBloc } from './evaluates-outside-bloc.js';
 import { idPattern } from './id-pattern.js';
 import { invalidConfig } from './invalid-config.js';
 import { invalidConvention } from './invalid-convention.js';
+import { checksPaused } from './checks-paused.js';
 import { missingAccessibilityProvision } from './missing-accessibility-provision.js';
 import { suppressionWithoutReason } from './suppression-without-reason.js';
 import { syntaxError } from './syntax-error.js';
@@ -47,6 +48,7 @@ export const MODEL_RULES: readonly ModelRule<any>[] = [
     competencyInSeveralBlocs,
     missingAccessibilityProvision,
     invalidConvention,
+    checksPaused,
 ];
 
 /** Every rule users can see and set: the model's, and those checked outside the model (the text itself, the suppressions, certiref.json). */

@@ -1,10 +1,11 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Finding, FindingData, Severity } from '../finding.js';
+import type { Finding, FindingData, RelatedPlace, Severity } from '../finding.js';
 import type { Bilingual } from '../i18n.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
 import type { Fix, FixContext } from './fix.js';
 
 export { capital, t, type Bilingual } from '../i18n.js';
+export type { RelatedPlace } from '../finding.js';
 export { optionName } from '../model/view.js';
 
 /** One finding of a rule, before the settings give it a severity and the suppressions apply. */
@@ -14,7 +15,7 @@ export interface RuleFinding extends Omit<Finding, 'severity'> {
 }
 
 /** How a rule reports a finding: where (the element's id, or `range`), what, and its typed data. */
-export type Report<D extends object = FindingData> = (at: SourceLocation, message: Bilingual, data?: D, range?: Range) => void;
+export type Report<D extends object = FindingData> = (at: SourceLocation, message: Bilingual, data?: D, range?: Range, related?: RelatedPlace[]) => void;
 
 /** Rules that say something is missing: silent while a file of the certification cannot be read whole. */
 export interface CompletenessRule {

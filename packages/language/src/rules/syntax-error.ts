@@ -12,8 +12,8 @@ export const syntaxError: RuleMeta = {
     configurable: false,
     title: t('Le texte ne suit pas la syntaxe des référentiels', 'The text does not follow the référentiel syntax'),
     help: t(
-        "Le fichier ne peut pas être lu tel qu'il est écrit (mot-clé attendu, texte non terminé …). Corrigez à l'endroit indiqué ; les autres vérifications continuent sur ce qui a pu être lu.",
-        'The file cannot be read as written (keyword expected, unterminated text …). Fix it where shown; the other checks go on with what could be read.',
+        "Le fichier ne peut pas être lu tel qu'il est écrit (mot-clé attendu, texte non terminé …). Corrigez à l'endroit indiqué ; les autres vérifications continuent sur ce qui a pu être lu, sauf celles qui signalent un manque, suspendues jusqu'à la correction (voir checks-paused).",
+        'The file cannot be read as written (keyword expected, unterminated text …). Fix it where shown; the other checks go on with what could be read, except those that report something missing, paused until the fix (see checks-paused).',
     ),
 };
 

@@ -22,8 +22,8 @@ export class RuleRunner {
             for (const rule of this.rules) {
                 // a file cut short by a syntax error would make "missing" findings false alarms
                 if (model.incomplete && rule.needsCompleteModel) continue;
-                rule.check(model, (at: SourceLocation, message, data, range) => {
-                    collected.push({ rule: rule.id, uri: at.uri, range: range ?? at.nameRange, anchorLine: at.range.start.line, message, data });
+                rule.check(model, (at: SourceLocation, message, data, range, related) => {
+                    collected.push({ rule: rule.id, uri: at.uri, range: range ?? at.nameRange, anchorLine: at.range.start.line, message, data, ...(related ? { related } : {}) });
                 });
             }
             out = collected;

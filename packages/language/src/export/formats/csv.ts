@@ -4,12 +4,13 @@ import type { CertificationModel } from '../../model/types.js';
 import { exportRows, type ExportRow } from '../../model/view.js';
 import type { ExportFormat } from '../format.js';
 import { neutralise } from '../tables.js';
+import { frenchLabels } from '../../typography.js';
 
 export const COLUMNS: Record<Language, Record<keyof ExportRow, string>> = {
-    fr: {
+    fr: frenchLabels({
         certification: 'Certification', bloc: 'Bloc', option: 'Option', activity: 'Activité', competency: 'Compétence',
         competencyText: 'Intitulé de la compétence', modality: 'Modalité', part: 'Partie', criterion: 'Critère', criterionText: 'Critère d\'évaluation',
-    },
+    }),
     en: {
         certification: 'Certification', bloc: 'Bloc', option: 'Option', activity: 'Activity', competency: 'Competency',
         competencyText: 'Competency text', modality: 'Modality', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion',
@@ -25,7 +26,7 @@ export function toCsv(models: CertificationModel[], language: Language): string 
     const columns = COLUMNS[language];
     const keys = Object.keys(columns) as Array<keyof ExportRow>;
     const lines = [keys.map((k) => quote(columns[k])).join(',')];
-    for (const row of exportRows(models)) lines.push(keys.map((k) => quote(row[k])).join(','));
+    for (const row of exportRows(models, language)) lines.push(keys.map((k) => quote(row[k])).join(','));
     return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

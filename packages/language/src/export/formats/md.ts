@@ -4,6 +4,7 @@ import type { CertificationModel, CriterionModel } from '../../model/types.js';
 import { certificationTitle, containerHeading, juryGrid, modalityMeta, modalityName, partName, rncpNumber, shownContainers } from '../../model/view.js';
 import type { ExportFormat } from '../format.js';
 import { escapeMarkdownText } from '../tables.js';
+import { colon } from '../../typography.js';
 
 const TEXTS = {
     level: t('Niveau', 'Level'),
@@ -25,7 +26,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
     const out: string[] = [];
     for (const model of models) {
         out.push(`# ${cell(certificationTitle(model))} (${model.id})`, '');
-        const meta = [model.rncp && `RNCP ${rncpNumber(model)}`, model.level && `${L('level')} ${model.level}`, model.certifier && `${L('certifier')} : ${model.certifier}`].filter(Boolean);
+        const meta = [model.rncp && `RNCP ${rncpNumber(model)}`, model.level && `${L('level')} ${model.level}`, model.certifier && `${L('certifier')}${colon(language)}${model.certifier}`].filter(Boolean);
         if (meta.length) out.push(meta.map((m) => cell(m as string)).join(' · '), '');
         for (const container of shownContainers(model)) {
             out.push(`## ${containerHeading(container, { text: cell })}`, '');

@@ -1,14 +1,15 @@
-import { AstUtils, CstUtils, URI, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
 import type { CertirefServices } from '../../certiref-module.js';
 import type { CompetencyModel, ModalityModel, PartModel } from '../../model/types.js';
-import type { SourceEdits, TextEdit } from '../../rules/fix.js';
+import { CRITERION_PLACEHOLDER, type InsertedCriterion, type SourceEdits, type TextEdit } from '../../rules/fix.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { findingDataOf } from '../diagnostics.js';
 import { CertirefRenameProvider } from './rename.js';
 import { usesEnglishKeywords } from './target.js';
+import { SELECT_COMMAND } from './commands.js';
 
 /**
  * Quick fixes: for each diagnostic the editor sends, the fixes its rule offers (`fix` in
@@ -30,7 +31,11 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
             if (!data || !rule?.fix || !model) continue;
             const finding = { rule: data.rule, uri: document.uri.toString(), range: diagnostic.range, data };
             for (const fix of rule.fix({ finding, model, edits })) {
-                actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred ?? true, edit: workspaceEdit(fix.edits) });
+                actions.push({
+                    title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred ?? true, edit: workspaceEdit(fix.edits),
+                    // then select the placeholder the fix wrote, to be typed over
+                    ...(fix.select ? { command: { title: fix.title[language], command: SELECT_COMMAND, arguments: [fix.select.uri, fix.select.range] } } : {}),
+                });
             }
         }
         return actions;
@@ -74,21 +79,45 @@ function listNames(document: LangiumDocument, range: Range, id: string): boolean
     return (list?.items ?? []).some((r) => r.from?.$refText === id || r.to?.$refText === id);
 }
 
-/** A new criterion line after the last criterion (or property) of a modality or part. */
-function insertCriterion(holder: ModalityModel | PartModel, label: string): TextEdit[] | undefined {
+/**
+ * A new criterion line in a modality or part: among its criteria in id order (CR3 between CR2
+ * and CR4), else after its last criterion or property; with the place of its placeholder text,
+ * which the editor then selects, to be typed over.
+ */
+function insertCriterion(holder: ModalityModel | PartModel, label: string): InsertedCriterion | undefined {
     const node = holder.node as ast.Modality | ast.Part;
     const document = AstUtils.getDocument(node);
-    const last = (ast.isModality(node) ? [...node.properties, ...node.criteria] : [...node.properties, ...node.criteria]).at(-1)?.$cstNode ?? node.$cstNode;
-    if (!last || !node.$cstNode) return undefined;
+    if (!node.$cstNode) return undefined;
+    // the element the new line follows: the last criterion whose id comes before the new one
+    // (the new one has no id: the last criterion), else the last property, else the title
+    const isId = !/\s/.test(label);
+    const before = isId ? node.criteria.filter((c) => c.name !== undefined && compareIds(c.name, label) < 0).at(-1) : node.criteria.at(-1);
+    const firstAfter = isId ? node.criteria.find((c) => c.name !== undefined && compareIds(c.name, label) > 0) : undefined;
+    const anchor = before?.$cstNode
+        ?? (firstAfter ? node.properties.at(-1)?.$cstNode : [...node.properties, ...node.criteria].at(-1)?.$cstNode)
+        ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'title') ?? GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+    if (!anchor) return undefined;
     const indent = ' '.repeat(node.$cstNode.range.start.character + 2);
     // the new line is written in the language of the référentiel's keywords, like its neighbours
     const en = usesEnglishKeywords(document);
     // after a comment that ends the line, which stays with the line it is on
-    const end = last.range.end;
+    const end = anchor.range.end;
     const rest = document.textDocument.getText({ start: end, end: { line: end.line + 1, character: 0 } }).replace(/(?:\r\n|\r|\n)$/, '');
     const at: Position = /^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest) ? { line: end.line, character: end.character + rest.length } : end;
-    const text = `\n${indent}${en ? 'criterion' : 'critère'} ${label} "${en ? 'To be written' : 'À rédiger'}"`;
-    return [{ uri: document.uri.toString(), range: { start: at, end: at }, newText: text }];
+    const keyword = en ? 'criterion' : 'critère';
+    const placeholder = en ? CRITERION_PLACEHOLDER.en : CRITERION_PLACEHOLDER.fr;
+    const eol = /\r\n/.test(document.textDocument.getText()) ? '\r\n' : /\r/.test(document.textDocument.getText()) ? '\r' : '\n';
+    const uri = document.uri.toString();
+    const start = { line: at.line + 1, character: indent.length + keyword.length + label.length + 3 };
+    return {
+        edits: [{ uri, range: { start: at, end: at }, newText: `${eol}${indent}${keyword} ${label} "${placeholder}"` }],
+        placeholder: { uri, range: { start, end: { line: start.line, character: start.character + placeholder.length } } },
+    };
+}
+
+/** Ids in reading order: `CR2` before `CR10`, `CR1-2` before `CR1-10`. */
+function compareIds(a: string, b: string): number {
+    return a.localeCompare(b, 'fr', { numeric: true, sensitivity: 'base' });
 }
 
 /** Appends ids at the end of the first `évalue` list of a modality or part. */

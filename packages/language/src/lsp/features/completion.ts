@@ -1,5 +1,5 @@
-import { AstUtils, CstUtils, isLeafCstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, DefaultFuzzyMatcher, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../../generated/ast.js';
 import type { CertirefServices } from '../../certiref-module.js';
@@ -7,9 +7,39 @@ import { Conventions, splitId } from '../../model/ids.js';
 import { allActivities, allCompetencies, containers } from '../../model/queries.js';
 import type { BlocModel, CertificationModel, ContainerModel } from '../../model/types.js';
 import { usesEnglishKeywords } from './target.js';
+import { idsInUse } from '../../rules/duplicate-id.js';
 
 /**
- * Completion: Langium's keywords (French and English) and references, where a competency
+ * The keywords completion offers, one per keyword in each language, French with its accents;
+ * the parser still reads every other spelling (`activite`, `Activité`, `individuelle` …).
+ */
+export const OFFERED_KEYWORDS: Record<'fr' | 'en', ReadonlySet<string>> = {
+    fr: new Set(['certification', 'partie', 'de', 'rncp', 'niveau', 'certificateur', 'version', 'date', 'accessibilité', 'section', 'convention', 'description',
+        'bloc', 'option', 'spécialisation', 'activité', 'compétence', 'modalité', 'type', 'individuel', 'groupe', 'livrables', 'évalue', 'critère', 'juge', 'à', 'et']),
+    en: new Set(['certification', 'part', 'of', 'rncp', 'level', 'certifier', 'version', 'date', 'accessibility', 'section', 'convention', 'description',
+        'block', 'option', 'specialization', 'activity', 'competency', 'modality', 'kind', 'individual', 'group', 'deliverables', 'evaluates', 'criterion', 'judges', 'to', 'and']),
+};
+
+/** A word without its accents (`évalue` → `evalue`): what a user may type for it. */
+export function withoutAccents(text: string): string {
+    return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** "critère" and "critere": both typed words find the keyword (VS Code filters on this text). */
+function filterTextOf(label: string): string {
+    const plain = withoutAccents(label);
+    return plain === label ? label : `${label} ${plain}`;
+}
+
+/** Langium's fuzzy matching, blind to accents: `evalu` finds `évalue`, `crit` finds `critère`. */
+export class AccentInsensitiveFuzzyMatcher extends DefaultFuzzyMatcher {
+    override match(query: string, text: string): boolean {
+        return super.match(withoutAccents(query), withoutAccents(text));
+    }
+}
+
+/**
+ * Completion: Langium's keywords (one per keyword, in the language of the document's keywords) and references, where a competency
  * reference shows the competency's text; plus snippets for a new bloc, activity, competency,
  * modality and criterion, numbered with the next free id.
  */
@@ -34,6 +64,25 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
         return item;
     }
 
+    /** Only the keywords offered in the document's language (`activité`, not also `activite` and `activity`). */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return super.filterKeyword(context, keyword) && OFFERED_KEYWORDS[this.keywordLanguage(context.document)].has(keyword.value);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        acceptor(context, { label: keyword.value, kind: this.getKeywordCompletionItemKind(keyword), detail: 'Keyword', sortText: '1', filterText: filterTextOf(keyword.value) });
+    }
+
+    /** The language of the document's keywords; for a document without any yet, that of the messages. */
+    private keywordLanguage(document: LangiumDocument): 'fr' | 'en' {
+        const text = document.textDocument.getText();
+        if (!/^\s*(certification|partie|part|bloc|block|activit|compet|compét|modalit|crit)/im.test(text)) {
+            return this.certiref.referential.Config.getConfig(document.uri.toString()).language;
+        }
+        return usesEnglishKeywords(document) ? 'en' : 'fr';
+    }
+
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         const list = await super.getCompletion(document, params);
         const snippets = this.snippets(document, params);
@@ -50,15 +99,18 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
         const before = text.slice(lineStart, offset);
         if (!/^\s*[\p{L}]*$/u.test(before) || insideTextOrComment(document, offset)) return [];
         const model = this.certiref.referential.Models.forDocument(document);
-        const en = usesEnglishKeywords(document);
+        const en = this.keywordLanguage(document) === 'en';
         const container = model ? containerAt(model, document, offset) : undefined;
+        // the word typed so far is replaced by the snippet (`crit` + critère CR4 → critère CR4 …)
+        const typed = before.trimStart();
+        const range = { start: document.textDocument.positionAt(offset - typed.length), end: params.position };
         const ids: NextIds = model ? nextIds(model, container) : { bloc: '1', activity: 'A1', competency: 'C1', modality: 'E1', criterion: 'CR1', blocActivity: 'A1', blocCompetency: 'C1' };
         const k = en
             ? { bloc: 'block', activity: 'activity', competency: 'competency', modality: 'modality', criterion: 'criterion', kind: 'kind', evaluates: 'evaluates', description: 'description' }
             : { bloc: 'bloc', activity: 'activité', competency: 'compétence', modality: 'modalité', criterion: 'critère', kind: 'type', evaluates: 'évalue', description: 'description' };
         const make = (label: string, body: string, doc: string): CompletionItem => ({
-            label, kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: body,
-            detail: doc, sortText: `~${label}`, filterText: label.split(' ')[0],
+            label, kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: body },
+            detail: doc, sortText: `~${label}`, filterText: filterTextOf(label.split(' ')[0]),
         });
         return [
             make(`${k.bloc} ${ids.bloc}`, `${k.bloc} \${1:${ids.bloc}} "\${2:${en ? 'Title' : 'Titre'}}"\n  ${k.activity} \${3:${ids.blocActivity}} "\${4}"\n    ${k.competency} \${5:${ids.blocCompetency}} "\${6}"`, en ? 'New bloc' : 'Nouveau bloc'),
@@ -66,7 +118,7 @@ export class CertirefCompletionProvider extends DefaultCompletionProvider {
             make(`${k.competency} ${ids.competency}`, `${k.competency} \${1:${ids.competency}} "\${2}"`, en ? 'New competency' : 'Nouvelle compétence'),
             make(`${k.modality} ${ids.modality}`, `${k.modality} \${1:${ids.modality}} "\${2:${en ? 'Case study' : 'Étude de cas'}}"\n  ${k.kind} "\${3:${en ? 'case study' : 'étude de cas'}}"\n  ${k.evaluates} \${4}\n  ${k.criterion} \${5:${ids.criterion}} "\${6}"`, en ? 'New modality' : 'Nouvelle modalité'),
             make(`${k.criterion} ${ids.criterion}`, `${k.criterion} \${1:${ids.criterion}} "\${2}"`, en ? 'New criterion' : 'Nouveau critère'),
-        ];
+        ].filter((item) => this.fuzzyMatcher.match(typed, item.filterText ?? item.label));
     }
 }
 
@@ -176,11 +228,11 @@ export function nextIds(model: CertificationModel, container?: ContainerModel): 
         bloc,
         activity,
         competency,
-        modality: next(containers(model).flatMap((c) => c.modalities.map((m) => m.id ?? '')).filter(Boolean), 'E1', new Set()),
-        // the criterion the first competency without one would have
-        criterion: conventions.criterionIdsFor(
+        modality: next(containers(model).flatMap((c) => c.modalities.map((m) => m.id ?? '')).filter(Boolean), 'E1', idsInUse(model, 'modality')),
+        // the criterion the first competency without one would have, never one in use
+        criterion: free(conventions.criterionIdsFor(
             (container ? container.activities.flatMap((a) => a.competencies) : allCompetencies(model)).find((c) => c.criteria.length === 0)?.id ?? competency,
-        )[0] ?? 'CR1',
+        )[0] ?? 'CR1', idsInUse(model, 'criterion')),
         blocActivity: free(first.activity, takenActivities),
         blocCompetency: free(first.competency, takenCompetencies),
     };

@@ -43,7 +43,7 @@ const TEXTS = {
     partWord: t('partie', 'part'),
     judgesNothing: t('⚠ ne juge aucune compétence', '⚠ judges no competency'),
     judges: t('Juge', 'Judges'),
-    colon: t(' :', ':'),
+    colon: t('\u00A0:', ':'),
     evaluates: t('Évalue', 'Evaluates'),
     how: {
         explicit: t('indiquée par « juge »', 'given by `judges`'),
