@@ -52,7 +52,42 @@ export function rules(findings: SimpleFinding[]): string[] {
     return findings.map((f) => f.rule);
 }
 
-/** Runs the built CLI as a user would. */
+/**
+ * Runs the CLI in this process (cli.ts's `main`, from the sources): for the CLI's behaviour,
+ * where the process boundary is not what is tested. The current folder and the environment are
+ * the command's for its run (`LANG=C` unless given, as `runCli`), its output captured; the
+ * result has the shape of `runCli`'s. Tests of the process itself (the bundle, worker threads,
+ * a terminal, exit on a closed pipe, the language server) use `runCli`.
+ */
+export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+    const { main } = await import('../packages/cli/src/cli.js');
+    const env = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env };
+    const saved = { cwd: process.cwd(), env: Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]])), out: process.stdout.write, err: process.stderr.write };
+    const output = { stdout: '', stderr: '' };
+    const capture = (stream: 'stdout' | 'stderr') => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        output[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+        done?.();
+        return true;
+    }) as typeof process.stdout.write;
+    process.chdir(options.cwd ?? ROOT);
+    Object.assign(process.env, env);
+    process.stdout.write = capture('stdout');
+    process.stderr.write = capture('stderr');
+    try {
+        return { status: await main(args), ...output };
+    } finally {
+        process.stdout.write = saved.out;
+        process.stderr.write = saved.err;
+        for (const [k, v] of Object.entries(saved.env)) {
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+        }
+        process.chdir(saved.cwd);
+    }
+}
+
+/** Runs the built CLI as a user would: the bundle, in a process of its own. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
     const result = spawnSync(process.execPath, [CLI, ...args], {
         cwd: options.cwd ?? ROOT,

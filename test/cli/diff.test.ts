@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers.js';
+import { cli, ROOT } from '../helpers.js';
 
 /**
  * `certiref diff` on pairs of versions built from the seed référentiels, through the built CLI:
@@ -59,10 +59,10 @@ function reflow(text: string): string {
 }
 
 /** The three formats of one comparison, run in `cwd`. */
-function diffAll(cwd: string, args: string[] = ['old', 'new']) {
-    const text = runCli(['diff', ...args, '--lang', 'en'], { cwd });
-    const markdown = runCli(['diff', ...args, '--format', 'markdown', '--lang', 'en'], { cwd });
-    const json = runCli(['diff', ...args, '--format', 'json', '--lang', 'en'], { cwd });
+async function diffAll(cwd: string, args: string[] = ['old', 'new']) {
+    const text = await cli(['diff', ...args, '--lang', 'en'], { cwd });
+    const markdown = await cli(['diff', ...args, '--format', 'markdown', '--lang', 'en'], { cwd });
+    const json = await cli(['diff', ...args, '--format', 'json', '--lang', 'en'], { cwd });
     for (const r of [text, markdown, json]) {
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
@@ -100,13 +100,13 @@ function findings(list: FindingJson[]): string[] {
 }
 
 describe('certiref diff OLD NEW', () => {
-    it('a competency removed: the competency, what evaluated and judged it, and the error it leaves', () => {
+    it('a competency removed: the competency, what evaluated and judged it, and the error it leaves', async () => {
         const dir = versions(MSD, (f) => ({
             ...f,
             // C2 and its text (four continuation lines)
             'bloc-1.ref': replaceOnce(f['bloc-1.ref'], /\n    compétence C2 "[^"]*"/, ''),
         }));
-        const { text, markdown, json } = diffAll(dir);
+        const { text, markdown, json } = await diffAll(dir);
         expect(brief(json)).toEqual([
             'removed competency C2',
             'changed modality E1 | evaluates -C2',
@@ -134,12 +134,12 @@ describe('certiref diff OLD NEW', () => {
         expect(markdown).toContain('- 🔴 error · `new/bloc-1.ref:75:13` · Criterion CR2 should judge C2');
     });
 
-    it('an id renamed, with the criterion numbered after it: two renames and nothing else', () => {
+    it('an id renamed, with the criterion numbered after it: two renames and nothing else', async () => {
         const dir = versions(MSD, (f) => ({
             ...f,
             'bloc-1.ref': replaceOnce(replaceOnce(replaceOnce(f['bloc-1.ref'], 'compétence C4 ', 'compétence C40 '), '    évalue C1 à C4\n', '    évalue C1 à C3, C40\n'), 'critère CR4 ', 'critère CR40 '),
         }));
-        const { text, markdown, json } = diffAll(dir);
+        const { text, markdown, json } = await diffAll(dir);
         expect(brief(json)).toEqual(['renamed competency C4→C40', 'renamed criterion CR4→CR40']);
         // what judges and evaluates the competency is compared through the rename: unchanged
         expect(json.findings).toEqual({ introduced: [], resolved: [] });
@@ -149,7 +149,7 @@ describe('certiref diff OLD NEW', () => {
         expect(markdown).toContain('- 🔁 competency C4 renamed C40 (activity A2) · `new/bloc-1.ref:47`');
     });
 
-    it('a criterion re-targeted: what it judges, and the findings it resolves and introduces', () => {
+    it('a criterion re-targeted: what it judges, and the findings it resolves and introduces', async () => {
         const dir = versions(MSD, (f) => ({
             ...f,
             // the unnumbered criterion of E3 now says which competency it judges …
@@ -157,7 +157,7 @@ describe('certiref diff OLD NEW', () => {
             // … and CR3 judges C1 instead of C3
             'bloc-1.ref': replaceOnce(f['bloc-1.ref'], 'critère CR3 "', 'critère CR3 juge C1 "'),
         }));
-        const { text, markdown, json } = diffAll(dir);
+        const { text, markdown, json } = await diffAll(dir);
         expect(brief(json)).toEqual([
             'changed criterion CR3 | judges +C1 -C3',
             'changed criterion Le candidat a intégré les livrables des prestataires et de… | judges +C12',
@@ -175,22 +175,22 @@ describe('certiref diff OLD NEW', () => {
         expect(markdown).toContain('<details>\n<summary><b>Findings resolved (1)</b></summary>');
 
         // exit 1 with --fail-on-new-errors (an error came), 0 without
-        const failing = runCli(['diff', 'old', 'new', '--fail-on-new-errors'], { cwd: dir });
+        const failing = await cli(['diff', 'old', 'new', '--fail-on-new-errors'], { cwd: dir });
         expect(failing.status).toBe(1);
-        expect(runCli(['diff', 'old', 'new'], { cwd: dir }).status).toBe(0);
+        expect((await cli(['diff', 'old', 'new'], { cwd: dir })).status).toBe(0);
     });
 
-    it('a criterion whose only change resolves an error does not fail with --fail-on-new-errors', () => {
+    it('a criterion whose only change resolves an error does not fail with --fail-on-new-errors', async () => {
         const dir = versions(MSD, (f) => ({
             ...f,
             'bloc-3.ref': replaceOnce(f['bloc-3.ref'], '    critère "Le candidat a intégré les livrables', '    critère juge C12 "Le candidat a intégré les livrables'),
         }));
-        const r = runCli(['diff', 'old', 'new', '--fail-on-new-errors', '--format', 'json'], { cwd: dir });
+        const r = await cli(['diff', 'old', 'new', '--fail-on-new-errors', '--format', 'json'], { cwd: dir });
         expect(r.status).toBe(0);
         expect((JSON.parse(r.stdout) as DiffJson).summary.resolved.errors).toBe(1);
     });
 
-    it('a reformatting (texts rewrapped, indentation and blank lines changed, certiref format) is an empty diff', () => {
+    it('a reformatting (texts rewrapped, indentation and blank lines changed, certiref format) is an empty diff', async () => {
         const dir = versions(CPD, (f) => {
             const out: Record<string, string> = {};
             for (const [name, text] of Object.entries(f)) out[name] = reflow(text);
@@ -199,7 +199,7 @@ describe('certiref diff OLD NEW', () => {
         for (const name of fs.readdirSync(path.join(dir, 'old'))) {
             expect(fs.readFileSync(path.join(dir, 'new', name), 'utf8')).not.toBe(fs.readFileSync(path.join(dir, 'old', name), 'utf8'));
         }
-        const { text, markdown, json } = diffAll(dir);
+        const { text, markdown, json } = await diffAll(dir);
         expect(text).toBe('certiref diff  old → new\n\nNo change to the référentiels.\n');
         expect(markdown).toBe('### certiref diff — `old` → `new`\n\nNo change to the référentiels.\n');
         expect(json.empty).toBe(true);
@@ -207,11 +207,11 @@ describe('certiref diff OLD NEW', () => {
         expect(json.findings).toEqual({ introduced: [], resolved: [] });
 
         // and the canonical layout of `certiref format` too
-        expect(runCli(['format', '--write', 'new'], { cwd: dir }).status).toBe(0);
-        expect(diffAll(dir).json.empty).toBe(true);
+        expect((await cli(['format', '--write', 'new'], { cwd: dir })).status).toBe(0);
+        expect((await diffAll(dir)).json.empty).toBe(true);
     });
 
-    it('a bloc split into two files (its competencies in one, its evaluation in the other) is an empty diff', () => {
+    it('a bloc split into two files (its competencies in one, its evaluation in the other) is an empty diff', async () => {
         const dir = versions(MSD, (f) => {
             const text = f['bloc-3.ref'];
             const cut = text.indexOf('  modalité E3');
@@ -219,13 +219,13 @@ describe('certiref diff OLD NEW', () => {
             return { ...f, 'bloc-3.ref': text.slice(0, comment + 1), 'bloc-3-evaluation.ref': `partie de MSD\n\nbloc 3\n${text.slice(comment + 1)}` };
         });
         expect(fs.readdirSync(path.join(dir, 'new'))).toContain('bloc-3-evaluation.ref');
-        const { text, markdown, json } = diffAll(dir);
+        const { text, markdown, json } = await diffAll(dir);
         expect(json.empty).toBe(true);
         expect(text).toContain('No change to the référentiels.');
         expect(markdown).toContain('No change to the référentiels.');
     });
 
-    it('a competency moved to another activity, a criterion text edited word by word, a bloc removed with its contents', () => {
+    it('a competency moved to another activity, a criterion text edited word by word, a bloc removed with its contents', async () => {
         const dir = versions(CPD, (f) => {
             const lines = f['bloc-2.ref'].split('\n');
             const start = lines.findIndex((l) => l.startsWith('    compétence C2.3 '));
@@ -239,7 +239,7 @@ describe('certiref diff OLD NEW', () => {
                 'bloc-4.ref': undefined,
             };
         });
-        const { text, markdown, json } = diffAll(dir);
+        const { text, markdown, json } = await diffAll(dir);
         const changes = json.certifications[0].changes;
         expect(brief(json).slice(0, 2)).toEqual([
             'changed competency C2.3 | activity A2.3→A2.2',
@@ -259,21 +259,21 @@ describe('certiref diff OLD NEW', () => {
         expect(findings(json.findings.introduced)).toEqual(['warning activity-without-competency new/bloc-2.ref:19']);
     });
 
-    it('speaks French with --lang fr', () => {
+    it('speaks French with --lang fr', async () => {
         const dir = versions(MSD, (f) => ({ ...f, 'bloc-1.ref': replaceOnce(f['bloc-1.ref'], /\n    compétence C2 "[^"]*"/, '') }));
-        const r = runCli(['diff', 'old', 'new', '--lang', 'fr'], { cwd: dir });
+        const r = await cli(['diff', 'old', 'new', '--lang', 'fr'], { cwd: dir });
         expect(r.stdout).toContain('    − compétence C2 (activité A1) supprimée  était en old/bloc-1.ref:33\n');
         expect(r.stdout).toContain('    ~ critère CR2 (modalité E1) modifié  new/bloc-1.ref:75\n        juge\u00a0: − C2\n');
         expect(r.stdout).toMatch(/Constats apparus \(1\)\n {2}new\/bloc-1\.ref:75:13 {2}erreur {2}Le critère CR2 devrait juger C2/);
         expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 suppression, 2 modifications\u202f; 1 erreur apparue');
     });
 
-    it('a certification added and one removed', () => {
+    it('a certification added and one removed', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-diff-'));
         temps.push(dir);
         fs.cpSync(MSD, path.join(dir, 'old/msd'), { recursive: true });
         fs.cpSync(CPD, path.join(dir, 'new/cpd'), { recursive: true });
-        const { text, json } = diffAll(dir);
+        const { text, json } = await diffAll(dir);
         expect(json.certifications.map((c) => `${c.status} ${c.id} ${JSON.stringify(c.counts)}`)).toEqual([
             'removed MSD {"blocs":5,"activities":15,"competencies":35,"modalities":7,"criteria":33}',
             'added CPD {"blocs":6,"activities":26,"competencies":30,"modalities":18,"criteria":123}',
@@ -282,16 +282,16 @@ describe('certiref diff OLD NEW', () => {
         expect(text).toContain('CPD — Chef de projet digital (certification added)\n  6 blocs, 26 activities, 30 competencies, 18 modalities, 123 criteria  new/cpd/certification.ref:');
     });
 
-    it('refuses what it cannot compare with exit 2 and one line, and writes -o atomically', () => {
+    it('refuses what it cannot compare with exit 2 and one line, and writes -o atomically', async () => {
         const dir = versions(MSD, (f) => f);
         for (const args of [['diff', 'old'], ['diff', 'old', 'new', 'more'], ['diff', 'old', 'nowhere'], ['diff', 'old', 'new', '--format', 'xml'], ['diff', 'old', 'new', '-o', 'new/report.ref']]) {
-            const r = runCli(args, { cwd: dir });
+            const r = await cli(args, { cwd: dir });
             expect(r.status, args.join(' ')).toBe(2);
             expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
             expect(r.stderr).not.toMatch(/\bat .*\.c?js:\d+/);
         }
         expect(fs.existsSync(path.join(dir, 'new/report.ref'))).toBe(false);
-        const r = runCli(['diff', 'old', 'new', '-o', 'report.md', '--format', 'markdown'], { cwd: dir });
+        const r = await cli(['diff', 'old', 'new', '-o', 'report.md', '--format', 'markdown'], { cwd: dir });
         expect(r.status).toBe(0);
         expect(r.stdout).toBe('');
         expect(fs.readFileSync(path.join(dir, 'report.md'), 'utf8')).toContain('No change to the référentiels.');
@@ -315,32 +315,32 @@ describe('certiref diff --git REV', () => {
         return r.stdout;
     }
 
-    it('compares the working tree with a revision, naming the old side REV:path', () => {
+    it('compares the working tree with a revision, naming the old side REV:path', async () => {
         const dir = repository();
         const file = path.join(dir, 'referentials/msd/bloc-1.ref');
         fs.writeFileSync(file, replaceOnce(fs.readFileSync(file, 'utf8'), /\n    compétence C2 "[^"]*"/, ''));
-        const { text, json } = diffAll(dir, ['--git', 'HEAD']);
+        const { text, json } = await diffAll(dir, ['--git', 'HEAD']);
         expect(brief(json)).toEqual(['removed competency C2', 'changed modality E1 | evaluates -C2', 'changed criterion CR2 | judges -C2']);
         expect(json.certifications[0].changes[0].old).toEqual({ file: 'HEAD:referentials/msd/bloc-1.ref', line: 33, column: 16 });
         expect(text).toContain('certiref diff  HEAD → .\n');
         expect(text).toContain('was at HEAD:referentials/msd/bloc-1.ref:33');
 
         // from a sub-folder, with a path: the same comparison
-        const sub = runCli(['diff', '--git', 'HEAD', 'msd', '--format', 'json'], { cwd: path.join(dir, 'referentials') });
+        const sub = await cli(['diff', '--git', 'HEAD', 'msd', '--format', 'json'], { cwd: path.join(dir, 'referentials') });
         expect(sub.status).toBe(0);
         expect(brief(JSON.parse(sub.stdout) as DiffJson)).toEqual(brief(json));
 
         // committed, the working tree equals HEAD and differs from HEAD~1
         git(dir, 'commit', '-q', '-am', 'sans C2');
-        expect(diffAll(dir, ['--git', 'HEAD']).json.empty).toBe(true);
-        expect(brief(diffAll(dir, ['--git', 'HEAD~1']).json)).toEqual(brief(json));
+        expect((await diffAll(dir, ['--git', 'HEAD'])).json.empty).toBe(true);
+        expect(brief((await diffAll(dir, ['--git', 'HEAD~1'])).json)).toEqual(brief(json));
     });
 
-    it('reads each side with its own certiref.json', () => {
+    it('reads each side with its own certiref.json', async () => {
         const dir = repository();
         // the settings change (criterion-without-competency becomes a warning), the référentiel does not
         fs.writeFileSync(path.join(dir, 'certiref.json'), '{ "rules": { "criterion-without-competency": "warning" } }\n');
-        const { json } = diffAll(dir, ['--git', 'HEAD']);
+        const { json } = await diffAll(dir, ['--git', 'HEAD']);
         expect(json.certifications).toEqual([]);
         expect(findings(json.findings.resolved)).toEqual([
             'error criterion-without-competency HEAD:referentials/msd/bloc-3.ref:68',
@@ -354,17 +354,17 @@ describe('certiref diff --git REV', () => {
         ]);
     });
 
-    it('a folder deleted since the revision is a certification removed; a new one, added', () => {
+    it('a folder deleted since the revision is a certification removed; a new one, added', async () => {
         const dir = repository();
         fs.rmSync(path.join(dir, 'referentials/msd'), { recursive: true });
         fs.cpSync(CPD, path.join(dir, 'referentials/cpd'), { recursive: true });
-        const { json } = diffAll(dir, ['--git', 'HEAD', 'referentials']);
+        const { json } = await diffAll(dir, ['--git', 'HEAD', 'referentials']);
         expect(json.certifications.map((c) => `${c.status} ${c.id}`)).toEqual(['removed MSD', 'added CPD']);
-        const gone = diffAll(dir, ['--git', 'HEAD', 'referentials/msd']).json;
+        const gone = (await diffAll(dir, ['--git', 'HEAD', 'referentials/msd'])).json;
         expect(gone.certifications.map((c) => `${c.status} ${c.id}`)).toEqual(['removed MSD']);
     });
 
-    it('exit 2 with one line: an unknown revision, outside a repository, a path found nowhere', () => {
+    it('exit 2 with one line: an unknown revision, outside a repository, a path found nowhere', async () => {
         const dir = repository();
         const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-nogit-'));
         temps.push(outside);
@@ -375,7 +375,7 @@ describe('certiref diff --git REV', () => {
             [['diff', '--git', 'HEAD', 'nowhere'], dir, /nowhere\u00a0: introuvable ici comme en HEAD \/ not found here nor at HEAD/],
         ];
         for (const [args, cwd, message] of cases) {
-            const r = runCli(args, { cwd });
+            const r = await cli(args, { cwd });
             expect(r.status, args.join(' ')).toBe(2);
             expect(r.stderr).toMatch(message);
             expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { cli } from '../helpers.js';
 
 const temps: string[] = [];
 const temp = () => {
@@ -15,8 +15,8 @@ afterEach(() => {
     for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function model(seed: string): ModelJson {
-    return JSON.parse(runCli(['export', `referentials/${seed}`]).stdout).certifications[0];
+async function model(seed: string): Promise<ModelJson> {
+    return JSON.parse((await cli(['export', `referentials/${seed}`])).stdout).certifications[0];
 }
 
 // the model as `certiref export` prints it (JSON): what every other format is checked against
@@ -76,8 +76,8 @@ function tablesOf(html: string): string[][][] {
 
 describe('certiref export --format csv', () => {
     for (const seed of SEEDS) {
-        it(`${seed}: UTF-8 with a BOM, RFC 4180, every competency and criterion in the order of the source`, () => {
-            const r = runCli(['export', `referentials/${seed}`, '--format', 'csv', '--lang', 'fr']);
+        it(`${seed}: UTF-8 with a BOM, RFC 4180, every competency and criterion in the order of the source`, async () => {
+            const r = await cli(['export', `referentials/${seed}`, '--format', 'csv', '--lang', 'fr']);
             expect(r.status).toBe(0);
             expect(r.stdout.startsWith('\uFEFF')).toBe(true);
             expect(r.stdout).toMatch(/\r\n$/);
@@ -85,7 +85,7 @@ describe('certiref export --format csv', () => {
             expect(Object.keys(rows[0])).toEqual(['Certification', 'Bloc', 'Option', 'Activité', 'Compétence', 'Intitulé de la compétence', 'Modalité', 'Partie', 'Critère', "Critère d'évaluation"]);
             // one row per criterion, with the competencies it judges, at the first of them; a row for
             // each competency no criterion judges; in the order of the source
-            const m = model(seed);
+            const m = await model(seed);
             const expected: string[] = [];
             for (const b of m.blocs) {
                 const criteria = b.modalities.flatMap((mo) => mo.criteria);
@@ -109,7 +109,7 @@ describe('certiref export --format csv', () => {
         });
     }
 
-    it('neutralises cells a spreadsheet would run as a formula', () => {
+    it('neutralises cells a spreadsheet would run as a formula', async () => {
         const dir = temp();
         fs.writeFileSync(path.join(dir, 'a.ref'), `certification F "=HYPERLINK(\\"http://x\\")"
   accessibilité "a"
@@ -121,7 +121,7 @@ bloc 1 "+1"
     critère CR1 "=1+1"
     critère CR2 "ok"
 `);
-        const csv = runCli(['export', '.', '--format', 'csv'], { cwd: dir }).stdout;
+        const csv = (await cli(['export', '.', '--format', 'csv'], { cwd: dir })).stdout;
         const rows: string[][] = parse(csv.slice(1));
         for (const row of rows.slice(1)) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
         expect(rows[1]).toContain("'-2+3");
@@ -143,7 +143,7 @@ bloc 1 "+1"
       critère CR1 "=1+1"
       critère CR2 "+ok"
 `);
-        expect(runCli(['export', '.', '--format', 'xlsx', '-o', 'f.xlsx'], { cwd: dir }).status).toBe(0);
+        expect((await cli(['export', '.', '--format', 'xlsx', '-o', 'f.xlsx'], { cwd: dir })).status).toBe(0);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(dir, 'f.xlsx'));
         const texts: string[] = [];
@@ -160,7 +160,7 @@ bloc 1 "+1"
 });
 
 describe('certiref export --format md', () => {
-    it('shows a text as written: no link, emphasis or HTML can come from it', () => {
+    it('shows a text as written: no link, emphasis or HTML can come from it', async () => {
         const dir = temp();
         fs.writeFileSync(path.join(dir, 'a.ref'), `certification M "Exemple"
   accessibilité "a"
@@ -171,13 +171,13 @@ bloc 1 "Bloc"
     évalue C1
     critère CR1 "_souligné_ \\\`code\\\`"
 `);
-        const md = runCli(['export', '.', '--format', 'md'], { cwd: dir }).stdout;
+        const md = (await cli(['export', '.', '--format', 'md'], { cwd: dir })).stdout;
         expect(md).toContain('Voir \\[le site\\](javascript:alert(1)) et \\*\\*ceci\\*\\* ou &lt;b&gt;cela&lt;/b&gt; \\| fin');
         expect(md).not.toMatch(/[^\\]\[le site\]/);
     });
 
-    it('a table per modality with the jury\'s columns, texts escaped', () => {
-        const md = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--lang', 'fr']).stdout;
+    it('a table per modality with the jury\'s columns, texts escaped', async () => {
+        const md = (await cli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--lang', 'fr'])).stdout;
         expect(md).toMatch(/^# Manager de la stratégie digitale \(MSD\)/);
         expect(md).toContain('### E3 — Mise en situation en groupe');
         expect(md).toContain('| Compétence | Critère | Acquis | Non acquis | Observations |');
@@ -187,9 +187,9 @@ bloc 1 "Bloc"
     });
 
     for (const seed of SEEDS) {
-        it(`${seed}: each modality's grid holds every competency it evaluates and every criterion, once, in order`, () => {
-            const md = runCli(['export', `referentials/${seed}`, '--format', 'md', '--lang', 'fr']).stdout;
-            const m = model(seed);
+        it(`${seed}: each modality's grid holds every competency it evaluates and every criterion, once, in order`, async () => {
+            const md = (await cli(['export', `referentials/${seed}`, '--format', 'md', '--lang', 'fr'])).stdout;
+            const m = await model(seed);
             // as a Markdown renderer shows the cell: line breaks, backslash escapes, HTML entities
             const unescape = (text: string) => flat(text.replace(/<br>/g, ' ').replace(/\\([\\`*_[\]|~#+-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
             const sections = md.split(/^### /m).slice(1);
@@ -213,8 +213,8 @@ bloc 1 "Bloc"
 });
 
 describe('certiref export --format html', () => {
-    it('the coverage matrix names each modality apart, with a legend, even where titles repeat', () => {
-        const html = runCli(['export', 'referentials/chef-de-projet-digital', '--format', 'html', '--lang', 'fr']).stdout;
+    it('the coverage matrix names each modality apart, with a legend, even where titles repeat', async () => {
+        const html = (await cli(['export', 'referentials/chef-de-projet-digital', '--format', 'html', '--lang', 'fr'])).stdout;
         const matrix = /<table class="matrix">.*?<\/table>/s.exec(html)![0];
         const heads = [...matrix.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((x) => x[1]).slice(1);
         expect(heads.slice(0, 8)).toEqual(['Bloc 1', 'Bloc 2', 'Bloc 3.1', 'Bloc 3.2', 'Bloc 3.3', 'Bloc 3.4', 'Bloc 4', 'Bloc 5.1']);
@@ -224,27 +224,27 @@ describe('certiref export --format html', () => {
 });
 
 describe('certiref export --out', () => {
-    it('writes one file per certification, and replaces none without --force', () => {
+    it('writes one file per certification, and replaces none without --force', async () => {
         const dir = temp();
-        const first = runCli(['export', 'referentials', '--format', 'html', '--out', dir]);
+        const first = await cli(['export', 'referentials', '--format', 'html', '--out', dir]);
         expect(first.status).toBe(0);
         expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
         fs.writeFileSync(path.join(dir, 'MSD.html'), 'mine');
-        const again = runCli(['export', 'referentials', '--format', 'html', '--out', dir]);
+        const again = await cli(['export', 'referentials', '--format', 'html', '--out', dir]);
         expect(again.status).toBe(2);
         expect(again.stderr).toMatch(/MSD\.html.*already exists, add --force to replace/);
         expect(fs.readFileSync(path.join(dir, 'MSD.html'), 'utf8')).toBe('mine');
-        expect(runCli(['export', 'referentials', '--format', 'html', '--out', dir, '--force']).status).toBe(0);
+        expect((await cli(['export', 'referentials', '--format', 'html', '--out', dir, '--force'])).status).toBe(0);
         expect(fs.readFileSync(path.join(dir, 'MSD.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
         expect(fs.readdirSync(dir).sort()).toEqual(['CPD.html', 'MSD.html']);
         // no temporary file left behind by the atomic writes
         expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
     });
 
-    it('refuses a file where a folder is expected, in both languages', () => {
+    it('refuses a file where a folder is expected, in both languages', async () => {
         const file = path.join(temp(), 'report.csv');
         fs.writeFileSync(file, 'mine');
-        const r = runCli(['export', 'referentials', '--format', 'csv', '--out', file]);
+        const r = await cli(['export', 'referentials', '--format', 'csv', '--out', file]);
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/--out attend un dossier, pas un fichier .* \/ --out expects a folder, not a file/);
         expect(fs.readFileSync(file, 'utf8')).toBe('mine');
@@ -256,7 +256,7 @@ describe('certiref export --format xlsx', () => {
         const ExcelJS = (await import('exceljs')).default;
         const dir = temp();
         const file = path.join(dir, 'msd.xlsx');
-        const r = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'xlsx', '-o', file, '--lang', 'fr']);
+        const r = await cli(['export', 'referentials/manager-strategie-digitale', '--format', 'xlsx', '-o', file, '--lang', 'fr']);
         expect(r.status, r.stderr).toBe(0);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(file);
@@ -302,11 +302,11 @@ describe('certiref export --format docx', () => {
     for (const seed of SEEDS) it(`${seed}: title block, a three-column table per bloc, the jury grids with decision and signatures; every competency and criterion, in order`, async () => {
         const mammoth = (await import('mammoth')).default;
         const file = path.join(temp(), 'x.docx');
-        const r = runCli(['export', `referentials/${seed}`, '--format', 'docx', '-o', file, '--lang', 'fr']);
+        const r = await cli(['export', `referentials/${seed}`, '--format', 'docx', '-o', file, '--lang', 'fr']);
         expect(r.status, r.stderr).toBe(0);
         const html = (await mammoth.convertToHtml({ path: file })).value;
         const text = (await mammoth.extractRawText({ path: file })).value;
-        const m = model(seed);
+        const m = await model(seed);
         expect(text.startsWith(m.title)).toBe(true);
         const tables = tablesOf(html);
         // the title block: every field France Compétences reads, « non renseigné » when the source does not give it
@@ -374,10 +374,10 @@ describe('certiref export --format xlsx, both seeds', () => {
         it(`${seed}: a sheet per modality with every competency and criterion of its grid, once, in order; every competency on the coverage sheet`, async () => {
             const ExcelJS = (await import('exceljs')).default;
             const file = path.join(temp(), 'x.xlsx');
-            expect(runCli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file, '--lang', 'fr']).status).toBe(0);
+            expect((await cli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file, '--lang', 'fr'])).status).toBe(0);
             const workbook = new ExcelJS.Workbook();
             await workbook.xlsx.readFile(file);
-            const m = model(seed);
+            const m = await model(seed);
             const sheets = workbook.worksheets.slice(0, -1);
             expect(sheets).toHaveLength(modalities(m).length);
             sheets.forEach((sheet, i) => {
@@ -403,13 +403,13 @@ describe('certiref export --format xlsx, both seeds', () => {
 });
 
 describe('certiref export --bloc, --modality', () => {
-    it('exports one bloc with its options, or one modality, and says when there is none', () => {
-        const bloc5 = JSON.parse(runCli(['export', 'referentials/manager-strategie-digitale', '--bloc', '5']).stdout).certifications[0];
+    it('exports one bloc with its options, or one modality, and says when there is none', async () => {
+        const bloc5 = JSON.parse((await cli(['export', 'referentials/manager-strategie-digitale', '--bloc', '5'])).stdout).certifications[0];
         expect(bloc5.blocs.map((b: { id: string; option: { id: string } }) => `${b.id}/${b.option.id}`)).toEqual(['5/1', '5/2', '5/3']);
-        const e3 = runCli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--modality', 'E3']).stdout;
+        const e3 = (await cli(['export', 'referentials/manager-strategie-digitale', '--format', 'md', '--modality', 'E3'])).stdout;
         expect(e3.match(/^### /gm)).toEqual(['### ']);
         expect(e3).toContain('## Bloc 3');
-        const none = runCli(['export', 'referentials', '--bloc', '9']);
+        const none = await cli(['export', 'referentials', '--bloc', '9']);
         expect(none.status).toBe(2);
         expect(none.stderr).toMatch(/bloc 9\u00a0: introuvable \/ not found/);
     });

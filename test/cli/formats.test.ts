@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { Ajv } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_RULES } from 'certiref-language';
-import { CLI, ROOT, runCli } from '../helpers.js';
+import { cli, CLI, ROOT } from '../helpers.js';
 
 const REFS = 'referentials';
 
@@ -20,8 +20,12 @@ function sarifValidator() {
 }
 
 describe('--format sarif', () => {
-    const r = runCli(['check', REFS, '--format', 'sarif']);
-    const log = JSON.parse(r.stdout);
+    let r: Awaited<ReturnType<typeof cli>>;
+    let log: ReturnType<typeof JSON.parse>;
+    beforeAll(async () => {
+        r = await cli(['check', REFS, '--format', 'sarif']);
+        log = JSON.parse(r.stdout);
+    });
 
     it('is valid SARIF 2.1.0 (official schema)', () => {
         const validate = sarifValidator();
@@ -51,14 +55,14 @@ describe('--format sarif', () => {
         expect(first.partialFingerprints['certiref/v1']).toMatch(/^[0-9a-f]{32}$/);
     });
 
-    it('keeps fingerprints when unrelated lines move', () => {
+    it('keeps fingerprints when unrelated lines move', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-sarif-'));
         try {
             const text = fs.readFileSync(path.join(ROOT, 'examples/rules/competency-without-criterion.ref'), 'utf8');
             fs.writeFileSync(path.join(dir, 'a.ref'), text);
-            const before = JSON.parse(runCli(['check', 'a.ref', '--format', 'sarif'], { cwd: dir }).stdout).runs[0].results[0];
+            const before = JSON.parse((await cli(['check', 'a.ref', '--format', 'sarif'], { cwd: dir })).stdout).runs[0].results[0];
             fs.writeFileSync(path.join(dir, 'a.ref'), '// une ligne de plus\n\n' + text);
-            const after = JSON.parse(runCli(['check', 'a.ref', '--format', 'sarif'], { cwd: dir }).stdout).runs[0].results[0];
+            const after = JSON.parse((await cli(['check', 'a.ref', '--format', 'sarif'], { cwd: dir })).stdout).runs[0].results[0];
             expect(after.locations[0].physicalLocation.region.startLine).toBe(before.locations[0].physicalLocation.region.startLine + 2);
             expect(after.partialFingerprints).toEqual(before.partialFingerprints);
         } finally {
@@ -68,14 +72,15 @@ describe('--format sarif', () => {
 });
 
 describe('fingerprints and line breaks', () => {
-    it('a file whose lines end with CR, CRLF or LF gives the same fingerprints', () => {
+    it('a file whose lines end with CR, CRLF or LF gives the same fingerprints', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-eol-'));
         try {
             const text = fs.readFileSync(path.join(ROOT, 'examples/rules/competency-without-criterion.ref'), 'utf8');
-            const fingerprints = ['\n', '\r\n', '\r'].map((eol) => {
+            const fingerprints: string[][] = [];
+            for (const eol of ['\n', '\r\n', '\r']) {
                 fs.writeFileSync(path.join(dir, 'a.ref'), text.replace(/\n/g, eol));
-                return JSON.parse(runCli(['check', 'a.ref', '--format', 'json'], { cwd: dir }).stdout).diagnostics.map((d: { line: number; fingerprint: string }) => `${d.line} ${d.fingerprint}`);
-            });
+                fingerprints.push(JSON.parse((await cli(['check', 'a.ref', '--format', 'json'], { cwd: dir })).stdout).diagnostics.map((d: { line: number; fingerprint: string }) => `${d.line} ${d.fingerprint}`));
+            }
             expect(fingerprints[0]).toHaveLength(1);
             expect(fingerprints[1]).toEqual(fingerprints[0]);
             expect(fingerprints[2]).toEqual(fingerprints[0]);
@@ -86,8 +91,8 @@ describe('fingerprints and line breaks', () => {
 });
 
 describe('--format junit', () => {
-    it('has a test suite per file and a test case per rule, failing where the rule has findings', () => {
-        const r = runCli(['check', REFS, '--format', 'junit']);
+    it('has a test suite per file and a test case per rule, failing where the rule has findings', async () => {
+        const r = await cli(['check', REFS, '--format', 'junit']);
         expect(r.status).toBe(1);
         const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
         const suites = doc.testsuites.testsuite;
@@ -106,10 +111,10 @@ describe('--format junit', () => {
 });
 
 describe('--format github', () => {
-    it('prints annotations, then the full report, and writes a Markdown summary', () => {
+    it('prints annotations, then the full report, and writes a Markdown summary', async () => {
         const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-')), 'summary.md');
         fs.writeFileSync(summary, '# earlier step\n');
-        const r = runCli(['check', REFS, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+        const r = await cli(['check', REFS, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
         expect(r.status).toBe(1);
         const lines = r.stdout.split('\n');
         expect(lines[0]).toBe('::warning file=referentials/chef-de-projet-digital/bloc-6.ref,line=77,col=14,endLine=77,endColumn=18,title=id-pattern::'
@@ -123,7 +128,7 @@ describe('--format github', () => {
         expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | warning | `competency-without-criterion` |');
     });
 
-    it('without $GITHUB_STEP_SUMMARY, prints the same and writes no summary; in French, the summary is French', () => {
+    it('without $GITHUB_STEP_SUMMARY, prints the same and writes no summary; in French, the summary is French', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-'));
         try {
             const { GITHUB_STEP_SUMMARY: _ignored, ...env } = process.env;
@@ -132,7 +137,7 @@ describe('--format github', () => {
             expect(without.stderr).toBe('');
             expect(without.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBe(6);
             const summary = path.join(dir, 'summary.md');
-            runCli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
+            await cli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
             const md = fs.readFileSync(summary, 'utf8');
             expect(md).toContain('## certiref\u00a0: vérification des référentiels');
             expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | avertissement | `competency-without-criterion` |');
@@ -141,11 +146,11 @@ describe('--format github', () => {
         }
     });
 
-    it('escapes newlines, percent signs, colons and commas', () => {
+    it('escapes newlines, percent signs, colons and commas', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-'));
         try {
             fs.writeFileSync(path.join(dir, 'a,b:c.ref'), 'certification X "T"\nbloc 1 "B" extra');
-            const r = runCli(['check', '.', '--format', 'github'], { cwd: dir });
+            const r = await cli(['check', '.', '--format', 'github'], { cwd: dir });
             expect(r.stdout).toMatch(/^::error file=a%2Cb%3Ac\.ref,line=2/m);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -154,8 +159,12 @@ describe('--format github', () => {
 });
 
 describe('certiref export --format json', () => {
-    const r = runCli(['export', REFS]);
-    const model = JSON.parse(r.stdout);
+    let r: Awaited<ReturnType<typeof cli>>;
+    let model: ReturnType<typeof JSON.parse>;
+    beforeAll(async () => {
+        r = await cli(['export', REFS]);
+        model = JSON.parse(r.stdout);
+    });
 
     it('matches the published JSON Schema', () => {
         const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages/cli/schema/certiref-model.schema.json'), 'utf8'));
@@ -181,13 +190,13 @@ describe('certiref export --format json', () => {
 });
 
 describe('certiref stats', () => {
-    it('counts and coverage per certification and bloc, as a table or JSON', () => {
-        const table = runCli(['stats', REFS]);
+    it('counts and coverage per certification and bloc, as a table or JSON', async () => {
+        const table = await cli(['stats', REFS]);
         expect(table.status).toBe(0);
         expect(table.stdout.split('\n')[0]).toMatch(/^certification\s+bloc\s+option\s+activities\s+competencies\s+modalities\s+criteria\s+with criterion\s+evaluated$/);
         expect(table.stdout).toMatch(/MSD\s+5\s+2\s+2\s+5\s+1\s+3\s+3\/5 \(60 %\)\s+5\/5 \(100 %\)/);
-        expect(runCli(['stats', REFS, '--lang', 'fr']).stdout).toContain('compétences');
-        const json = JSON.parse(runCli(['stats', REFS, '--format', 'json']).stdout);
+        expect((await cli(['stats', REFS, '--lang', 'fr'])).stdout).toContain('compétences');
+        const json = JSON.parse((await cli(['stats', REFS, '--format', 'json'])).stdout);
         expect(json.certifications).toEqual([
             expect.objectContaining({ certification: 'CPD', activities: 26, competencies: 30, modalities: 18, criteria: 123, withCriterion: 30, evaluated: 30 }),
             expect.objectContaining({ certification: 'MSD', activities: 15, competencies: 35, modalities: 7, criteria: 33, withCriterion: 33, evaluated: 35 }),
@@ -197,13 +206,13 @@ describe('certiref stats', () => {
 });
 
 describe('globs', () => {
-    it('accepts glob patterns and says when one matches nothing', () => {
-        const r = runCli(['check', 'referentials/*/bloc-5.ref', 'referentials/*/certification.ref', '--format', 'json']);
+    it('accepts glob patterns and says when one matches nothing', async () => {
+        const r = await cli(['check', 'referentials/*/bloc-5.ref', 'referentials/*/certification.ref', '--format', 'json']);
         expect(JSON.parse(r.stdout).files).toEqual([
             'referentials/chef-de-projet-digital/bloc-5.ref', 'referentials/chef-de-projet-digital/certification.ref',
             'referentials/manager-strategie-digitale/bloc-5.ref', 'referentials/manager-strategie-digitale/certification.ref',
         ]);
-        const none = runCli(['check', 'nothing/**/*.ref']);
+        const none = await cli(['check', 'nothing/**/*.ref']);
         expect(none.status).toBe(2);
         expect(none.stderr).toMatch(/no \.ref file matches/);
     });
@@ -213,10 +222,14 @@ describe('every format on the examples', () => {
     // the rule examples (each shows its finding; invalid-config is a folder with a broken
     // certiref.json, tested apart), the starter and the multi-file example
     const rules = fs.readdirSync(path.join(ROOT, 'examples/rules')).filter((f) => f.endsWith('.ref')).map((f) => `examples/rules/${f}`);
-    const json = runCli(['check', ...rules, '--format', 'json']);
-    const expected = JSON.parse(json.stdout) as { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };
+    let json: Awaited<ReturnType<typeof cli>>;
+    let expected: { files: string[]; diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }> };
+    beforeAll(async () => {
+        json = await cli(['check', ...rules, '--format', 'json']);
+        expected = JSON.parse(json.stdout);
+    });
 
-    it('json: each rule example shows its own rule, with the exit code of its severity', () => {
+    it('json: each rule example shows its own rule, with the exit code of its severity', async () => {
         expect(json.status).toBe(1);
         expect(expected.files).toHaveLength(rules.length);
         for (const file of expected.files) {
@@ -224,14 +237,14 @@ describe('every format on the examples', () => {
             expect(expected.diagnostics.map((d) => `${d.file}:${d.rule}`), file).toContain(`${file}:${rule}`);
         }
         for (const clean of ['examples/starter', 'examples/multi-file']) {
-            const r = runCli(['check', clean, '--format', 'json']);
+            const r = await cli(['check', clean, '--format', 'json']);
             expect(r.status, clean).toBe(0);
             expect(JSON.parse(r.stdout).diagnostics, clean).toEqual([]);
         }
     });
 
-    it('sarif, junit, github and stylish report the same findings', () => {
-        const sarif = runCli(['check', ...rules, '--format', 'sarif']);
+    it('sarif, junit, github and stylish report the same findings', async () => {
+        const sarif = await cli(['check', ...rules, '--format', 'sarif']);
         expect(sarif.status).toBe(1);
         const log = JSON.parse(sarif.stdout);
         const validate = sarifValidator();
@@ -241,17 +254,17 @@ describe('every format on the examples', () => {
         expect(results.map((x) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}:${x.ruleId}`))
             .toEqual(expected.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.rule}`));
 
-        const junit = runCli(['check', ...rules, '--format', 'junit']);
+        const junit = await cli(['check', ...rules, '--format', 'junit']);
         expect(junit.status).toBe(1);
         const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit.stdout);
         expect(Number(doc.testsuites.failures)).toBe(new Set(expected.diagnostics.map((d) => `${d.file} ${d.rule}`)).size);
 
-        const github = runCli(['check', ...rules, '--format', 'github']);
+        const github = await cli(['check', ...rules, '--format', 'github']);
         expect(github.status).toBe(1);
         const annotations = github.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
         expect(annotations).toHaveLength(expected.diagnostics.length);
 
-        const stylish = runCli(['check', ...rules]);
+        const stylish = await cli(['check', ...rules]);
         expect(stylish.status).toBe(1);
         const errors = expected.diagnostics.filter((d) => d.severity === 'error').length;
         const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -259,9 +272,9 @@ describe('every format on the examples', () => {
         expect(stylish.stdout).toContain(`✖ ${expected.diagnostics.length} problems (${errors} errors, ${warnings} warnings, ${infos} info) in ${rules.length} files`);
     });
 
-    it('every format of a clean référentiel exits 0', () => {
+    it('every format of a clean référentiel exits 0', async () => {
         for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
-            const r = runCli(['check', 'examples/starter', '--format', format]);
+            const r = await cli(['check', 'examples/starter', '--format', format]);
             expect(r.status, format).toBe(0);
             expect(r.stderr, format).toBe('');
         }

@@ -35,3 +35,15 @@ export interface OfficeRenderers {
     toDocx(models: CertificationModel[], language: Language): Promise<Uint8Array>;
     toXlsx(models: CertificationModel[], language: Language): Promise<Uint8Array>;
 }
+
+/** A format made by Node's libraries (Word, Excel): bytes, only where the host lends `context.office`. */
+export function officeFormat(id: string, label: string, description: Bilingual,
+    make: (office: OfficeRenderers, models: CertificationModel[], language: Language) => Promise<Uint8Array>): ExportFormat {
+    return {
+        id, label, description, binary: true, office: true,
+        async render(models, { language, office }) {
+            if (!office) throw new Error(`${label} needs Node (certiref export --format ${id})`);
+            return make(await office(), models, language);
+        },
+    };
+}

@@ -72,8 +72,6 @@ function prose(text: string): string {
     }).join('');
 }
 
-let counter = 0;
-
 export function renderGrid(models: CertificationModel[], findings: Finding[], options: RenderOptions): RenderedGrid {
     const L = LABELS[options.language];
     const pathOf = options.pathOf ?? ((uri: string) => decodeURIComponent(uri.replace(/^.*\//, '')));
@@ -95,6 +93,8 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
     const findingItem = (f: Finding) =>
         `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(severity(f))}</span> ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`;
     const place = (source: SourceLocation) => (options.interactive ? ` data-uri="${escapeHtml(source.uri)}" data-line="${source.nameRange.start.line}" tabindex="0"` : '');
+    // ids unique within the page, and the same page for the same model (an export made twice is the same file)
+    let counter = 0;
     const id = (prefix: string) => `${prefix}-${++counter}`;
 
     const out: string[] = [];

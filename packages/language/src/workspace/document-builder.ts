@@ -50,6 +50,21 @@ export class CertirefDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
+     * Langium resumes a build that was cancelled with the options it had: a workspace's first
+     * build (no validation) cut short by the update an opened file makes would leave the rest of
+     * the workspace unvalidated — its findings missing from the preview, the outline and the
+     * diff. A build that validates validates the documents it resumes too.
+     */
+    protected override prepareBuild(documents: LangiumDocument[], options: BuildOptions): void {
+        super.prepareBuild(documents, options);
+        if (!options.validation) return;
+        for (const document of documents) {
+            const state = this.buildState.get(document.uri.toString());
+            if (state && !state.completed && !state.options.validation) state.options = { ...state.options, validation: options.validation };
+        }
+    }
+
+    /**
      * Every reference of a .ref file stays within its certification (competencies, and the
      * certification a `partie de` file continues), so the documents to relink are exactly those
      * of the certifications an edit touches. Langium's own test (does the document reference a
