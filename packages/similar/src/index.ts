@@ -1,0 +1,5 @@
+export * from './text.js';
+export * from './align.js';
+export * from './registry.js';
+export * from './registry-index.js';
+export { synonymsOf, SYNONYMS_VERSION } from './synonyms.js';
