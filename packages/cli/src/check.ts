@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import type { Language, SeveritySetting } from 'certiref-language';
+import type { Language, RuleMeta, SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
 import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
@@ -15,6 +15,8 @@ export interface CheckResult {
     files: string[];
     diagnostics: CliDiagnostic[];
     summary: { errors: number; warnings: number; infos: number };
+    /** The rules that ran (SARIF lists them, JUnit makes a test case of each); default: those of `check`. */
+    rules?: readonly RuleMeta[];
 }
 
 export interface WorkspaceOptions {
@@ -36,7 +38,7 @@ export interface CheckOptions extends WorkspaceOptions {
 export const SHARD_FILES = Number(process.env.CERTIREF_SHARD_FILES) || 600;
 const BATCH_FILES = 300;
 
-function prepare(options: WorkspaceOptions) {
+export function prepare(options: WorkspaceOptions) {
     const requested = collectFiles(options.paths.length > 0 ? options.paths : ['.'], { allowEmpty: options.allowEmpty });
     // the rest of each certification joins as context; findings are reported on `requested`
     const files = [...requested, ...contextFiles(requested)];
@@ -103,10 +105,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         language,
         files,
         diagnostics,
-        summary: {
-            errors: diagnostics.filter((d) => d.severity === 'error').length,
-            warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-            infos: diagnostics.filter((d) => d.severity === 'info' || d.severity === 'hint').length,
-        },
+        summary: summaryOf(diagnostics),
+    };
+}
+
+export function summaryOf(diagnostics: CliDiagnostic[]): CheckResult['summary'] {
+    return {
+        errors: diagnostics.filter((d) => d.severity === 'error').length,
+        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+        infos: diagnostics.filter((d) => d.severity === 'info' || d.severity === 'hint').length,
     };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { CertirefDiagnosticData } from 'certiref-language';
+import type { CertirefDiagnosticData, SimilarityData } from 'certiref-language';
 import { relative } from './formatters/stylish.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -18,6 +18,20 @@ export interface CliDiagnostic {
     message: string;
     /** Stable across unrelated edits: rule, file, the text of the line, and the rank among equal ones. */
     fingerprint: string;
+    /** For the registry rules: the score, the registry's fiche and bloc, and the shared passage. */
+    similarity?: CliSimilarity;
+}
+
+export interface CliSimilarity {
+    /** 0 … 100. */
+    score: number;
+    relation: string;
+    fiche: { number: string; title: string; active: boolean };
+    bloc?: { code: string; title: string };
+    coverage?: { similar: number; of: number };
+    /** The registry's passage and the référentiel's text, as written. */
+    passage: string;
+    text: string;
 }
 
 const SEVERITY: Record<number, Severity> = {
@@ -27,8 +41,8 @@ const SEVERITY: Record<number, Severity> = {
     [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** The diagnostics of built documents, in the CLI's terms. */
-export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
+/** The diagnostics of built documents, in the CLI's terms (those of the rules `keep` accepts, if given). */
+export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean, keep?: (rule: string) => boolean): CliDiagnostic[] {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
@@ -39,6 +53,7 @@ export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): 
             if (quiet && severity !== 'error') continue;
             const data = d.data as CertirefDiagnosticData | undefined;
             const rule = data?.rule ?? String(d.code ?? 'unknown');
+            if (keep && !keep(rule)) continue;
             const key = `${rule}\u0000${file}\u0000${(lines[d.range.start.line] ?? '').trim()}`;
             const rank = seen.get(key) ?? 0;
             seen.set(key, rank + 1);
@@ -52,10 +67,20 @@ export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): 
                 rule,
                 message: d.message,
                 fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
+                ...(data?.similarity ? { similarity: cliSimilarity(data.similarity as SimilarityData) } : {}),
             });
         }
     }
     return diagnostics;
+}
+
+function cliSimilarity(s: SimilarityData): CliSimilarity {
+    const text = (runs: SimilarityData['query']) => runs.map(([t]) => t).join('');
+    return {
+        score: Math.round(s.score * 100), relation: s.relation, fiche: s.fiche,
+        ...(s.bloc ? { bloc: s.bloc } : {}), ...(s.coverage ? { coverage: s.coverage } : {}),
+        passage: text(s.passage), text: text(s.query),
+    };
 }
 
 export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {

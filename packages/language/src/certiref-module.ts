@@ -30,6 +30,7 @@ import { ReferentialModelService } from './model/model-service.js';
 import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { ConfigProvider, StaticConfigProvider } from './config/config.js';
+import { RegistrySimilarity } from './similarity/registry-similarity.js';
 
 /** Services of the certiref language, beside Langium's own. One service per concern. */
 export type CertirefAddedServices = {
@@ -42,6 +43,8 @@ export type CertirefAddedServices = {
         Rules: RuleRunner;
         /** Severity settings and message language, from certiref.json and the client. */
         Config: ConfigProvider;
+        /** The registry rules' findings, once an index of the RNCP registry is loaded. */
+        Similarity: RegistrySimilarity;
     };
 };
 
@@ -53,6 +56,7 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
         Models: (services) => new ReferentialModelService(services),
         Rules: (services) => new RuleRunner(services),
         Config: () => new StaticConfigProvider(),
+        Similarity: () => new RegistrySimilarity(),
     },
     references: {
         ScopeProvider: (services) => new CertirefScopeProvider(services),

@@ -8,6 +8,8 @@ export { buildCertificationModel } from './model/build-model.js';
 export { ReferentialModelService } from './model/model-service.js';
 export { CertificationMembership, certificationIdOfText, idOfKey } from './lsp/membership.js';
 export * from './rules/index.js';
+export { type SimilarityData, type SimilarityQuery, similarityQuery, registryFindings, registryNumber } from './rules/similar-text.js';
+export { RegistrySimilarity } from './similarity/registry-similarity.js';
 export { RuleRunner } from './validation/rule-runner.js';
 export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';
 export { parseSuppressions } from './validation/suppressions.js';

@@ -356,6 +356,8 @@ export class RegistryIndex {
     private readonly textsOffset: number;
     private readonly accumulator: Float32Array;
     private readonly tokenCache = new Map<number, { text: string; tokens: Token[] }>();
+    /** The last searches: an edit in the editor asks again for the one text that changed. */
+    private readonly searches = new Map<string, Match[]>();
 
     private constructor(file: string, header: IndexHeader, arrays: IndexArrays, fd: number) {
         this.file = file;
@@ -456,6 +458,19 @@ export class RegistryIndex {
      * enough of the text's weight), each aligned word by word; identical texts are aligned once.
      */
     search(text: string, options: SearchOptions): Match[] {
+        const key = `${options.group}\u0000${options.minScore}\u0000${options.candidateShare}\u0000${options.maxCandidates}\u0000${options.synonymCredit}\u0000${text}`;
+        let found = this.searches.get(key);
+        if (found) {
+            this.searches.delete(key);
+        } else {
+            found = this.searchNow(text, options);
+            if (this.searches.size >= 5_000) this.searches.delete(this.searches.keys().next().value!);
+        }
+        this.searches.set(key, found);
+        return found;
+    }
+
+    private searchNow(text: string, options: SearchOptions): Match[] {
         const group = options.group;
         const alignOptions: AlignOptions = {
             weight: (stem) => this.weight(stem, group),

@@ -7,5 +7,6 @@ export function json(result: CheckResult, version: string): string {
         files: result.files,
         diagnostics: result.diagnostics,
         summary: result.summary,
+        ...('registry' in result ? { registry: result.registry } : {}),
     }, null, 2) + '\n';
 }

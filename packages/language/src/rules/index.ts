@@ -8,8 +8,10 @@ import {
     competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
     criterionWithoutCompetency, evaluatesOutsideBloc, missingAccessibilityProvision,
 } from './coverage.js';
+import { REGISTRY_RULES } from './similar-text.js';
 
 export * from './rule.js';
+export { REGISTRY_RULES, similarText, similarOwnVersion } from './similar-text.js';
 
 /** The rules that check a certification's model, in the order they are documented. */
 export const MODEL_RULES: readonly ModelRule[] = [
@@ -74,6 +76,9 @@ export const invalidConfig: RuleMeta = {
     ),
 };
 
-export const ALL_RULES: readonly RuleMeta[] = [syntaxError, ...MODEL_RULES, suppressionWithoutReason, unusedSuppression, invalidConfig];
+export const ALL_RULES: readonly RuleMeta[] = [syntaxError, ...MODEL_RULES, ...REGISTRY_RULES, suppressionWithoutReason, unusedSuppression, invalidConfig];
+
+/** The rules `certiref check` runs: all but those that need the registry's export. */
+export const CHECK_RULES: readonly RuleMeta[] = ALL_RULES.filter((r) => !r.needsRegistry);
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -22,6 +22,8 @@ export interface Finding {
     message: Bilingual;
     /** Facts a quick fix can use (ids, suggested replacement …). */
     data?: Record<string, unknown>;
+    /** A weaker finding of its rule: one severity below the rule's setting (a hint stays a hint). */
+    weaker?: boolean;
 }
 
 export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range) => void;
@@ -43,6 +45,8 @@ export interface RuleMeta {
     help: Bilingual;
     /** Whether `off` is allowed (syntax errors cannot be switched off). */
     configurable?: boolean;
+    /** Runs only against an export of the RNCP registry (`certiref similar`, the editor's registry setting). */
+    needsRegistry?: boolean;
 }
 
 /** A check on the model of one certification. */

@@ -8,6 +8,7 @@ import type { ConfigProvider, Language, ResolvedConfig, SeverityName } from '../
 import type { ReferentialModelService } from '../model/model-service.js';
 import { RULES_BY_ID, t, type Bilingual, type Finding } from '../rules/index.js';
 import type { RuleRunner } from './rule-runner.js';
+import type { RegistrySimilarity } from '../similarity/registry-similarity.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
 import { syntaxMessage } from './syntax-messages.js';
 import { CertirefGrammar } from '../generated/grammar.js';
@@ -41,6 +42,7 @@ const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
 export class CertirefDocumentValidator extends DefaultDocumentValidator {
     private readonly models: () => ReferentialModelService;
     private readonly runner: () => RuleRunner;
+    private readonly similarity: () => RegistrySimilarity;
     private readonly config: () => ConfigProvider;
     private readonly lexer: () => Lexer;
     private readonly fileSystem: () => UnreadableFiles;
@@ -50,6 +52,7 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         this.fileSystem = () => services.shared.workspace.FileSystemProvider as UnreadableFiles;
         this.models = () => services.referential.Models;
         this.runner = () => services.referential.Rules;
+        this.similarity = () => services.referential.Similarity;
         this.config = () => services.referential.Config;
         this.lexer = () => services.parser.Lexer;
     }
@@ -83,8 +86,9 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         }
         for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
         const model = this.models().forDocument(document);
-        if (model) findings.push(...this.runner().forDocument(model, uri));
-        return toDiagnostics(findings, config, document);
+        const similarity = this.similarity();
+        if (model) findings.push(...this.runner().forDocument(model, uri), ...similarity.forDocument(model, uri));
+        return toDiagnostics(findings, config, document, { registry: similarity.active });
     }
 
     /** Unresolved references are the `unresolved-reference` rule's, reported from the model. */
@@ -169,8 +173,14 @@ function settingOf(rule: string, config: ResolvedConfig): SeverityName | 'off' {
     return config.rules[rule] ?? meta?.defaultSeverity ?? 'error';
 }
 
-/** Applies severities and suppressions, and turns findings into LSP diagnostics. */
-export function toDiagnostics(findings: Finding[], config: ResolvedConfig, document: LangiumDocument): Diagnostic[] {
+const LOWER: Record<SeverityName, SeverityName> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+/**
+ * Applies severities and suppressions, and turns findings into LSP diagnostics. `registry`: the
+ * registry rules ran (a suppression of theirs is unused only then).
+ */
+export function toDiagnostics(findings: Finding[], config: ResolvedConfig, document: LangiumDocument, ran: { registry?: boolean } = {}): Diagnostic[] {
+    const didRun = (rule: string) => ran.registry === true || RULES_BY_ID.get(rule)?.needsRegistry !== true;
     const uri = document.uri.toString();
     const suppressions = parseSuppressions(document.textDocument.getText(), lineComments(document));
     const used = new Set<number>();
@@ -204,7 +214,7 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
                 `Règle inconnue dans ce commentaire : ${unknown.join(', ')}. Vérifiez l'identifiant de la règle (voir le README).`,
                 `Unknown rule in this comment: ${unknown.join(', ')}. Check the rule id (see the README).`,
             ) });
-        } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off')) {
+        } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off' && didRun(r))) {
             kept.push({ rule: 'unused-suppression', uri, range, message: t(
                 `Ce commentaire n'ignore rien : aucun constat ${s.rules.join(', ')} sur la ligne ${s.target + 1}. Supprimez-le.`,
                 `This comment suppresses nothing: no ${s.rules.join(', ')} finding on line ${s.target + 1}. Remove it.`,
@@ -224,7 +234,7 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
         const data: CertirefDiagnosticData = { rule: f.rule, message: f.message, ...(f.data ?? {}) };
         out.push({
             range: f.range,
-            severity: SEVERITY[setting],
+            severity: SEVERITY[f.weaker ? LOWER[setting] : setting],
             message: messageIn(f.message, config.language),
             code: f.rule,
             source: 'certiref',

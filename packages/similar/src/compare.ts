@@ -1,0 +1,241 @@
+import { UnitKind } from './registry.js';
+import type { IndexedBloc, IndexedFiche, Match, RegistryIndex } from './registry-index.js';
+import { tokenize } from './text.js';
+
+/**
+ * A référentiel compared with the registry: each competency and each modality with the blocs of
+ * every fiche, each bloc through its competencies. What is close to the certification's own fiche
+ * or to one of its versions is told apart from what is close to another certification.
+ */
+
+/** A text of the référentiel; `key` lets the caller find the element again. */
+export interface QueryText {
+    key: string;
+    text: string;
+}
+
+export interface QueryBloc {
+    key: string;
+    title: string;
+    competencies: QueryText[];
+    modalities: QueryText[];
+}
+
+export interface QueryCertification {
+    /** Its own number in the registry (`RNCP39568`), if registered. */
+    rncp?: string;
+    /** The numbers of its previous versions, as the référentiel declares them. */
+    previous: string[];
+    blocs: QueryBloc[];
+}
+
+export interface SimilarityOptions {
+    /** Findings from this score up (0 … 1). */
+    threshold: number;
+    /** From this score up, a finding is a near copy (its rule's severity; below, one step lower). */
+    strong: number;
+    /** A passage shares at least this many words with the text (short phrases are everyone's). */
+    minSharedWords: number;
+    /** At most this many other certifications per element (the best). */
+    maxMatches: number;
+    /** Synonyms count for this part of a word (0: off). */
+    synonymCredit: number;
+}
+
+export const DEFAULT_OPTIONS: SimilarityOptions = { threshold: 0.5, strong: 0.75, minSharedWords: 4, maxMatches: 3, synonymCredit: 0.8 };
+
+/** How a fiche relates to the certification being written. */
+export type Relation = 'other' | 'own' | 'previous' | 'next';
+
+export interface SimilarPassage {
+    score: number;
+    relation: Relation;
+    /** How the relation is known: the référentiel declares it, or the registry's version links. */
+    relationSource?: 'declared' | 'registry';
+    fiche: { number: string; title: string; active: boolean };
+    bloc?: { code: string; title: string };
+    /** What the passage is: a bloc's title, competencies, modalities, or a fiche's capacities. */
+    kind: UnitKind;
+    /** The registry's text, the passage in it and its words (UTF-16 offsets, shared or not). */
+    text: string;
+    passage: { start: number; end: number };
+    passageWords: Array<{ start: number; end: number; shared: boolean }>;
+    /** The référentiel's text compared (for a bloc: the competency closest to this registry bloc) and its words, shared or not. */
+    query: string;
+    queryWords: Array<{ start: number; end: number; shared: boolean }>;
+    sharedWords: number;
+    /** Other blocs of other fiches with this very passage, not listed one by one. */
+    alsoIn: number;
+    /** For a bloc: how many of its competencies resemble this registry bloc. */
+    coverage?: { similar: number; of: number };
+}
+
+export interface ElementSimilarity {
+    key: string;
+    element: 'competency' | 'bloc' | 'modality';
+    /** Close passages of other certifications, best first (at most `maxMatches`). */
+    others: SimilarPassage[];
+    /** Close passages of the certification's own fiche and versions, best first. */
+    family: SimilarPassage[];
+    /** Other close blocs of other certifications, beyond those listed. */
+    unlisted: number;
+}
+
+/** The fiches that are this certification: its own number, and its versions, both ways. */
+export function familyOf(index: RegistryIndex, certification: Pick<QueryCertification, 'rncp' | 'previous'>): Map<string, { relation: Relation; source: 'declared' | 'registry' }> {
+    const byNumber = new Map<string, IndexedFiche>(index.fiches.map((f) => [f.number.toUpperCase(), f]));
+    // fiches that name a number as their previous or next version (the registry says it on one side only, at times)
+    const successors = new Map<string, string[]>();
+    const predecessors = new Map<string, string[]>();
+    for (const f of index.fiches) {
+        for (const p of f.previous) successors.set(p.toUpperCase(), [...(successors.get(p.toUpperCase()) ?? []), f.number.toUpperCase()]);
+        for (const n of f.next) predecessors.set(n.toUpperCase(), [...(predecessors.get(n.toUpperCase()) ?? []), f.number.toUpperCase()]);
+    }
+    const out = new Map<string, { relation: Relation; source: 'declared' | 'registry' }>();
+    const walk = (start: string, relation: 'previous' | 'next') => {
+        const queue = [start];
+        while (queue.length > 0) {
+            const n = queue.shift()!;
+            const fiche = byNumber.get(n);
+            const links = relation === 'previous'
+                ? [...(fiche?.previous ?? []), ...(predecessors.get(n) ?? [])]
+                : [...(fiche?.next ?? []), ...(successors.get(n) ?? [])];
+            for (const l of links.map((x) => x.toUpperCase())) {
+                if (out.has(l)) continue;
+                out.set(l, { relation, source: 'registry' });
+                queue.push(l);
+            }
+        }
+    };
+    const own = certification.rncp?.toUpperCase();
+    if (own) out.set(own, { relation: 'own', source: 'declared' });
+    for (const p of certification.previous.map((x) => x.toUpperCase())) {
+        if (!out.has(p) || out.get(p)!.source === 'registry') out.set(p, { relation: 'previous', source: 'declared' });
+    }
+    if (own) {
+        walk(own, 'previous');
+        walk(own, 'next');
+    }
+    for (const p of certification.previous.map((x) => x.toUpperCase())) walk(p, 'previous');
+    if (own) out.set(own, { relation: 'own', source: 'declared' });
+    return out;
+}
+
+type Family = ReturnType<typeof familyOf>;
+
+/** Compares a certification's competencies, blocs and modalities with the registry. */
+export function compareCertification(index: RegistryIndex, certification: QueryCertification, options: SimilarityOptions = DEFAULT_OPTIONS): ElementSimilarity[] {
+    const family = familyOf(index, certification);
+    const out: ElementSimilarity[] = [];
+    // the aggregation of a bloc reads its competencies' matches from a lower floor than findings
+    const floor = Math.min(options.threshold, 0.3);
+    for (const bloc of certification.blocs) {
+        const perCompetency: Array<{ text: QueryText; weight: number; matches: Array<Match & { queryText: string }> }> = [];
+        for (const competency of bloc.competencies) {
+            const matches = index.search(competency.text, { group: 'competencies', minScore: floor, synonymCredit: options.synonymCredit })
+                .filter((m) => m.sharedWords >= options.minSharedWords).map((m) => ({ ...m, queryText: competency.text }));
+            const weight = tokenize(competency.text).reduce((sum, t) => sum + index.weight(t.stem, 'competencies'), 0);
+            perCompetency.push({ text: competency, weight, matches });
+            const element = summarise(competency.key, 'competency', matches.filter((m) => m.score >= options.threshold), family, options);
+            if (element) out.push(element);
+        }
+        const blocElement = compareBloc(bloc, perCompetency, family, options);
+        if (blocElement) out.push(blocElement);
+        for (const modality of bloc.modalities) {
+            const matches = index.search(modality.text, { group: 'modalities', minScore: options.threshold, synonymCredit: options.synonymCredit })
+                .filter((m) => m.sharedWords >= options.minSharedWords).map((m) => ({ ...m, queryText: modality.text }));
+            const element = summarise(modality.key, 'modality', matches, family, options);
+            if (element) out.push(element);
+        }
+    }
+    return out;
+}
+
+/**
+ * A bloc resembles a registry bloc when its competencies do: its score is the share of its
+ * competencies' weight found there (each competency counting by its best score in that bloc).
+ */
+function compareBloc(bloc: QueryBloc, competencies: Array<{ text: QueryText; weight: number; matches: Array<Match & { queryText: string }> }>, family: Family,
+    options: SimilarityOptions): ElementSimilarity | undefined {
+    const total = competencies.reduce((sum, c) => sum + c.weight, 0);
+    if (total === 0 || competencies.length === 0) return undefined;
+    const perBloc = new Map<IndexedBloc, { score: number; similar: number; best?: Match & { queryText: string } }>();
+    for (const c of competencies) {
+        const best = new Map<IndexedBloc, Match & { queryText: string }>();
+        for (const m of c.matches) {
+            if (!m.bloc || m.kind === UnitKind.Modalities) continue;
+            const seen = best.get(m.bloc);
+            if (!seen || m.score > seen.score) best.set(m.bloc, m);
+        }
+        for (const [b, m] of best) {
+            const entry = perBloc.get(b) ?? { score: 0, similar: 0 };
+            entry.score += (c.weight / total) * m.score;
+            if (m.score >= options.threshold) entry.similar++;
+            if (!entry.best || m.score > entry.best.score) entry.best = m;
+            perBloc.set(b, entry);
+        }
+    }
+    const needed = Math.min(2, competencies.length);
+    const matches: Array<Match & { coverage: { similar: number; of: number }; queryText: string }> = [];
+    for (const [, entry] of perBloc) {
+        if (entry.score < options.threshold || entry.similar < needed || !entry.best) continue;
+        matches.push({ ...entry.best, score: entry.score, coverage: { similar: entry.similar, of: competencies.length } });
+    }
+    if (matches.length === 0) return undefined;
+    matches.sort((x, y) => y.score - x.score);
+    return summarise(bloc.key, 'bloc', matches, family, options);
+}
+
+/**
+ * The matches of one element: the certification's own fiche and versions apart; the others, one
+ * per registry bloc, the same passage in several fiches counted once.
+ */
+function summarise(key: string, element: ElementSimilarity['element'], matches: Array<Match & { queryText: string; coverage?: SimilarPassage['coverage'] }>, family: Family, options: SimilarityOptions): ElementSimilarity | undefined {
+    const others: SimilarPassage[] = [];
+    const familyPassages: SimilarPassage[] = [];
+    const byPassage = new Map<string, SimilarPassage>();
+    const seenBlocs = new Set<string>();
+    for (const m of matches) {
+        const blocKey = `${m.fiche.number}\u0000${m.bloc?.code ?? ''}`;
+        if (seenBlocs.has(blocKey)) continue;
+        seenBlocs.add(blocKey);
+        const relation = family.get(m.fiche.number.toUpperCase());
+        const passage = toPassage(m, relation?.relation ?? 'other', relation?.source);
+        if (relation) {
+            familyPassages.push(passage);
+            continue;
+        }
+        const same = `${m.text.slice(m.passage.start, m.passage.end)}\u0000${Math.round(m.score * 100)}`;
+        const first = byPassage.get(same);
+        if (first) {
+            first.alsoIn++;
+            continue;
+        }
+        byPassage.set(same, passage);
+        others.push(passage);
+    }
+    if (others.length === 0 && familyPassages.length === 0) return undefined;
+    const kept = others.slice(0, options.maxMatches);
+    // what is not listed is still counted: "and 12 other blocs"
+    const unlisted = others.slice(options.maxMatches).reduce((sum, o) => sum + 1 + o.alsoIn, 0);
+    return { key, element, others: kept, family: familyPassages, unlisted };
+}
+
+function toPassage(m: Match & { queryText: string; coverage?: SimilarPassage['coverage'] }, relation: Relation, source: 'declared' | 'registry' | undefined): SimilarPassage {
+    return {
+        score: m.score,
+        relation,
+        ...(source ? { relationSource: source } : {}),
+        fiche: { number: m.fiche.number, title: m.fiche.title, active: m.fiche.active },
+        ...(m.bloc ? { bloc: { code: m.bloc.code, title: m.bloc.title } } : {}),
+        kind: m.kind,
+        text: m.text,
+        passage: m.passage,
+        passageWords: m.passageWords,
+        query: m.queryText,
+        queryWords: m.queryWords,
+        sharedWords: m.sharedWords,
+        alsoIn: 0,
+        ...(m.coverage ? { coverage: m.coverage } : {}),
+    };
+}
