@@ -139,7 +139,7 @@ describe('the index', async () => {
         ]);
         // the registry says it on one side only: RNCP100 names RNCP200 as its next version
         expect(familyOf(index, { rncp: 'RNCP100', previous: [] }).get('RNCP200')).toEqual({ relation: 'next', source: 'registry' });
-        const results = compareCertification(index, {
+        const { elements: results, family } = compareCertification(index, {
             rncp: 'RNCP200', previous: [],
             blocs: [{ key: 'b', title: 'Veille', competencies: [
                 { key: 'c1', text: 'Evaluer les contextes économiques et géopolitiques qui peuvent impacter les choix stratégiques de l’entreprise' },
@@ -151,13 +151,20 @@ describe('the index', async () => {
         expect(c1.family.map((p) => [p.fiche.number, p.relation])).toEqual([['RNCP200', 'own'], ['RNCP100', 'previous']]);
         const c2 = results.find((r) => r.key === 'c2')!;
         expect(c2.others.map((p) => [p.fiche.number, Math.round(p.score * 100)])).toEqual([['RNCP300', 100], ['RNCP400', expect.any(Number)]]);
-        // one competency of two in RNCP300BC01: not a bloc finding; both in the family's blocs: one
-        expect(results.find((r) => r.key === 'b')).toBeUndefined();
+        // one competency of two in RNCP300BC01: not a bloc of another certification; one in its
+        // previous version's bloc: enough to say which bloc it continues
+        const bloc = results.find((r) => r.key === 'b')!;
+        expect(bloc.others).toEqual([]);
+        expect(bloc.family.map((p) => [p.bloc?.code, p.coverage])).toEqual([['RNCP200BC01', { similar: 1, of: 2 }], ['RNCP100BC01', { similar: 1, of: 2 }]]);
+        expect(family.map((f) => [f.fiche.number, f.relation, f.competencies, f.of, f.blocs.map((b) => b.code)])).toEqual([
+            ['RNCP200', 'own', 1, 2, ['RNCP200BC01']],
+            ['RNCP100', 'previous', 1, 2, ['RNCP100BC01']],
+        ]);
     });
 
     it('leaves out short phrases that everyone writes', () => {
         const results = compareCertification(index, { previous: [], blocs: [{ key: 'b', title: '', competencies: [{ key: 'c', text: 'Rédiger une note' }], modalities: [] }] });
-        expect(results).toEqual([]);
+        expect(results).toEqual({ elements: [], family: [] });
         expect(DEFAULT_OPTIONS.minSharedWords).toBeGreaterThan(2);
     });
 });

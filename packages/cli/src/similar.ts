@@ -68,8 +68,10 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
         });
     } catch (e) {
         if (options.log.isTTY) options.log.write('\r\u001b[2K');
-        const err = e as NodeJS.ErrnoException & { line?: number; column?: number };
+        const err = e as NodeJS.ErrnoException & { fr?: string; en?: string; format?: (language: 'fr' | 'en') => string };
         if (err.code === 'ENOENT') throw new UsageError(`${exportFile} : fichier introuvable / no such file`);
+        // the RNCP reader's errors say where (file:line:column of the XML), in both languages
+        if (typeof err.format === 'function' && err.fr && err.en) throw new UsageError(`${err.format('fr')} / ${err.en}`);
         throw new UsageError(`${exportFile} : ${err.message}`);
     }
     if (options.log.isTTY && opened.built) options.log.write('\r\u001b[2K');

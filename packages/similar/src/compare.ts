@@ -38,11 +38,13 @@ export interface SimilarityOptions {
     minSharedWords: number;
     /** At most this many other certifications per element (the best). */
     maxMatches: number;
-    /** Synonyms count for this part of a word (0: off). */
-    synonymCredit: number;
+    /** Synonyms of a stem, if a source of them is given (certiref ships none: see the README), and their part of a word's weight. */
+    synonyms?: (stem: string) => readonly string[] | undefined;
+    synonymCredit?: number;
 }
 
-export const DEFAULT_OPTIONS: SimilarityOptions = { threshold: 0.5, strong: 0.75, minSharedWords: 4, maxMatches: 3, synonymCredit: 0.8 };
+/** The threshold and the minimum of shared words are chosen from the labelled set (bench/RESULTS.md). */
+export const DEFAULT_OPTIONS: SimilarityOptions = { threshold: 0.4, strong: 0.7, minSharedWords: 4, maxMatches: 3 };
 
 /** How a fiche relates to the certification being written. */
 export type Relation = 'other' | 'own' | 'previous' | 'next';
@@ -79,6 +81,24 @@ export interface ElementSimilarity {
     family: SimilarPassage[];
     /** Other close blocs of other certifications, beyond those listed. */
     unlisted: number;
+}
+
+/** What the référentiel takes from one fiche of its own certification (its own fiche, a version). */
+export interface FamilySummary {
+    fiche: { number: string; title: string; active: boolean };
+    relation: Relation;
+    relationSource: 'declared' | 'registry';
+    /** Competencies of the référentiel found in that fiche, of all of them. */
+    competencies: number;
+    of: number;
+    /** Its blocs where they were found, each with how many. */
+    blocs: Array<{ code: string; title: string; competencies: number }>;
+}
+
+export interface CertificationSimilarity {
+    elements: ElementSimilarity[];
+    /** The certification's own fiche and versions found in the registry, best first. */
+    family: FamilySummary[];
 }
 
 /** The fiches that are this certification: its own number, and its versions, both ways. */
@@ -124,31 +144,56 @@ export function familyOf(index: RegistryIndex, certification: Pick<QueryCertific
 type Family = ReturnType<typeof familyOf>;
 
 /** Compares a certification's competencies, blocs and modalities with the registry. */
-export function compareCertification(index: RegistryIndex, certification: QueryCertification, options: SimilarityOptions = DEFAULT_OPTIONS): ElementSimilarity[] {
+export function compareCertification(index: RegistryIndex, certification: QueryCertification, options: SimilarityOptions = DEFAULT_OPTIONS): CertificationSimilarity {
     const family = familyOf(index, certification);
     const out: ElementSimilarity[] = [];
+    const summaries = new Map<string, FamilySummary>();
+    let competencies = 0;
     // the aggregation of a bloc reads its competencies' matches from a lower floor than findings
     const floor = Math.min(options.threshold, 0.3);
     for (const bloc of certification.blocs) {
         const perCompetency: Array<{ text: QueryText; weight: number; matches: Array<Match & { queryText: string }> }> = [];
         for (const competency of bloc.competencies) {
-            const matches = index.search(competency.text, { group: 'competencies', minScore: floor, synonymCredit: options.synonymCredit })
+            const matches = index.search(competency.text, { group: 'competencies', minScore: floor, synonyms: options.synonyms, synonymCredit: options.synonymCredit })
                 .filter((m) => m.sharedWords >= options.minSharedWords).map((m) => ({ ...m, queryText: competency.text }));
             const weight = tokenize(competency.text).reduce((sum, t) => sum + index.weight(t.stem, 'competencies'), 0);
             perCompetency.push({ text: competency, weight, matches });
+            competencies++;
+            const counted = new Set<string>();
+            for (const m of matches) {
+                const relation = family.get(m.fiche.number.toUpperCase());
+                if (!relation || m.score < options.threshold) continue;
+                const summary = summaries.get(m.fiche.number) ?? {
+                    fiche: { number: m.fiche.number, title: m.fiche.title, active: m.fiche.active }, relation: relation.relation, relationSource: relation.source,
+                    competencies: 0, of: 0, blocs: [],
+                };
+                summaries.set(m.fiche.number, summary);
+                if (!counted.has(m.fiche.number)) summary.competencies++;
+                counted.add(m.fiche.number);
+                const code = m.bloc?.code ?? '';
+                const bloc = summary.blocs.find((b) => b.code === code);
+                if (bloc) {
+                    if (!counted.has(`${m.fiche.number} ${code}`)) bloc.competencies++;
+                } else summary.blocs.push({ code, title: m.bloc?.title ?? '', competencies: 1 });
+                counted.add(`${m.fiche.number} ${code}`);
+            }
             const element = summarise(competency.key, 'competency', matches.filter((m) => m.score >= options.threshold), family, options);
             if (element) out.push(element);
         }
         const blocElement = compareBloc(bloc, perCompetency, family, options);
         if (blocElement) out.push(blocElement);
         for (const modality of bloc.modalities) {
-            const matches = index.search(modality.text, { group: 'modalities', minScore: options.threshold, synonymCredit: options.synonymCredit })
+            const matches = index.search(modality.text, { group: 'modalities', minScore: options.threshold, synonyms: options.synonyms, synonymCredit: options.synonymCredit })
                 .filter((m) => m.sharedWords >= options.minSharedWords).map((m) => ({ ...m, queryText: modality.text }));
             const element = summarise(modality.key, 'modality', matches, family, options);
             if (element) out.push(element);
         }
     }
-    return out;
+    const order: Record<Relation, number> = { own: 0, previous: 1, next: 2, other: 3 };
+    const summaryList = [...summaries.values()]
+        .map((f) => ({ ...f, of: competencies, blocs: f.blocs.sort((a, b) => b.competencies - a.competencies || a.code.localeCompare(b.code)) }))
+        .sort((a, b) => order[a.relation] - order[b.relation] || b.competencies - a.competencies);
+    return { elements: out, family: summaryList };
 }
 
 /**
@@ -175,10 +220,15 @@ function compareBloc(bloc: QueryBloc, competencies: Array<{ text: QueryText; wei
             perBloc.set(b, entry);
         }
     }
+    // another certification's bloc: two competencies at least (one, for a bloc of one) and the
+    // threshold over the whole bloc; a bloc of the certification's own versions: one competency
+    // is enough to say which bloc of the previous version this one continues
     const needed = Math.min(2, competencies.length);
     const matches: Array<Match & { coverage: { similar: number; of: number }; queryText: string }> = [];
-    for (const [, entry] of perBloc) {
-        if (entry.score < options.threshold || entry.similar < needed || !entry.best) continue;
+    for (const entry of perBloc.values()) {
+        if (!entry.best) continue;
+        const own = family.has(entry.best.fiche.number.toUpperCase());
+        if (own ? entry.similar < 1 : entry.score < options.threshold || entry.similar < needed) continue;
         matches.push({ ...entry.best, score: entry.score, coverage: { similar: entry.similar, of: competencies.length } });
     }
     if (matches.length === 0) return undefined;

@@ -2,7 +2,6 @@ export * from './text.js';
 export * from './align.js';
 export * from './registry.js';
 export * from './registry-index.js';
-export { synonymsOf, SYNONYMS_VERSION } from './synonyms.js';
 export * from './compare.js';
 export * from './store.js';
 export * from './export-reader.js';

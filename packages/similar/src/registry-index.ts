@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { align, prepareQuery, type AlignOptions, type Alignment } from './align.js';
 import { groupOf, UnitKind, type RegistryFiche, type UnitGroup } from './registry.js';
-import { synonymsOf, SYNONYMS_VERSION } from './synonyms.js';
 import { NORMALISER_VERSION, tokenize, type Token } from './text.js';
 
 /**
@@ -45,7 +44,6 @@ export interface IndexedBloc {
 export interface IndexHeader {
     format: number;
     normaliser: number;
-    synonyms: number;
     export: ExportIdentity;
     /** ISO date of the build. */
     built: string;
@@ -256,7 +254,7 @@ function writeIndexFile(file: string, textsFile: string, a: IndexArrays, identit
         ['dfModalities', bytes(a.dfModalities)],
     ];
     const header: IndexHeader = {
-        format: INDEX_FORMAT, normaliser: NORMALISER_VERSION, synonyms: SYNONYMS_VERSION, export: identity, built: new Date().toISOString(), buildMs,
+        format: INDEX_FORMAT, normaliser: NORMALISER_VERSION, export: identity, built: new Date().toISOString(), buildMs,
         counts: { fiches: a.fiches.length, blocs: a.blocs.length, units: a.unitKind.length, terms: a.terms.length, postings: a.postings.length, textBytes },
         sections: {},
     };
@@ -343,7 +341,9 @@ export interface SearchOptions {
     candidateShare?: number;
     /** At most this many distinct texts are aligned. */
     maxCandidates?: number;
-    /** Synonyms count for this part of a word (0 switches them off). */
+    /** Synonyms of a stem, if any source of them is given (certiref ships none: see the README). */
+    synonyms?: (stem: string) => readonly string[] | undefined;
+    /** The part of a word's weight a synonym earns. */
     synonymCredit?: number;
 }
 
@@ -458,7 +458,7 @@ export class RegistryIndex {
      * enough of the text's weight), each aligned word by word; identical texts are aligned once.
      */
     search(text: string, options: SearchOptions): Match[] {
-        const key = `${options.group}\u0000${options.minScore}\u0000${options.candidateShare}\u0000${options.maxCandidates}\u0000${options.synonymCredit}\u0000${text}`;
+        const key = `${options.group}\u0000${options.minScore}\u0000${options.candidateShare}\u0000${options.maxCandidates}\u0000${options.synonyms ? options.synonymCredit : 0}\u0000${text}`;
         let found = this.searches.get(key);
         if (found) {
             this.searches.delete(key);
@@ -474,7 +474,7 @@ export class RegistryIndex {
         const group = options.group;
         const alignOptions: AlignOptions = {
             weight: (stem) => this.weight(stem, group),
-            synonyms: synonymsOf,
+            synonyms: options.synonyms,
             synonymCredit: options.synonymCredit ?? 0.8,
         };
         const query = prepareQuery(tokenize(text), alignOptions);

@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RegistryFiche } from './registry.js';
 import { buildIndex, readIndexHeader, RegistryIndex, type BuildProgress, type ExportIdentity, type IndexHeader } from './registry-index.js';
-import { SYNONYMS_VERSION } from './synonyms.js';
 import { NORMALISER_VERSION } from './text.js';
 
 /**
@@ -55,7 +54,7 @@ export function indexFileFor(exportFile: string, folder?: string): string {
 /** Why an index must be built: undefined when the one on disk fits the export. */
 export function staleness(header: IndexHeader | undefined, identity: ExportIdentity): 'missing' | 'export-changed' | 'certiref-changed' | undefined {
     if (!header) return 'missing';
-    if (header.normaliser !== NORMALISER_VERSION || header.synonyms !== SYNONYMS_VERSION) return 'certiref-changed';
+    if (header.normaliser !== NORMALISER_VERSION) return 'certiref-changed';
     const recorded = header.export;
     if (recorded.size !== identity.size || recorded.mtimeMs !== identity.mtimeMs || recorded.sample !== identity.sample) return 'export-changed';
     return undefined;

@@ -1,4 +1,4 @@
-import type { ElementSimilarity, QueryBloc, QueryCertification, SimilarPassage } from 'certiref-similar';
+import type { CertificationSimilarity, ElementSimilarity, FamilySummary, QueryBloc, QueryCertification, SimilarPassage } from 'certiref-similar';
 import type { CertificationModel, ContainerModel, ModalityModel, SourceLocation } from '../model/types.js';
 import { t, type Bilingual, type Finding, type RuleMeta } from './rule.js';
 
@@ -18,8 +18,8 @@ export const similarText: RuleMeta = {
         'A text resembles that of a registered certification',
     ),
     help: t(
-        "Une compétence, un bloc ou une modalité partage une grande part de ses mots avec un bloc d'une autre certification du RNCP (mots comparés sans accents ni terminaisons, synonymes comptés en partie, ordre indifférent). Depuis le 1er octobre 2025, France Compétences peut refuser sans examen un référentiel qui en reproduit un autre (art. R6113-8-1 du code du travail). Reformulez avec vos propres mots, ou, si la reprise est voulue (texte réglementaire commun, bloc partagé), justifiez-la : « // certiref-ignore similar-text -- raison ». Indice en dessous de 75 %, information au-dessus.",
-        'A competency, bloc or modality shares much of its wording with a bloc of another certification in the RNCP (words compared without accents or endings, synonyms partly counted, order ignored). Since 1 October 2025, France Compétences may refuse without examination a référentiel that reproduces another one (Code du travail, art. R6113-8-1). Reword it in your own terms, or, if the reuse is intended (common regulatory text, shared bloc), justify it: `// certiref-ignore similar-text -- reason`. A hint below 75%, information above.',
+        "Une compétence, un bloc ou une modalité partage une grande part de ses mots avec un bloc d'une autre certification du RNCP (mots comparés sans accents ni terminaisons, dans n'importe quel ordre, les mots rares comptant plus que les mots courants ; à partir de 40\u202f% et de quatre mots communs). Depuis le 1er octobre 2025, France Compétences peut refuser sans examen un référentiel qui en reproduit un autre (art. R6113-8-1 du code du travail). Reformulez avec vos propres mots, ou, si la reprise est voulue (texte réglementaire commun, bloc partagé), justifiez-la\u202f: «\u202f// certiref-ignore similar-text -- raison\u202f». Indice en dessous de 70\u202f%, information au-dessus.",
+        'A competency, bloc or modality shares much of its wording with a bloc of another certification in the RNCP (words compared without accents or endings, in any order, rare words weighing more than common ones; from 40% and four shared words). Since 1 October 2025, France Compétences may refuse without examination a référentiel that reproduces another one (Code du travail, art. R6113-8-1). Reword it in your own terms, or, if the reuse is intended (common regulatory text, shared bloc), justify it: `// certiref-ignore similar-text -- reason`. A hint below 70%, information above.',
     ),
 };
 
@@ -42,8 +42,11 @@ export const REGISTRY_RULES: readonly RuleMeta[] = [similarText, similarOwnVersi
 /** The places of the elements a query names, by key. */
 export interface SimilarityQuery {
     certification: QueryCertification;
-    elements: Map<string, { source: SourceLocation; kind: ElementSimilarity['element']; id?: string }>;
+    elements: Map<string, { source: SourceLocation; kind: ElementSimilarity['element'] | 'certification'; id?: string }>;
 }
+
+/** The key of the certification itself (where the summary of its own fiche and versions goes). */
+const CERTIFICATION_KEY = 'certification';
 
 /** `RNCP 39568`, `rncp39568`, `39568` → `RNCP39568`. */
 export function registryNumber(text: string | undefined): string | undefined {
@@ -88,6 +91,7 @@ export function similarityQuery(model: CertificationModel): SimilarityQuery {
         blocs.push(query);
     }
     const rncp = registryNumber(model.rncp);
+    elements.set(CERTIFICATION_KEY, { source: model.source, kind: 'certification', id: model.id });
     return { certification: { ...(rncp ? { rncp } : {}), previous: [], blocs }, elements };
 }
 
@@ -112,7 +116,7 @@ function shortTitle(text: string): string {
 function relationName(p: SimilarPassage): Bilingual {
     const registry = p.relationSource === 'registry';
     switch (p.relation) {
-        case 'own': return t('la fiche de cette certification', "this certification's own fiche");
+        case 'own': return t('sa propre fiche', 'its own fiche');
         case 'previous': return registry
             ? t('sa version précédente (selon le registre)', 'its previous version (as the registry says)')
             : t('sa version précédente', 'its previous version');
@@ -147,8 +151,8 @@ function coverage(p: SimilarPassage): Bilingual {
     if (!p.coverage) return t('', '');
     const { similar, of } = p.coverage;
     return t(
-        `${NNBSP}; ${similar} de ses ${of} compétences lui ressemblent`,
-        `; ${similar} of its ${of} competencies resemble it`,
+        `${NNBSP}; ${similar} de ses ${of} compétences ${similar > 1 ? 'lui ressemblent' : 'lui ressemble'}`,
+        `; ${similar} of its ${of} competencies ${similar > 1 ? 'resemble' : 'resembles'} it`,
     );
 }
 
@@ -171,19 +175,56 @@ export function otherMessage(e: ElementSimilarity): Bilingual {
     );
 }
 
-/** The message of a finding about the certification's own fiche or versions (the best of each fiche, two at most). */
+/**
+ * The message of a finding about the certification's versions (the best of each fiche, two at
+ * most); what it takes from its own fiche is said once, on the certification (`summaryMessage`).
+ */
 export function familyMessage(e: ElementSimilarity): Bilingual {
     const element = ELEMENT[e.element];
     const perFiche: SimilarPassage[] = [];
-    for (const p of e.family) if (!perFiche.some((q) => q.fiche.number === p.fiche.number)) perFiche.push(p);
+    for (const p of versionsOf(e)) if (!perFiche.some((q) => q.fiche.number === p.fiche.number)) perFiche.push(p);
     const parts = perFiche.slice(0, 2).map((p) => {
         const relation = relationName(p);
-        const bloc = p.bloc ? t(` (bloc ${p.bloc.code} ${quoteFr(shortTitle(p.bloc.title))}${coverage(p).fr})`, ` (bloc ${p.bloc.code} ${quoteEn(shortTitle(p.bloc.title))}${coverage(p).en})`) : t('', '');
+        if (e.element === 'bloc' && p.bloc) {
+            // a bloc continues a bloc of a version: which one, and how many of its competencies
+            return t(
+                `le bloc ${p.bloc.code} ${quoteFr(shortTitle(p.bloc.title))} de ${relation.fr} ${p.fiche.number} (${p.coverage?.similar ?? 0} de ses ${p.coverage?.of ?? 0} compétences ${(p.coverage?.similar ?? 0) > 1 ? 'y sont reprises' : 'y est reprise'})`,
+                `bloc ${p.bloc.code} ${quoteEn(shortTitle(p.bloc.title))} of ${relation.en} ${p.fiche.number} (${p.coverage?.similar ?? 0} of its ${p.coverage?.of ?? 0} competencies ${(p.coverage?.similar ?? 0) > 1 ? 'are' : 'is'} taken from it)`,
+            );
+        }
+        const bloc = p.bloc ? t(` (bloc ${p.bloc.code} ${quoteFr(shortTitle(p.bloc.title))})`, ` (bloc ${p.bloc.code} ${quoteEn(shortTitle(p.bloc.title))})`) : t('', '');
         return t(`à ${percent(p.score)}${NNBSP}% de ${relation.fr} ${p.fiche.number}${bloc.fr}`, `${percent(p.score)}% from ${relation.en} ${p.fiche.number}${bloc.en}`);
     });
+    if (e.element === 'bloc') {
+        return t(
+            `Bloc qui continue ${parts.map((p) => p.fr).join(' et ')}${NNBSP}: c'est la même certification, pas une reproduction.`,
+            `Bloc continuing ${parts.map((p) => p.en).join(' and ')}: the same certification, not a reproduction.`,
+        );
+    }
     return t(
         `${element.fr} ${element.taken} ${parts.map((p) => p.fr).join(' et ')}${NNBSP}: c'est la même certification, pas une reproduction.`,
         `${element.en} taken ${parts.map((p) => p.en).join(' and ')}: the same certification, not a reproduction.`,
+    );
+}
+
+/** The passages of an element in the certification's other versions (not its own fiche). */
+function versionsOf(e: ElementSimilarity): SimilarPassage[] {
+    return e.family.filter((p) => p.relation !== 'own');
+}
+
+/** The one finding on the certification: what it takes from its own fiche and each version. */
+export function summaryMessage(family: FamilySummary[]): Bilingual {
+    const parts = family.map((f) => {
+        const relation = relationName({ relation: f.relation, relationSource: f.relationSource } as SimilarPassage);
+        const blocs = f.blocs.slice(0, 6).map((b) => b.code).join(', ') + (f.blocs.length > 6 ? ' …' : '');
+        return t(
+            `${relation.fr} ${f.fiche.number} (${f.competencies} compétence${f.competencies > 1 ? 's' : ''} sur ${f.of}${blocs ? `${NNBSP}; blocs ${blocs}` : ''})`,
+            `${relation.en} ${f.fiche.number} (${f.competencies} competenc${f.competencies > 1 ? 'ies' : 'y'} of ${f.of}${blocs ? `; blocs ${blocs}` : ''})`,
+        );
+    });
+    return t(
+        `Le registre reconnaît cette certification${NNBSP}: ses textes reprennent ${parts.map((p) => p.fr).join(', ')}. Ce n'est pas une reproduction${NNBSP}; ces reprises ne sont pas signalées comme telles.`,
+        `The registry knows this certification: its texts take up ${parts.map((p) => p.en).join(', ')}. This is not a reproduction; these are not reported as such.`,
     );
 }
 
@@ -237,9 +278,9 @@ export interface RegistryFindingOptions {
 }
 
 /** The findings of the registry rules for a certification, from the comparison's results. */
-export function registryFindings(query: SimilarityQuery, results: ElementSimilarity[], options: RegistryFindingOptions): Finding[] {
+export function registryFindings(query: SimilarityQuery, result: CertificationSimilarity, options: RegistryFindingOptions): Finding[] {
     const findings: Finding[] = [];
-    for (const e of results) {
+    for (const e of result.elements) {
         const element = query.elements.get(e.key);
         if (!element) continue;
         const at = element.source;
@@ -252,13 +293,23 @@ export function registryFindings(query: SimilarityQuery, results: ElementSimilar
                 data: { similarity: similarityData(best) },
             });
         }
-        if (e.family.length > 0) {
+        const versions = versionsOf(e);
+        if (versions.length > 0) {
             findings.push({
                 rule: similarOwnVersion.id, uri: at.uri, range: at.nameRange, anchorLine: at.range.start.line,
                 message: familyMessage(e),
-                data: { similarity: similarityData(e.family[0]) },
+                data: { similarity: similarityData(versions[0]) },
             });
         }
+    }
+    const certification = query.elements.get(CERTIFICATION_KEY);
+    if (certification && result.family.length > 0) {
+        const at = certification.source;
+        findings.push({
+            rule: similarOwnVersion.id, uri: at.uri, range: at.nameRange, anchorLine: at.range.start.line,
+            message: summaryMessage(result.family),
+            data: { family: result.family },
+        });
     }
     return findings;
 }
