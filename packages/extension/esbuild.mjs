@@ -19,11 +19,21 @@ const officeApart = {
         build.onResolve({ filter: /\/export\/office\.js$/ }, () => ({ path: './office.cjs', external: true }));
     },
 };
+// The registry's similarity (index, French stemmer, RNCP reader) in a file of its own too, read
+// when the setting `certiref.registry.export` names an export
+const similarApart = {
+    name: 'similar-apart',
+    setup(build) {
+        build.onResolve({ filter: /^certiref-similar$/ }, () => ({ path: './similar.cjs', external: true }));
+    },
+};
 await Promise.all([
     esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
+    esbuild.build({ ...common, entryPoints: [`${here}/../similar/out/index.js`], outfile: `${here}/dist/similar.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        mainFields: ['module', 'main'] }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
-        plugins: [officeApart], supported: { 'dynamic-import': false },
+        plugins: [officeApart, similarApart], supported: { 'dynamic-import': false },
         define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/web.ts`], outfile: `${here}/dist/web.cjs`, platform: 'browser', format: 'cjs', target: 'es2022',
         define: { process: '{"env":{}}' } }),

@@ -80,8 +80,12 @@ export function prepareQuery(tokens: Token[], options: AlignOptions): PreparedQu
     return { tokens, stems, counts, weights, total, match };
 }
 
-/** The window of `candidate` closest to the query, or undefined when they share no word. */
-export function align(query: PreparedQuery, candidate: Token[], options: AlignOptions): Alignment | undefined {
+/**
+ * The window of `candidate` closest to the query, or undefined when they share no word.
+ * `segments` (one per candidate token, never decreasing): a window stays within one segment
+ * (one item of a registry list), never joining the end of an item to the start of the next.
+ */
+export function align(query: PreparedQuery, candidate: Token[], options: AlignOptions, segments?: ArrayLike<number>): Alignment | undefined {
     if (query.total === 0 || candidate.length === 0) return undefined;
     const n = candidate.length;
     const prefix = new Float64Array(n + 1);
@@ -104,6 +108,7 @@ export function align(query: PreparedQuery, candidate: Token[], options: AlignOp
         const from = positions[a];
         for (let b = a; b < positions.length; b++) {
             const k = positions[b];
+            if (segments && segments[k] !== segments[from]) break;
             const m = hit[k]!;
             if (used[m.index] < query.counts[m.index]) {
                 used[m.index]++;

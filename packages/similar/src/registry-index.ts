@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { splitCompetencies, splitModalities } from 'certiref-rncp';
 import { align, prepareQuery, type AlignOptions, type Alignment } from './align.js';
 import { groupOf, UnitKind, type RegistryFiche, type UnitGroup } from './registry.js';
 import { NORMALISER_VERSION, tokenize, type Token } from './text.js';
@@ -316,6 +317,23 @@ export function readIndexHeader(file: string): IndexHeader | undefined {
     }
 }
 
+/**
+ * The item of its list each word of a registry text belongs to: the RNCP reader splits the
+ * bloc's competencies or modalities as a careful reader would, and a shared passage stays
+ * within one of them.
+ */
+function segmentsOf(text: string, tokens: Token[], kind: number): Int32Array {
+    const segments = new Int32Array(tokens.length);
+    if (kind === UnitKind.BlocTitle) return segments;
+    const starts = (kind === UnitKind.Modalities ? splitModalities(text) : splitCompetencies(text)).pieces.map((p) => p.offset);
+    let piece = 0;
+    tokens.forEach((t, k) => {
+        while (piece + 1 < starts.length && starts[piece + 1] <= t.start) piece++;
+        segments[k] = piece;
+    });
+    return segments;
+}
+
 /** One passage of the registry close to a text of the référentiel. */
 export interface Match {
     unit: number;
@@ -355,7 +373,7 @@ export class RegistryIndex {
     private readonly fd: number;
     private readonly textsOffset: number;
     private readonly accumulator: Float32Array;
-    private readonly tokenCache = new Map<number, { text: string; tokens: Token[] }>();
+    private readonly tokenCache = new Map<number, { text: string; tokens: Token[]; segments: Int32Array }>();
     /** The last searches: an edit in the editor asks again for the one text that changed. */
     private readonly searches = new Map<string, Match[]>();
 
@@ -429,7 +447,7 @@ export class RegistryIndex {
         return this.unitTokens(unit).text;
     }
 
-    private unitTokens(unit: number): { text: string; tokens: Token[] } {
+    private unitTokens(unit: number): { text: string; tokens: Token[]; segments: Int32Array } {
         const start = this.a.unitTextStart[unit];
         let cached = this.tokenCache.get(start);
         if (cached) {
@@ -447,7 +465,8 @@ export class RegistryIndex {
             read += n;
         }
         const text = data.toString('utf8');
-        cached = { text, tokens: tokenize(text) };
+        const tokens = tokenize(text);
+        cached = { text, tokens, segments: segmentsOf(text, tokens, this.a.unitKind[unit]) };
         this.tokenCache.set(start, cached);
         if (this.tokenCache.size > 20_000) this.tokenCache.delete(this.tokenCache.keys().next().value!);
         return cached;
@@ -506,7 +525,8 @@ export class RegistryIndex {
             let alignment = byText.get(start);
             if (alignment === undefined) {
                 if (byText.size >= maxTexts) continue;
-                alignment = align(query, this.unitTokens(u).tokens, alignOptions) ?? null;
+                const { tokens, segments } = this.unitTokens(u);
+                alignment = align(query, tokens, alignOptions, segments) ?? null;
                 byText.set(start, alignment);
             }
             if (!alignment || alignment.score < options.minScore) continue;
