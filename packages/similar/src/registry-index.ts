@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { splitCompetencies, splitModalities } from 'certiref-rncp';
 import { align, prepareQuery, type AlignOptions, type Alignment } from './align.js';
 import { groupOf, UnitKind, type RegistryFiche, type UnitGroup } from './registry.js';
-import { NORMALISER_VERSION, tokenize, type Token } from './text.js';
+import { forEachStem, NORMALISER_VERSION, tokenize, type Token } from './text.js';
 
 /**
  * The index of the registry's texts: every bloc's title, competencies and modalities (and the
@@ -104,7 +105,7 @@ export interface BuildProgress {
  * texts go to a temporary file as they come.
  */
 export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable<RegistryFiche>, identity: ExportIdentity, file: string,
-    onProgress?: (p: BuildProgress) => void): Promise<IndexHeader> {
+    onProgress?: (p: BuildProgress) => void, options: { reuseWords?: boolean } = {}): Promise<IndexHeader> {
     const started = Date.now();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -122,8 +123,12 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
         const unitTextLength: number[] = [];
         const indexedFiches: IndexedFiche[] = [];
         const blocs: IndexedBloc[] = [];
-        // identical texts (a bloc carried unchanged into the next version) are stored once
+        // identical texts (a bloc carried unchanged into the next version, a bloc shared by the
+        // titles of one ministry) are stored once, known by their hash; the words of the last
+        // ones met are kept, not read again
         const stored = new Map<string, { start: number; length: number }>();
+        const wordsOf = new Map<string, Uint32Array>();
+        const reuseWords = options.reuseWords !== false;
         let textBytes = 0;
         let pending: Buffer[] = [];
         let pendingBytes = 0;
@@ -133,18 +138,45 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
             pending = [];
             pendingBytes = 0;
         };
-        const seen = new Set<number>();
+        // the last unit each term was seen in: a term counts once per unit
+        let lastUnit = new Int32Array(1 << 16).fill(-1);
+        const words: number[] = [];
         const addUnit = (kind: UnitKind, fiche: number, bloc: number, text: string) => {
             const trimmed = text.trim();
             if (trimmed === '') return;
-            const tokens = tokenize(trimmed);
-            if (tokens.length === 0) return;
             const unit = unitKind.length;
-            let place = stored.get(trimmed);
+            const hash = createHash('sha1').update(trimmed).digest('base64');
+            let ids = reuseWords ? wordsOf.get(hash) : undefined;
+            if (!ids) {
+                words.length = 0;
+                forEachStem(trimmed, (stem) => {
+                    let id = termIds.get(stem);
+                    if (id === undefined) {
+                        id = terms.length;
+                        termIds.set(stem, id);
+                        terms.push(stem);
+                        if (id >= lastUnit.length) {
+                            const bigger = new Int32Array(lastUnit.length * 2).fill(-1);
+                            bigger.set(lastUnit);
+                            lastUnit = bigger;
+                        }
+                    }
+                    if (lastUnit[id] === unit) return;
+                    lastUnit[id] = unit;
+                    words.push(id);
+                });
+                ids = Uint32Array.from(words);
+                if (reuseWords) {
+                    if (wordsOf.size >= 20_000) wordsOf.delete(wordsOf.keys().next().value!);
+                    wordsOf.set(hash, ids);
+                }
+            }
+            if (ids.length === 0) return;
+            let place = stored.get(hash);
             if (!place) {
                 const bytes = Buffer.from(trimmed, 'utf8');
                 place = { start: textBytes, length: bytes.length };
-                stored.set(trimmed, place);
+                stored.set(hash, place);
                 pending.push(bytes);
                 pendingBytes += bytes.length;
                 textBytes += bytes.length;
@@ -155,16 +187,7 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
             unitBloc.push(bloc);
             unitTextStart.push(place.start);
             unitTextLength.push(place.length);
-            seen.clear();
-            for (const t of tokens) {
-                let id = termIds.get(t.stem);
-                if (id === undefined) {
-                    id = terms.length;
-                    termIds.set(t.stem, id);
-                    terms.push(t.stem);
-                }
-                if (seen.has(id)) continue;
-                seen.add(id);
+            for (const id of ids) {
                 pairTerm.push(id);
                 pairUnit.push(unit);
             }
@@ -173,13 +196,13 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
         for await (const fiche of fiches) {
             const f = indexedFiches.length;
             indexedFiches.push({
-                number: fiche.number, title: fiche.title, active: fiche.active, previous: fiche.previous, next: fiche.next,
+                number: own(fiche.number), title: own(fiche.title), active: fiche.active, previous: fiche.previous.map(own), next: fiche.next.map(own),
                 firstBloc: blocs.length, blocCount: fiche.blocs.length,
             });
             let hasCompetencies = false;
             for (const bloc of fiche.blocs) {
                 const b = blocs.length;
-                blocs.push({ code: bloc.code, title: bloc.title, fiche: f });
+                blocs.push({ code: own(bloc.code), title: own(bloc.title), fiche: f });
                 addUnit(UnitKind.BlocTitle, f, b, bloc.title);
                 addUnit(UnitKind.Competencies, f, b, bloc.competencies);
                 addUnit(UnitKind.Modalities, f, b, bloc.modalities);
@@ -232,6 +255,14 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
         fs.rmSync(textsFile, { force: true });
         fs.rmSync(temporary, { force: true });
     }
+}
+
+/**
+ * A copy of a string that holds nothing else: a part of a fiche's text may keep the whole fiche's
+ * text in memory (V8 slices strings), and the index keeps the titles of every fiche.
+ */
+function own(text: string): string {
+    return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The binary sections of an index file, each aligned on 8 bytes. */

@@ -39,8 +39,6 @@ export function fold(word: string): string {
 
 const STOP_WORDS: ReadonlySet<string> = new Set([...fra, ...EXTRA_STOP_WORDS].map(fold));
 
-/** Letters (with their combining marks) and digits; apostrophes and hyphens separate words. */
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const DIGIT = /\p{N}/u;
 
 const stems = new Map<string, string | null>();
@@ -63,12 +61,38 @@ export function stemOf(word: string): string | null {
     return stem;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Letters (with their combining marks) and digits make words; apostrophes, hyphens, spaces and
+ * punctuation separate them. Latin letters are told by their code (the registry's texts are
+ * French), any other character by its Unicode category.
+ */
+function isWordChar(c: number): boolean {
+    if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+    if (c >= 0x300 && c <= 0x36f) return true;
+    return LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+/** Calls `each` with the stem and place of every content word of a text, in order. */
+export function forEachStem(text: string, each: (stem: string, start: number, end: number) => void): void {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+        const start = i;
+        while (i < n && isWordChar(text.charCodeAt(i))) i++;
+        if (i > start) {
+            const stem = stemOf(text.slice(start, i));
+            if (stem !== null) each(stem, start, i);
+        }
+    }
+}
+
 /** The content words of a text, stemmed, in order, with their places. */
 export function tokenize(text: string): Token[] {
     const out: Token[] = [];
-    for (const m of text.matchAll(WORD)) {
-        const stem = stemOf(m[0]);
-        if (stem !== null) out.push({ stem, start: m.index, end: m.index + m[0].length });
-    }
+    forEachStem(text, (stem, start, end) => out.push({ stem, start, end }));
     return out;
 }
