@@ -26,6 +26,8 @@ await esbuild.build({
     entryPoints: [`${here}/../similar/out/index.js`],
     // stopword's ES module: the French list alone, not the 62 languages
     mainFields: ['module', 'main'],
+    // the worker thread of the index's build runs this bundle itself (__filename); import.meta is for the unbundled modules
+    logOverride: { 'empty-import-meta': 'silent' },
     outfile: `${here}/dist/similar.cjs`,
     bundle: true,
     platform: 'node',

@@ -31,7 +31,7 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/../similar/out/index.js`], outfile: `${here}/dist/similar.cjs`, platform: 'node', format: 'cjs', target: 'node18',
-        mainFields: ['module', 'main'] }),
+        mainFields: ['module', 'main'], logOverride: { 'empty-import-meta': 'silent' } }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
         plugins: [officeApart, similarApart], supported: { 'dynamic-import': false },
         define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),

@@ -1,5 +1,6 @@
 import { readFiches, type Fiche } from 'certiref-rncp';
 import type { RegistryFiche } from './registry.js';
+import { buildInWorker } from './build-worker.js';
 import { openRegistry, type ExportReader, type OpenedIndex, type OpenOptions } from './store.js';
 
 /** A fiche of the export, as the index reads it. */
@@ -20,7 +21,10 @@ export const readRegistryExport: ExportReader = async function* (file, onProgres
     for await (const fiche of readFiches(file, { onProgress })) yield registryFiche(fiche);
 };
 
-/** The index of an RNCP open-data export: built first when there is none or it is stale, then loaded. */
+/**
+ * The index of an RNCP open-data export: built first when there is none or it is stale (in a
+ * worker thread unless `options.worker` is false), then loaded.
+ */
 export function openRegistryExport(file: string, options: OpenOptions = {}): Promise<OpenedIndex> {
-    return openRegistry(file, readRegistryExport, options);
+    return openRegistry(file, readRegistryExport, options, buildInWorker);
 }

@@ -110,7 +110,7 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
     const textsFile = `${temporary}.texts`;
-    const textsFd = fs.openSync(textsFile, 'w');
+    let textsFd: number | undefined = fs.openSync(textsFile, 'w');
     try {
         const termIds = new Map<string, number>();
         const terms: string[] = [];
@@ -134,7 +134,7 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
         let pendingBytes = 0;
         const flush = () => {
             if (pendingBytes === 0) return;
-            fs.writeSync(textsFd, Buffer.concat(pending, pendingBytes));
+            fs.writeSync(textsFd!, Buffer.concat(pending, pendingBytes));
             pending = [];
             pendingBytes = 0;
         };
@@ -213,6 +213,7 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
         }
         flush();
         fs.closeSync(textsFd);
+        textsFd = undefined;
         stored.clear();
         onProgress?.({ fiches: count });
 
@@ -247,11 +248,8 @@ export async function buildIndex(fiches: AsyncIterable<RegistryFiche> | Iterable
         fs.renameSync(temporary, file);
         return header;
     } finally {
-        try {
-            fs.closeSync(textsFd);
-        } catch {
-            // closed already
-        }
+        // closed here only if the build stopped before its end (a number closed twice may be another file's)
+        if (textsFd !== undefined) fs.closeSync(textsFd);
         fs.rmSync(textsFile, { force: true });
         fs.rmSync(temporary, { force: true });
     }

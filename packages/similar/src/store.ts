@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { buildInWorker } from './build-worker.js';
 import type { RegistryFiche } from './registry.js';
 import { buildIndex, readIndexHeader, RegistryIndex, type BuildProgress, type ExportIdentity, type IndexHeader } from './registry-index.js';
 import { NORMALISER_VERSION } from './text.js';
@@ -70,6 +71,10 @@ export interface OpenOptions {
     rebuild?: boolean;
     onBuild?: (reason: 'missing' | 'export-changed' | 'certiref-changed' | 'asked', file: string) => void;
     onProgress?: (p: BuildProgress & { bytes: number; total: number }) => void;
+    /** False: the words of every text are read, even of a text met before (for the benchmark). */
+    reuseWords?: boolean;
+    /** False: build in this thread (the default is a worker thread of bounded heap). */
+    worker?: boolean;
 }
 
 export interface OpenedIndex {
@@ -80,14 +85,18 @@ export interface OpenedIndex {
 }
 
 /** The index of an export, built first when there is none or it is stale, then loaded. */
-export async function openRegistry(exportFile: string, read: ExportReader, options: OpenOptions = {}): Promise<OpenedIndex> {
+export async function openRegistry(exportFile: string, read: ExportReader, options: OpenOptions = {}, inWorker?: typeof buildInWorker): Promise<OpenedIndex> {
     const identity = exportIdentity(exportFile);
     const file = indexFileFor(exportFile, options.indexFolder);
     const reason = options.rebuild ? 'asked' : staleness(readIndexHeader(file), identity);
     if (reason) {
         options.onBuild?.(reason, file);
-        let bytes = { bytes: 0, total: identity.size };
-        await buildIndex(read(identity.path, (p) => (bytes = p)), identity, file, (p) => options.onProgress?.({ ...p, ...bytes }));
+        if (inWorker && options.worker !== false) {
+            await inWorker({ exportFile: identity.path, identity, file, reuseWords: options.reuseWords }, options.onProgress);
+        } else {
+            let bytes = { bytes: 0, total: identity.size };
+            await buildIndex(read(identity.path, (p) => (bytes = p)), identity, file, (p) => options.onProgress?.({ ...p, ...bytes }), { reuseWords: options.reuseWords });
+        }
         // the export changed while it was read: the index says what was read, and is stale at once
         const after = exportIdentity(exportFile);
         if (staleness(readIndexHeader(file), after)) throw new Error(`${exportFile}: the export changed while it was read; run again`);
