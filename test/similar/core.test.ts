@@ -137,6 +137,12 @@ describe('the index', async () => {
             ['RNCP200', { relation: 'own', source: 'declared' }],
             ['RNCP100', { relation: 'previous', source: 'registry' }],
         ]);
+        // declared by the référentiel, whether the registry knows them or not
+        expect([...familyOf(index, { rncp: 'RNCP999', previous: ['rncp300'], next: ['RNCP400'] })]).toEqual([
+            ['RNCP999', { relation: 'own', source: 'declared' }],
+            ['RNCP300', { relation: 'previous', source: 'declared' }],
+            ['RNCP400', { relation: 'next', source: 'declared' }],
+        ]);
         // the registry says it on one side only: RNCP100 names RNCP200 as its next version
         expect(familyOf(index, { rncp: 'RNCP100', previous: [] }).get('RNCP200')).toEqual({ relation: 'next', source: 'registry' });
         const { elements: results, family } = compareCertification(index, {

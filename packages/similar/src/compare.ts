@@ -26,6 +26,8 @@ export interface QueryCertification {
     rncp?: string;
     /** The numbers of its previous versions, as the référentiel declares them. */
     previous: string[];
+    /** The numbers of its next versions, as the référentiel declares them. */
+    next?: string[];
     blocs: QueryBloc[];
 }
 
@@ -102,7 +104,7 @@ export interface CertificationSimilarity {
 }
 
 /** The fiches that are this certification: its own number, and its versions, both ways. */
-export function familyOf(index: RegistryIndex, certification: Pick<QueryCertification, 'rncp' | 'previous'>): Map<string, { relation: Relation; source: 'declared' | 'registry' }> {
+export function familyOf(index: RegistryIndex, certification: Pick<QueryCertification, 'rncp' | 'previous' | 'next'>): Map<string, { relation: Relation; source: 'declared' | 'registry' }> {
     const byNumber = new Map<string, IndexedFiche>(index.fiches.map((f) => [f.number.toUpperCase(), f]));
     // fiches that name a number as their previous or next version (the registry says it on one side only, at times)
     const successors = new Map<string, string[]>();
@@ -129,14 +131,19 @@ export function familyOf(index: RegistryIndex, certification: Pick<QueryCertific
     };
     const own = certification.rncp?.toUpperCase();
     if (own) out.set(own, { relation: 'own', source: 'declared' });
-    for (const p of certification.previous.map((x) => x.toUpperCase())) {
-        if (!out.has(p) || out.get(p)!.source === 'registry') out.set(p, { relation: 'previous', source: 'declared' });
-    }
+    const declared = (numbers: string[] | undefined, relation: 'previous' | 'next') => {
+        for (const n of (numbers ?? []).map((x) => x.toUpperCase())) {
+            if (n !== own && (!out.has(n) || out.get(n)!.source === 'registry')) out.set(n, { relation, source: 'declared' });
+        }
+    };
+    declared(certification.previous, 'previous');
+    declared(certification.next, 'next');
     if (own) {
         walk(own, 'previous');
         walk(own, 'next');
     }
     for (const p of certification.previous.map((x) => x.toUpperCase())) walk(p, 'previous');
+    for (const n of (certification.next ?? []).map((x) => x.toUpperCase())) walk(n, 'next');
     if (own) out.set(own, { relation: 'own', source: 'declared' });
     return out;
 }

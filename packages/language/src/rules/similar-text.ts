@@ -61,6 +61,16 @@ function modalityText(modality: ModalityModel): string {
     return parts.filter((p): p is string => !!p && p.trim() !== '').join('. ');
 }
 
+/**
+ * The versions a référentiel declares (`remplace RNCP…`, `remplacée par RNCP…`), read from the
+ * model when its grammar has them; its `rncp` number is its own fiche.
+ */
+function declaredVersions(model: CertificationModel): { previous: string[]; next: string[] } {
+    const versions = (model as { versions?: Array<{ relation?: string; certification?: string }> }).versions ?? [];
+    const numbers = (relation: string) => versions.filter((v) => v.relation === relation).map((v) => registryNumber(v.certification)).filter((n): n is string => !!n);
+    return { previous: numbers('replaces'), next: numbers('replaced-by') };
+}
+
 /** What the comparison reads of a certification: its blocs' competencies and modalities. */
 export function similarityQuery(model: CertificationModel): SimilarityQuery {
     const elements: SimilarityQuery['elements'] = new Map();
@@ -92,7 +102,7 @@ export function similarityQuery(model: CertificationModel): SimilarityQuery {
     }
     const rncp = registryNumber(model.rncp);
     elements.set(CERTIFICATION_KEY, { source: model.source, kind: 'certification', id: model.id });
-    return { certification: { ...(rncp ? { rncp } : {}), previous: [], blocs }, elements };
+    return { certification: { ...(rncp ? { rncp } : {}), ...declaredVersions(model), blocs }, elements };
 }
 
 /** A narrow no-break space before French high punctuation, as French typography wants. */
@@ -120,7 +130,9 @@ function relationName(p: SimilarPassage): Bilingual {
         case 'previous': return registry
             ? t('sa version précédente (selon le registre)', 'its previous version (as the registry says)')
             : t('sa version précédente', 'its previous version');
-        case 'next': return t('sa version suivante (selon le registre)', 'its next version (as the registry says)');
+        case 'next': return registry
+            ? t('sa version suivante (selon le registre)', 'its next version (as the registry says)')
+            : t('sa version suivante', 'its next version');
         default: return t('une autre certification', 'another certification');
     }
 }
