@@ -542,7 +542,7 @@ export class RegistryIndex {
             }
         }
         const floor = (options.candidateShare ?? 0.3) * query.total;
-        let candidates = touched.filter((u) => acc[u] >= floor);
+        const candidates = touched.filter((u) => acc[u] >= floor);
         candidates.sort((x, y) => acc[y] - acc[x]);
         for (const u of touched) acc[u] = 0;
         // identical texts share one alignment; at most maxCandidates distinct texts are aligned
@@ -561,7 +561,6 @@ export class RegistryIndex {
             if (!alignment || alignment.score < options.minScore) continue;
             matches.push(this.match(u, alignment, query.tokens));
         }
-        candidates = [];
         return matches.sort((x, y) => y.score - x.score || Number(y.fiche.active) - Number(x.fiche.active) || x.unit - y.unit);
     }
 

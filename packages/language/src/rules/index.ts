@@ -11,7 +11,7 @@ import {
 import { REGISTRY_RULES } from './similar-text.js';
 
 export * from './rule.js';
-export { REGISTRY_RULES, similarText, similarOwnVersion } from './similar-text.js';
+export { REGISTRY_RULES, REGISTRY_RULE_IDS, similarText, similarOwnVersion } from './similar-text.js';
 
 /** The rules that check a certification's model, in the order they are documented. */
 export const MODEL_RULES: readonly ModelRule[] = [

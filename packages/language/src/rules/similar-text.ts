@@ -39,6 +39,13 @@ export const similarOwnVersion: RuleMeta = {
 
 export const REGISTRY_RULES: readonly RuleMeta[] = [similarText, similarOwnVersion];
 
+/**
+ * The registry rules' ids, for views that count findings by kind (the dossier checklist): count
+ * the diagnostics with these codes; `services.referential.Similarity.active` says whether the
+ * registry was compared at all (no export named: « not compared », rather than 0).
+ */
+export const REGISTRY_RULE_IDS: readonly string[] = REGISTRY_RULES.map((r) => r.id);
+
 /** The places of the elements a query names, by key. */
 export interface SimilarityQuery {
     certification: QueryCertification;
