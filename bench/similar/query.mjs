@@ -15,6 +15,7 @@ for (const c of competencies) {
 }
 const query = { previous: [], blocs: [...blocs.values()] };
 const times = [];
+const cpuTimes = [];
 let loadMs = 0;
 let result;
 for (let run = 0; run < Number(runsText) + 1; run++) {
@@ -22,12 +23,17 @@ for (let run = 0; run < Number(runsText) + 1; run++) {
     const index = RegistryIndex.load(file);
     if (run === 0) loadMs = performance.now() - loading;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     result = compareCertification(index, query);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     index.close();
 }
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const [firstMs, ...rest] = times;
-const medianMs = rest.sort((a, b) => a - b)[Math.floor((rest.length - 1) / 2)];
+const medianMs = median(rest);
+const medianCpuMs = median(cpuTimes.slice(1));
 // a planted copy is found when its competency is reported and the planted fiche is among the
 // passages that make the finding (listed, or counted among the others)
 const index = RegistryIndex.load(file);
@@ -39,4 +45,4 @@ const report = planted.map((p) => {
     return { fiche: p.fiche, competency: p.competency, kind: p.kind, found: reported && !!match, score: match ? Math.round(match.score * 100) : undefined };
 });
 index.close();
-console.log(JSON.stringify({ loadMs, firstMs, medianMs, planted: report, elements: result.elements.length }));
+console.log(JSON.stringify({ loadMs, firstMs, medianMs, medianCpuMs, planted: report, elements: result.elements.length }));

@@ -103,26 +103,45 @@ export interface CertificationSimilarity {
     family: FamilySummary[];
 }
 
+/** The registry's version links of an index, both ways, computed once per index. */
+const versionLinks = new WeakMap<RegistryIndex, { previous: Map<string, string[]>; next: Map<string, string[]> }>();
+
+function linksOf(index: RegistryIndex) {
+    let links = versionLinks.get(index);
+    if (links) return links;
+    const previous = new Map<string, string[]>();
+    const next = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, from: string, to: string) => {
+        const list = map.get(from);
+        if (list) list.push(to);
+        else map.set(from, [to]);
+    };
+    for (const f of index.fiches) {
+        const number = f.number.toUpperCase();
+        // the registry may say a link on one side only: both sides are read
+        for (const p of f.previous) {
+            add(previous, number, p.toUpperCase());
+            add(next, p.toUpperCase(), number);
+        }
+        for (const n of f.next) {
+            add(next, number, n.toUpperCase());
+            add(previous, n.toUpperCase(), number);
+        }
+    }
+    links = { previous, next };
+    versionLinks.set(index, links);
+    return links;
+}
+
 /** The fiches that are this certification: its own number, and its versions, both ways. */
 export function familyOf(index: RegistryIndex, certification: Pick<QueryCertification, 'rncp' | 'previous' | 'next'>): Map<string, { relation: Relation; source: 'declared' | 'registry' }> {
-    const byNumber = new Map<string, IndexedFiche>(index.fiches.map((f) => [f.number.toUpperCase(), f]));
-    // fiches that name a number as their previous or next version (the registry says it on one side only, at times)
-    const successors = new Map<string, string[]>();
-    const predecessors = new Map<string, string[]>();
-    for (const f of index.fiches) {
-        for (const p of f.previous) successors.set(p.toUpperCase(), [...(successors.get(p.toUpperCase()) ?? []), f.number.toUpperCase()]);
-        for (const n of f.next) predecessors.set(n.toUpperCase(), [...(predecessors.get(n.toUpperCase()) ?? []), f.number.toUpperCase()]);
-    }
+    const links = linksOf(index);
     const out = new Map<string, { relation: Relation; source: 'declared' | 'registry' }>();
     const walk = (start: string, relation: 'previous' | 'next') => {
         const queue = [start];
         while (queue.length > 0) {
             const n = queue.shift()!;
-            const fiche = byNumber.get(n);
-            const links = relation === 'previous'
-                ? [...(fiche?.previous ?? []), ...(predecessors.get(n) ?? [])]
-                : [...(fiche?.next ?? []), ...(successors.get(n) ?? [])];
-            for (const l of links.map((x) => x.toUpperCase())) {
+            for (const l of (relation === 'previous' ? links.previous : links.next).get(n) ?? []) {
                 if (out.has(l)) continue;
                 out.set(l, { relation, source: 'registry' });
                 queue.push(l);
@@ -148,28 +167,43 @@ export function familyOf(index: RegistryIndex, certification: Pick<QueryCertific
     return out;
 }
 
-type Family = ReturnType<typeof familyOf>;
+type FamilyRelation = { relation: Relation; source: 'declared' | 'registry' };
+/** A fiche's relation to the certification (undefined: another certification), looked up once per fiche. */
+type Family = (fiche: IndexedFiche) => FamilyRelation | undefined;
+
+function familyLookup(numbers: Map<string, FamilyRelation>): Family {
+    const known = new Map<IndexedFiche, FamilyRelation | null>();
+    return (fiche) => {
+        let relation = known.get(fiche);
+        if (relation === undefined) {
+            relation = numbers.get(fiche.number.toUpperCase()) ?? null;
+            known.set(fiche, relation);
+        }
+        return relation ?? undefined;
+    };
+}
 
 /** Compares a certification's competencies, blocs and modalities with the registry. */
 export function compareCertification(index: RegistryIndex, certification: QueryCertification, options: SimilarityOptions = DEFAULT_OPTIONS): CertificationSimilarity {
-    const family = familyOf(index, certification);
+    const family = familyLookup(familyOf(index, certification));
     const out: ElementSimilarity[] = [];
     const summaries = new Map<string, FamilySummary>();
     let competencies = 0;
     // the aggregation of a bloc reads its competencies' matches from a lower floor than findings
     const floor = Math.min(options.threshold, 0.3);
     for (const bloc of certification.blocs) {
-        const perCompetency: Array<{ text: QueryText; weight: number; matches: Array<Match & { queryText: string }> }> = [];
+        const perCompetency: Array<{ text: QueryText; weight: number; matches: Match[] }> = [];
         for (const competency of bloc.competencies) {
             const matches = index.search(competency.text, { group: 'competencies', minScore: floor, synonyms: options.synonyms, synonymCredit: options.synonymCredit })
-                .filter((m) => m.sharedWords >= options.minSharedWords).map((m) => ({ ...m, queryText: competency.text }));
+                .filter((m) => m.sharedWords >= options.minSharedWords);
             const weight = tokenize(competency.text).reduce((sum, t) => sum + index.weight(t.stem, 'competencies'), 0);
             perCompetency.push({ text: competency, weight, matches });
             competencies++;
             const counted = new Set<string>();
             for (const m of matches) {
-                const relation = family.get(m.fiche.number.toUpperCase());
-                if (!relation || m.score < options.threshold) continue;
+                if (m.score < options.threshold) continue;
+                const relation = family(m.fiche);
+                if (!relation) continue;
                 const summary = summaries.get(m.fiche.number) ?? {
                     fiche: { number: m.fiche.number, title: m.fiche.title, active: m.fiche.active }, relation: relation.relation, relationSource: relation.source,
                     competencies: 0, of: 0, blocs: [],
@@ -191,7 +225,7 @@ export function compareCertification(index: RegistryIndex, certification: QueryC
         if (blocElement) out.push(blocElement);
         for (const modality of bloc.modalities) {
             const matches = index.search(modality.text, { group: 'modalities', minScore: options.threshold, synonyms: options.synonyms, synonymCredit: options.synonymCredit })
-                .filter((m) => m.sharedWords >= options.minSharedWords).map((m) => ({ ...m, queryText: modality.text }));
+                .filter((m) => m.sharedWords >= options.minSharedWords);
             const element = summarise(modality.key, 'modality', matches, family, options);
             if (element) out.push(element);
         }
@@ -207,13 +241,13 @@ export function compareCertification(index: RegistryIndex, certification: QueryC
  * A bloc resembles a registry bloc when its competencies do: its score is the share of its
  * competencies' weight found there (each competency counting by its best score in that bloc).
  */
-function compareBloc(bloc: QueryBloc, competencies: Array<{ text: QueryText; weight: number; matches: Array<Match & { queryText: string }> }>, family: Family,
+function compareBloc(bloc: QueryBloc, competencies: Array<{ text: QueryText; weight: number; matches: Match[] }>, family: Family,
     options: SimilarityOptions): ElementSimilarity | undefined {
     const total = competencies.reduce((sum, c) => sum + c.weight, 0);
     if (total === 0 || competencies.length === 0) return undefined;
-    const perBloc = new Map<IndexedBloc, { score: number; similar: number; best?: Match & { queryText: string } }>();
+    const perBloc = new Map<IndexedBloc, { score: number; similar: number; best?: Match }>();
     for (const c of competencies) {
-        const best = new Map<IndexedBloc, Match & { queryText: string }>();
+        const best = new Map<IndexedBloc, Match>();
         for (const m of c.matches) {
             if (!m.bloc || m.kind === UnitKind.Modalities) continue;
             const seen = best.get(m.bloc);
@@ -231,10 +265,10 @@ function compareBloc(bloc: QueryBloc, competencies: Array<{ text: QueryText; wei
     // threshold over the whole bloc; a bloc of the certification's own versions: one competency
     // is enough to say which bloc of the previous version this one continues
     const needed = Math.min(2, competencies.length);
-    const matches: Array<Match & { coverage: { similar: number; of: number }; queryText: string }> = [];
+    const matches: Array<Match & { coverage: { similar: number; of: number } }> = [];
     for (const entry of perBloc.values()) {
         if (!entry.best) continue;
-        const own = family.has(entry.best.fiche.number.toUpperCase());
+        const own = family(entry.best.fiche) !== undefined;
         if (own ? entry.similar < 1 : entry.score < options.threshold || entry.similar < needed) continue;
         matches.push({ ...entry.best, score: entry.score, coverage: { similar: entry.similar, of: competencies.length } });
     }
@@ -247,7 +281,7 @@ function compareBloc(bloc: QueryBloc, competencies: Array<{ text: QueryText; wei
  * The matches of one element: the certification's own fiche and versions apart; the others, one
  * per registry bloc, the same passage in several fiches counted once.
  */
-function summarise(key: string, element: ElementSimilarity['element'], matches: Array<Match & { queryText: string; coverage?: SimilarPassage['coverage'] }>, family: Family, options: SimilarityOptions): ElementSimilarity | undefined {
+function summarise(key: string, element: ElementSimilarity['element'], matches: Array<Match & { coverage?: SimilarPassage['coverage'] }>, family: Family, options: SimilarityOptions): ElementSimilarity | undefined {
     const others: SimilarPassage[] = [];
     const familyPassages: SimilarPassage[] = [];
     const byPassage = new Map<string, SimilarPassage>();
@@ -256,10 +290,9 @@ function summarise(key: string, element: ElementSimilarity['element'], matches: 
         const blocKey = `${m.fiche.number}\u0000${m.bloc?.code ?? ''}`;
         if (seenBlocs.has(blocKey)) continue;
         seenBlocs.add(blocKey);
-        const relation = family.get(m.fiche.number.toUpperCase());
-        const passage = toPassage(m, relation?.relation ?? 'other', relation?.source);
+        const relation = family(m.fiche);
         if (relation) {
-            familyPassages.push(passage);
+            familyPassages.push(toPassage(m, relation.relation, relation.source));
             continue;
         }
         const same = `${m.text.slice(m.passage.start, m.passage.end)}\u0000${Math.round(m.score * 100)}`;
@@ -268,6 +301,7 @@ function summarise(key: string, element: ElementSimilarity['element'], matches: 
             first.alsoIn++;
             continue;
         }
+        const passage = toPassage(m, 'other', undefined);
         byPassage.set(same, passage);
         others.push(passage);
     }
@@ -278,7 +312,7 @@ function summarise(key: string, element: ElementSimilarity['element'], matches: 
     return { key, element, others: kept, family: familyPassages, unlisted };
 }
 
-function toPassage(m: Match & { queryText: string; coverage?: SimilarPassage['coverage'] }, relation: Relation, source: 'declared' | 'registry' | undefined): SimilarPassage {
+function toPassage(m: Match & { coverage?: SimilarPassage['coverage'] }, relation: Relation, source: 'declared' | 'registry' | undefined): SimilarPassage {
     return {
         score: m.score,
         relation,
@@ -289,7 +323,7 @@ function toPassage(m: Match & { queryText: string; coverage?: SimilarPassage['co
         text: m.text,
         passage: m.passage,
         passageWords: m.passageWords,
-        query: m.queryText,
+        query: m.query,
         queryWords: m.queryWords,
         sharedWords: m.sharedWords,
         alsoIn: 0,

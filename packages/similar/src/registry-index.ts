@@ -375,7 +375,8 @@ export interface Match {
     passage: { start: number; end: number };
     /** The words of the registry's passage, and which are shared. */
     passageWords: Array<{ start: number; end: number; shared: boolean }>;
-    /** The words of the référentiel's text, and which are shared. */
+    /** The référentiel's text searched, its words, and which are shared. */
+    query: string;
     queryWords: Array<{ start: number; end: number; shared: boolean }>;
     sharedWords: number;
 }
@@ -527,56 +528,102 @@ export class RegistryIndex {
         };
         const query = prepareQuery(tokenize(text), alignOptions);
         if (query.total === 0) return [];
+        // the weight of the query each unit of the group holds (an upper bound of what it shares);
+        // the rarest words first: once the words left weigh less than the floor, a unit none of
+        // the rarer ones reached cannot reach it, and only the units already reached are looked up
         const acc = this.accumulator;
         const touched: number[] = [];
         const kinds = this.a.unitKind;
+        const wantModalities = group === 'modalities';
+        const { postingStart, postings } = this.a;
+        const floor = (options.candidateShare ?? 0.3) * query.total;
+        const terms: Array<{ id: number; add: number }> = [];
         for (const [stem, m] of query.match) {
             const id = this.termIds.get(stem);
-            if (id === undefined) continue;
-            const add = m.credit * query.weights[m.index];
-            for (let p = this.a.postingStart[id], end = this.a.postingStart[id + 1]; p < end; p++) {
-                const u = this.a.postings[p];
-                if (groupOf(kinds[u]) !== group) continue;
-                if (acc[u] === 0) touched.push(u);
-                acc[u] += add;
-            }
+            if (id !== undefined) terms.push({ id, add: m.credit * query.weights[m.index] });
         }
-        const floor = (options.candidateShare ?? 0.3) * query.total;
-        const candidates = touched.filter((u) => acc[u] >= floor);
-        candidates.sort((x, y) => acc[y] - acc[x]);
-        for (const u of touched) acc[u] = 0;
-        // identical texts share one alignment; at most maxCandidates distinct texts are aligned
+        terms.sort((x, y) => y.add - x.add);
+        let left = terms.reduce((sum, t) => sum + t.add, 0);
+        for (const { id, add } of terms) {
+            const from = postingStart[id];
+            const to = postingStart[id + 1];
+            if (left >= floor || to - from < touched.length * 8) {
+                const open = left >= floor;
+                for (let p = from; p < to; p++) {
+                    const u = postings[p];
+                    if ((kinds[u] === UnitKind.Modalities) !== wantModalities) continue;
+                    if (acc[u] === 0) {
+                        if (!open) continue;
+                        touched.push(u);
+                    }
+                    acc[u] += add;
+                }
+            } else {
+                // postings are sorted by unit: each unit already reached is looked for
+                for (const u of touched) {
+                    let lo = from;
+                    let hi = to;
+                    while (lo < hi) {
+                        const mid = (lo + hi) >>> 1;
+                        if (postings[mid] < u) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    if (lo < to && postings[lo] === u) acc[u] += add;
+                }
+            }
+            left -= add;
+        }
+        // the distinct texts that hold enough of it, the most first: each is aligned once, for
+        // all the units (blocs of several fiches) that carry it
+        const textStart = this.a.unitTextStart;
+        const bestOfText = new Map<number, number>();
+        const candidates: number[] = [];
+        for (const u of touched) {
+            const held = acc[u];
+            acc[u] = 0;
+            if (held < floor) continue;
+            candidates.push(u);
+            const t = textStart[u];
+            if ((bestOfText.get(t) ?? -1) < held) bestOfText.set(t, held);
+        }
         const maxTexts = options.maxCandidates ?? 200;
-        const byText = new Map<number, Alignment | null>();
+        const texts = [...bestOfText].sort((x, y) => y[1] - x[1]).slice(0, maxTexts);
+        // null: not aligned yet; undefined: aligned, not close enough
+        const aligned = new Map<number, Omit<Match, 'unit' | 'kind' | 'fiche' | 'bloc'> | null | undefined>();
+        for (const [t] of texts) aligned.set(t, null);
         const matches: Match[] = [];
         for (const u of candidates) {
-            const start = this.a.unitTextStart[u];
-            let alignment = byText.get(start);
-            if (alignment === undefined) {
-                if (byText.size >= maxTexts) continue;
+            const t = textStart[u];
+            if (!aligned.has(t)) continue;
+            let found = aligned.get(t);
+            if (found === null) {
                 const { tokens, segments } = this.unitTokens(u);
-                alignment = align(query, tokens, alignOptions, segments) ?? null;
-                byText.set(start, alignment);
+                const alignment = align(query, tokens, alignOptions, segments);
+                found = alignment && alignment.score >= options.minScore ? this.passage(u, alignment, text, query.tokens) : undefined;
+                aligned.set(t, found);
             }
-            if (!alignment || alignment.score < options.minScore) continue;
-            matches.push(this.match(u, alignment, query.tokens));
+            if (!found) continue;
+            const bloc = this.a.unitBloc[u];
+            // the passage's words are shared by every unit of the same text
+            matches.push({
+                unit: u, kind: kinds[u] as UnitKind, fiche: this.a.fiches[this.a.unitFiche[u]], bloc: bloc >= 0 ? this.a.blocs[bloc] : undefined,
+                score: found.score, text: found.text, passage: found.passage, passageWords: found.passageWords,
+                query: found.query, queryWords: found.queryWords, sharedWords: found.sharedWords,
+            });
         }
         return matches.sort((x, y) => y.score - x.score || Number(y.fiche.active) - Number(x.fiche.active) || x.unit - y.unit);
     }
 
-    private match(unit: number, alignment: Alignment, queryTokens: Token[]): Match {
+    /** What a match says of its text: the score, the passage and its words, the query's words. */
+    private passage(unit: number, alignment: Alignment, query: string, queryTokens: Token[]): Omit<Match, 'unit' | 'kind' | 'fiche' | 'bloc'> {
         const { text, tokens } = this.unitTokens(unit);
         const window = tokens.slice(alignment.start, alignment.end);
-        const bloc = this.a.unitBloc[unit];
         return {
-            unit,
-            kind: this.a.unitKind[unit] as UnitKind,
-            fiche: this.a.fiches[this.a.unitFiche[unit]],
-            bloc: bloc >= 0 ? this.a.blocs[bloc] : undefined,
             score: alignment.score,
             text,
             passage: { start: window[0].start, end: window[window.length - 1].end },
             passageWords: window.map((t, k) => ({ start: t.start, end: t.end, shared: alignment.windowShared[k] })),
+            query,
             queryWords: queryTokens.map((t, k) => ({ start: t.start, end: t.end, shared: alignment.queryShared[k] })),
             sharedWords: alignment.sharedWords,
         };
