@@ -44,6 +44,13 @@ describe('certiref similar', () => {
         expect(second.stdout).toBe(first.stdout);
         fs.appendFileSync(exportCopy, '\n');
         expect(run().stderr).toMatch(/\(the export changed\)/);
+        // an index cut short is built again
+        const file = path.join(index, fs.readdirSync(index)[0]);
+        fs.truncateSync(file, fs.statSync(file).size - 1000);
+        const damaged = run();
+        expect(damaged.status, damaged.stderr).toBe(0);
+        expect(damaged.stderr).toMatch(/\(the index was damaged\)/);
+        expect(damaged.stdout).toBe(first.stdout);
         expect(runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', exportCopy, '--index', index, '--rebuild']).stderr).toMatch(/\(--rebuild\)/);
     });
 
@@ -154,6 +161,10 @@ describe('certiref similar', () => {
         expect(cut.status).toBe(2);
         expect(cut.stderr).toMatch(/broken\.xml:\d+:\d+: .* \/ .*truncated/);
         expect(fs.readdirSync(INDEX).filter((f) => f.startsWith('broken'))).toEqual([]);
+        // an index that cannot be written: where, why, what to do
+        const blocked = runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', EXTRACT, '--index', path.join(broken, 'index')]);
+        expect(blocked.status).toBe(2);
+        expect(blocked.stderr).toMatch(/broken\.xml\/index\/export_fiches_RNCP_extract-[0-9a-f]{12}\.certiref-index : l'index ne peut pas être écrit \(ENOTDIR\), choisissez un autre dossier avec --index/);
         const badThreshold = runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', EXTRACT, '--threshold', '150%']);
         expect(badThreshold.status).toBe(2);
     });

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { REGISTRY_RULES, type RuleMeta } from 'certiref-language';
@@ -54,6 +55,7 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
                     'export-changed': fr ? 'l\'export a changé' : 'the export changed',
                     'certiref-changed': fr ? 'nouvelle version de certiref' : 'new version of certiref',
                     asked: '--rebuild',
+                    damaged: fr ? 'l\'index était endommagé' : 'the index was damaged',
                 }[reason];
                 options.log.write(fr
                     ? `certiref : construction de l'index du registre (${why}) dans ${file}…\n`
@@ -69,7 +71,11 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
     } catch (e) {
         if (options.log.isTTY) options.log.write('\r\u001b[2K');
         const err = e as NodeJS.ErrnoException & { fr?: string; en?: string; format?: (language: 'fr' | 'en') => string };
-        if (err.code === 'ENOENT') throw new UsageError(`${exportFile} : fichier introuvable / no such file`);
+        if (err.code === 'ENOENT' && !fs.existsSync(exportFile)) throw new UsageError(`${exportFile} : fichier introuvable / no such file`);
+        if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' || err.code === 'ENOSPC' || err.code === 'ENOTDIR') {
+            const where = engine.indexFileFor(exportFile, indexFolder);
+            throw new UsageError(`${where} : l'index ne peut pas être écrit (${err.code}), choisissez un autre dossier avec --index / the index cannot be written (${err.code}), choose another folder with --index`);
+        }
         // the RNCP reader's errors say where (file:line:column of the XML), in both languages
         if (typeof err.format === 'function' && err.fr && err.en) throw new UsageError(`${err.format('fr')} / ${err.en}`);
         throw new UsageError(`${exportFile} : ${err.message}`);

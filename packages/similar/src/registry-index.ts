@@ -424,6 +424,12 @@ export class RegistryIndex {
         const header = readIndexHeader(file);
         if (!header) throw new Error(`${file}: not a certiref registry index (or of another version)`);
         const fd = fs.openSync(file, 'r');
+        // the texts are read later, passage by passage: a file cut short is said now
+        const { offset, length } = header.sections.texts;
+        if (fs.fstatSync(fd).size < offset + length) {
+            fs.closeSync(fd);
+            throw new Error(`${file}: index cut short`);
+        }
         const section = (name: string) => {
             const { offset, length } = header.sections[name];
             // a fresh ArrayBuffer per section: aligned for the typed array that views it

@@ -69,7 +69,7 @@ export interface OpenOptions {
     indexFolder?: string;
     /** Build again even when the index fits. */
     rebuild?: boolean;
-    onBuild?: (reason: 'missing' | 'export-changed' | 'certiref-changed' | 'asked', file: string) => void;
+    onBuild?: (reason: 'missing' | 'export-changed' | 'certiref-changed' | 'asked' | 'damaged', file: string) => void;
     onProgress?: (p: BuildProgress & { bytes: number; total: number }) => void;
     /** False: the words of every text are read, even of a text met before (for the benchmark). */
     reuseWords?: boolean;
@@ -88,8 +88,7 @@ export interface OpenedIndex {
 export async function openRegistry(exportFile: string, read: ExportReader, options: OpenOptions = {}, inWorker?: typeof buildInWorker): Promise<OpenedIndex> {
     const identity = exportIdentity(exportFile);
     const file = indexFileFor(exportFile, options.indexFolder);
-    const reason = options.rebuild ? 'asked' : staleness(readIndexHeader(file), identity);
-    if (reason) {
+    const build = async (reason: 'missing' | 'export-changed' | 'certiref-changed' | 'asked' | 'damaged') => {
         options.onBuild?.(reason, file);
         if (inWorker && options.worker !== false) {
             await inWorker({ exportFile: identity.path, identity, file, reuseWords: options.reuseWords }, options.onProgress);
@@ -100,6 +99,15 @@ export async function openRegistry(exportFile: string, read: ExportReader, optio
         // the export changed while it was read: the index says what was read, and is stale at once
         const after = exportIdentity(exportFile);
         if (staleness(readIndexHeader(file), after)) throw new Error(`${exportFile}: the export changed while it was read; run again`);
+    };
+    const reason = options.rebuild ? 'asked' : staleness(readIndexHeader(file), identity);
+    if (reason) await build(reason);
+    try {
+        return { index: RegistryIndex.load(file), built: reason !== undefined, file };
+    } catch (e) {
+        // an index cut short (a full disk, a copy interrupted): built again, once
+        if (reason) throw e;
+        await build('damaged');
+        return { index: RegistryIndex.load(file), built: true, file };
     }
-    return { index: RegistryIndex.load(file), built: reason !== undefined, file };
 }
