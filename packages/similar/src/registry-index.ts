@@ -404,8 +404,9 @@ export class RegistryIndex {
     private readonly textsOffset: number;
     private readonly accumulator: Float32Array;
     private readonly tokenCache = new Map<number, { text: string; tokens: Token[]; segments: Int32Array }>();
-    /** The last searches: an edit in the editor asks again for the one text that changed. */
+    /** The last searches: an edit in the editor asks again for the one text that changed (bounded by their matches). */
     private readonly searches = new Map<string, Match[]>();
+    private searchedMatches = 0;
 
     private constructor(file: string, header: IndexHeader, arrays: IndexArrays, fd: number) {
         this.file = file;
@@ -519,7 +520,12 @@ export class RegistryIndex {
             this.searches.delete(key);
         } else {
             found = this.searchNow(text, options);
-            if (this.searches.size >= 5_000) this.searches.delete(this.searches.keys().next().value!);
+            this.searchedMatches += found.length + 1;
+            while (this.searches.size > 0 && (this.searches.size >= 5_000 || this.searchedMatches > 500_000)) {
+                const [oldest, matches] = this.searches.entries().next().value!;
+                this.searches.delete(oldest);
+                this.searchedMatches -= matches.length + 1;
+            }
         }
         this.searches.set(key, found);
         return found;
