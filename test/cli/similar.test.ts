@@ -154,7 +154,7 @@ describe('certiref similar', () => {
         expect(none.stderr).toMatch(/--registry EXPORT/);
         const missing = runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', path.join(work, 'nope.zip')]);
         expect(missing.status).toBe(2);
-        expect(missing.stderr).toMatch(/nope\.zip : fichier introuvable \/ no such file/);
+        expect(missing.stderr).toMatch(/nope\.zip\u202f: fichier introuvable \/ no such file/);
         const broken = path.join(work, 'broken.xml');
         fs.writeFileSync(broken, fs.readFileSync(EXTRACT, 'utf8').slice(0, 50_000));
         const cut = runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', broken, '--index', INDEX]);
@@ -164,7 +164,7 @@ describe('certiref similar', () => {
         // an index that cannot be written: where, why, what to do
         const blocked = runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', EXTRACT, '--index', path.join(broken, 'index')]);
         expect(blocked.status).toBe(2);
-        expect(blocked.stderr).toMatch(/broken\.xml\/index\/export_fiches_RNCP_extract-[0-9a-f]{12}\.certiref-index : l'index ne peut pas être écrit \(ENOTDIR\), choisissez un autre dossier avec --index/);
+        expect(blocked.stderr).toMatch(/broken\.xml\/index\/export_fiches_RNCP_extract-[0-9a-f]{12}\.certiref-index\u202f: l'index ne peut pas être écrit \(ENOTDIR\), choisissez un autre dossier avec --index/);
         const badThreshold = runCli(['similar', path.join(FIXTURES, 'copy'), '--registry', EXTRACT, '--threshold', '150%']);
         expect(badThreshold.status).toBe(2);
     });

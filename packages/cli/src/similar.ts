@@ -38,7 +38,7 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
     const settings = services.config.getConfig(first).registry;
     const exportFile = options.registry ?? settings?.export;
     if (!exportFile) {
-        throw new UsageError('indiquez l\'export du RNCP : --registry EXPORT (zip ou XML), ou "registry": { "export": … } dans certiref.json / name the RNCP export: --registry EXPORT (zip or XML), or "registry": { "export": … } in certiref.json');
+        throw new UsageError('indiquez l\'export du RNCP : --registry EXPORT (zip ou XML), ou "registry": { "export": … } dans certiref.json / name the RNCP export: --registry EXPORT (zip or XML), or "registry": { "export": … } in certiref.json');
     }
     const engine = await import('certiref-similar');
     const indexFolder = options.index ?? settings?.index;
@@ -58,7 +58,7 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
                     damaged: fr ? 'l\'index était endommagé' : 'the index was damaged',
                 }[reason];
                 options.log.write(fr
-                    ? `certiref : construction de l'index du registre (${why}) dans ${file}…\n`
+                    ? `certiref : construction de l'index du registre (${why}) dans ${file}…\n`
                     : `certiref: building the registry's index (${why}) in ${file}…\n`);
             },
             onProgress: (p) => {
@@ -71,20 +71,20 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
     } catch (e) {
         if (options.log.isTTY) options.log.write('\r\u001b[2K');
         const err = e as NodeJS.ErrnoException & { fr?: string; en?: string; format?: (language: 'fr' | 'en') => string };
-        if (err.code === 'ENOENT' && !fs.existsSync(exportFile)) throw new UsageError(`${exportFile} : fichier introuvable / no such file`);
+        if (err.code === 'ENOENT' && !fs.existsSync(exportFile)) throw new UsageError(`${exportFile} : fichier introuvable / no such file`);
         if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' || err.code === 'ENOSPC' || err.code === 'ENOTDIR') {
             const where = engine.indexFileFor(exportFile, indexFolder);
-            throw new UsageError(`${where} : l'index ne peut pas être écrit (${err.code}), choisissez un autre dossier avec --index / the index cannot be written (${err.code}), choose another folder with --index`);
+            throw new UsageError(`${where} : l'index ne peut pas être écrit (${err.code}), choisissez un autre dossier avec --index / the index cannot be written (${err.code}), choose another folder with --index`);
         }
         // the RNCP reader's errors say where (file:line:column of the XML), in both languages
         if (typeof err.format === 'function' && err.fr && err.en) throw new UsageError(`${err.format('fr')} / ${err.en}`);
-        throw new UsageError(`${exportFile} : ${err.message}`);
+        throw new UsageError(`${exportFile} : ${err.message}`);
     }
     if (options.log.isTTY && opened.built) options.log.write('\r\u001b[2K');
     if (opened.built) {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         options.log.write(fr
-            ? `certiref : index construit en ${seconds} s (${opened.index.header.counts.fiches} fiches, ${opened.index.header.counts.blocs} blocs).\n`
+            ? `certiref : index construit en ${seconds} s (${opened.index.header.counts.fiches} fiches, ${opened.index.header.counts.blocs} blocs).\n`
             : `certiref: index built in ${seconds} s (${opened.index.header.counts.fiches} fiches, ${opened.index.header.counts.blocs} blocs).\n`);
     }
     const threshold = options.threshold ?? settings?.threshold;

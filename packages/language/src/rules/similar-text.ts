@@ -18,7 +18,7 @@ export const similarText: RuleMeta = {
         'A text resembles that of a registered certification',
     ),
     help: t(
-        "Une compétence, un bloc ou une modalité partage une grande part de ses mots avec un bloc d'une autre certification du RNCP (mots comparés sans accents ni terminaisons, dans n'importe quel ordre, les mots rares comptant plus que les mots courants ; à partir de 40\u202f% et de quatre mots communs). Depuis le 1er octobre 2025, France Compétences peut refuser sans examen un référentiel qui en reproduit un autre (art. R6113-8-1 du code du travail). Reformulez avec vos propres mots, ou, si la reprise est voulue (texte réglementaire commun, bloc partagé), justifiez-la\u202f: «\u202f// certiref-ignore similar-text -- raison\u202f». Indice en dessous de 70\u202f%, information au-dessus.",
+        "Une compétence, un bloc ou une modalité partage une grande part de ses mots avec un bloc d'une autre certification du RNCP (mots comparés sans accents ni terminaisons, dans n'importe quel ordre, les mots rares comptant plus que les mots courants ; à partir de 40\u202f% et de quatre mots communs). Depuis le 1er octobre 2025, France Compétences peut refuser sans examen un référentiel qui en reproduit un autre (art. R6113-8-1 du code du travail). Reformulez avec vos propres mots, ou, si la reprise est voulue (texte réglementaire commun, bloc partagé), justifiez-la\u202f: «\u202f// certiref-ignore similar-text -- raison\u202f». Indice en dessous de 70\u202f%, information au-dessus.",
         'A competency, bloc or modality shares much of its wording with a bloc of another certification in the RNCP (words compared without accents or endings, in any order, rare words weighing more than common ones; from 40% and four shared words). Since 1 October 2025, France Compétences may refuse without examination a référentiel that reproduces another one (Code du travail, art. R6113-8-1). Reword it in your own terms, or, if the reuse is intended (common regulatory text, shared bloc), justify it: `// certiref-ignore similar-text -- reason`. A hint below 70%, information above.',
     ),
 };
@@ -32,7 +32,7 @@ export const similarOwnVersion: RuleMeta = {
         "A text takes up this certification's own fiche or one of its versions",
     ),
     help: t(
-        "Le texte est proche d'un bloc de la fiche RNCP de cette certification (son numéro rncp) ou d'une de ses versions, précédentes ou suivantes (déclarées dans le référentiel ou liées dans le registre) : c'est la même certification, pas une reproduction. L'information aide à établir les correspondances entre blocs d'un renouvellement.",
+        "Le texte est proche d'un bloc de la fiche RNCP de cette certification (son numéro rncp) ou d'une de ses versions, précédentes ou suivantes (déclarées dans le référentiel ou liées dans le registre) : c'est la même certification, pas une reproduction. L'information aide à établir les correspondances entre blocs d'un renouvellement.",
         "The text is close to a bloc of this certification's own RNCP fiche (its rncp number) or of one of its versions, previous or next (declared in the référentiel or linked in the registry): the same certification, not a reproduction. It helps to write a renewal's bloc correspondences.",
     ),
 };
@@ -189,7 +189,7 @@ export function otherMessage(e: ElementSimilarity): Bilingual {
         ? ` Also close to${also.length > 0 ? ` ${also.join(', ').replace(new RegExp(NNBSP, 'g'), '')}` : ''}${count > 0 ? `${also.length > 0 ? ' and' : ''} ${count} other bloc${count > 1 ? 's' : ''}` : ''}.`
         : '';
     return t(
-        `${element.fr} proche à ${percent(best.score)}${NNBSP}% ${where.fr}${coverage(best).fr} (${sharedPassage(best).fr}).${alsoFr} Un référentiel qui en reproduit un autre peut être refusé${NNBSP}: reformulez avec vos propres mots, ou justifiez la reprise (« // certiref-ignore similar-text -- raison »).`,
+        `${element.fr} proche à ${percent(best.score)}${NNBSP}% ${where.fr}${coverage(best).fr} (${sharedPassage(best).fr}).${alsoFr} Un référentiel qui en reproduit un autre peut être refusé${NNBSP}: reformulez avec vos propres mots, ou justifiez la reprise («${NNBSP}// certiref-ignore similar-text -- raison${NNBSP}»).`,
         `${element.en} ${percent(best.score)}% similar to ${where.en}${coverage(best).en} (${sharedPassage(best).en}).${alsoEn} A référentiel that reproduces another may be refused: reword it in your own terms, or justify the reuse (\`// certiref-ignore similar-text -- reason\`).`,
     );
 }

@@ -58,7 +58,7 @@ export class NodeRegistry {
                 indexFolder: settings.index,
                 onBuild: () => {
                     shown = true;
-                    progress.begin(fr ? 'certiref : index du registre RNCP' : "certiref: the RNCP registry's index", 0, fr ? 'construction…' : 'building…', false);
+                    progress.begin(fr ? 'certiref : index du registre RNCP' : "certiref: the RNCP registry's index", 0, fr ? 'construction…' : 'building…', false);
                 },
                 onProgress: (p) => {
                     if (shown && p.total > 0) progress.report(Math.min(99, Math.round((100 * p.bytes) / p.total)), `${p.fiches} fiches`);
@@ -75,7 +75,7 @@ export class NodeRegistry {
             const err = e as Error & { fr?: string; en?: string; format?: (language: 'fr' | 'en') => string };
             const why = typeof err.format === 'function' ? err.format(fr ? 'fr' : 'en') : `${settings.export}: ${err.message}`;
             void this.connection.window.showErrorMessage(fr
-                ? `certiref : l'export du RNCP ne peut pas être lu, la comparaison au registre est désactivée. ${why}`
+                ? `certiref : l'export du RNCP ne peut pas être lu, la comparaison au registre est désactivée. ${why}`
                 : `certiref: the RNCP export cannot be read, the comparison with the registry is off. ${why}`);
             if (previous) {
                 similarity.clear();
