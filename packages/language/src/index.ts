@@ -25,5 +25,6 @@ export * from './lsp/server-setup.js';
 export * from './export/tables.js';
 export * from './diff/compare.js';
 export * from './diff/report.js';
+export * from './diff/correspondences.js';
 export { diffSide } from './diff/side.js';
 export { renderDiff } from './render/diff.js';
