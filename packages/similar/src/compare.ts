@@ -1,5 +1,5 @@
 import { UnitKind } from './registry.js';
-import type { IndexedBloc, IndexedFiche, Match, RegistryIndex } from './registry-index.js';
+import type { IndexedBloc, IndexedFiche, Match, RegistryIndex, SharedPassage } from './registry-index.js';
 import { tokenize } from './text.js';
 
 /**
@@ -51,7 +51,7 @@ export const DEFAULT_OPTIONS: SimilarityOptions = { threshold: 0.4, strong: 0.7,
 /** How a fiche relates to the certification being written. */
 export type Relation = 'other' | 'own' | 'previous' | 'next';
 
-export interface SimilarPassage {
+export interface SimilarPassage extends SharedPassage {
     score: number;
     relation: Relation;
     /** How the relation is known: the référentiel declares it, or the registry's version links. */
@@ -60,14 +60,6 @@ export interface SimilarPassage {
     bloc?: { code: string; title: string };
     /** What the passage is: a bloc's title, competencies, modalities, or a fiche's capacities. */
     kind: UnitKind;
-    /** The registry's text, the passage in it and its words (UTF-16 offsets, shared or not). */
-    text: string;
-    passage: { start: number; end: number };
-    passageWords: Array<{ start: number; end: number; shared: boolean }>;
-    /** The référentiel's text compared (for a bloc: the competency closest to this registry bloc) and its words, shared or not. */
-    query: string;
-    queryWords: Array<{ start: number; end: number; shared: boolean }>;
-    sharedWords: number;
     /** Other blocs of other fiches with this very passage, not listed one by one. */
     alsoIn: number;
     /** For a bloc: how many of its competencies resemble this registry bloc. */

@@ -363,13 +363,8 @@ function segmentsOf(text: string, tokens: Token[], kind: number): Int32Array {
     return segments;
 }
 
-/** One passage of the registry close to a text of the référentiel. */
-export interface Match {
-    unit: number;
-    kind: UnitKind;
-    fiche: IndexedFiche;
-    bloc?: IndexedBloc;
-    score: number;
+/** A passage of the registry beside the référentiel's text: both, and their words shared or not. */
+export interface SharedPassage {
     /** The registry's text (the whole unit) and the shared passage in it (UTF-16 offsets). */
     text: string;
     passage: { start: number; end: number };
@@ -379,6 +374,15 @@ export interface Match {
     query: string;
     queryWords: Array<{ start: number; end: number; shared: boolean }>;
     sharedWords: number;
+}
+
+/** One passage of the registry close to a text of the référentiel. */
+export interface Match extends SharedPassage {
+    unit: number;
+    kind: UnitKind;
+    fiche: IndexedFiche;
+    bloc?: IndexedBloc;
+    score: number;
 }
 
 export interface SearchOptions {
