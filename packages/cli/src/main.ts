@@ -119,19 +119,19 @@ export async function main(argv: string[]): Promise<number> {
         .description('compare les compétences, blocs et modalités aux blocs des fiches du RNCP / compare competencies, blocs and modalities with the blocs of the RNCP\'s fiches')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
         .option('--registry <export>', 'l\'export open data du RNCP (zip ou XML) / the RNCP open-data export (zip or XML)')
-        .option('--index <dir>', 'dossier de l\'index (défaut : cache de certiref) / the index\'s folder (default: certiref\'s cache)')
-        .option('--rebuild', 'reconstruit l\'index / build the index again', false)
-        .option('--threshold <score>', 'score minimal, 0–1 ou % (défaut 0.5) / minimum score, 0–1 or % (default 0.5)', parseThreshold)
+        .option('--index <dir>', 'dossier de l\'index (défaut\u202f: cache de certiref) / the index\'s folder (default: certiref\'s cache)')
+        .option('--rebuild', 'reconstruit l\'index / build the index again')
+        .option('--threshold <score>', 'score minimal, 0–1 ou % (défaut 40\u202f%) / minimum score, 0–1 or % (default 40%)', parseThreshold)
         .addOption(new Option('-f, --format <format>', 'format de sortie / output format').choices(Object.keys(FORMATTERS)).default('stylish'))
         .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
         .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule)
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { registry?: string; index?: string; rebuild: boolean; threshold?: number; format: string; output?: string; rule?: Record<string, SeveritySetting>; lang?: Language }) => {
+        .action(async (paths: string[], opts: { registry?: string; index?: string; rebuild?: boolean; threshold?: number; format: string; output?: string; rule?: Record<string, SeveritySetting>; lang?: Language }) => {
             refuseSourceOutput(opts.output);
             const { similar } = await import('./similar.js');
             const options: SimilarOptions = {
                 paths, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule ?? {}, quiet: false,
-                registry: opts.registry, index: opts.index, rebuild: opts.rebuild, threshold: opts.threshold, log: process.stderr,
+                registry: opts.registry, index: opts.index, rebuild: opts.rebuild === true, threshold: opts.threshold, log: process.stderr,
             };
             const result = await similar(options);
             const report = FORMATTERS[opts.format](result, !opts.output && useColor(process.stdout));
