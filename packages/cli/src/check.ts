@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import type { Language, RuleMeta, SeveritySetting } from 'certiref-language';
+import { countBySeverity, type Language, type RuleMeta, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
 import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
@@ -16,7 +16,7 @@ export interface CheckResult {
     diagnostics: CliDiagnostic[];
     summary: { errors: number; warnings: number; infos: number };
     /** The rules that ran (SARIF lists them, JUnit makes a test case of each); default: those of `check`. */
-    rules?: readonly RuleMeta[];
+    rules?: readonly RuleMeta<any>[];
 }
 
 export interface WorkspaceOptions {
@@ -98,21 +98,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         const loaded = await loadWorkspace(options, prepared);
         language = loaded.language;
         files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
-        diagnostics = toCliDiagnostics(loaded.requested, options.quiet);
+        diagnostics = toCliDiagnostics(loaded.services, loaded.requested, options.quiet);
     }
     diagnostics.sort(compareDiagnostics);
     return {
         language,
         files,
         diagnostics,
-        summary: summaryOf(diagnostics),
-    };
-}
-
-export function summaryOf(diagnostics: CliDiagnostic[]): CheckResult['summary'] {
-    return {
-        errors: diagnostics.filter((d) => d.severity === 'error').length,
-        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-        infos: diagnostics.filter((d) => d.severity === 'info' || d.severity === 'hint').length,
+        summary: countBySeverity(diagnostics),
     };
 }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, EXPORT_FORMATS, exportFormat, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
-import { exportModels, stats, type ExportFormat } from './export.js';
+import { exportModels, stats } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
@@ -15,6 +15,7 @@ import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { junit } from './formatters/junit.js';
 import { github } from './formatters/github.js';
+import { TEXTS } from './texts.js';
 
 declare const CERTIREF_VERSION: string;
 const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0-dev';
@@ -99,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
             refuseSourceOutput(opts.output);
             const result = await check({
                 paths, language: opts.lang, rules: opts.rule ?? {}, quiet: opts.quiet ?? false, workerScript: bundlePath(),
-                defaultLanguage: languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
+                defaultLanguage: languageOfEnvironment(process.env),
             });
             const language = result.language;
             // colour for a terminal only: never in a file written with -o
@@ -108,13 +109,11 @@ export async function main(argv: string[]): Promise<number> {
             else process.stdout.write(report);
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
             if (tooManyWarnings) {
-                process.stderr.write(language === 'fr'
-                    ? `certiref : trop d'avertissements (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`
-                    : `certiref: too many warnings (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`);
+                process.stderr.write(`${TEXTS.tooManyWarnings(result.summary.warnings, opts.maxWarnings!)[language]}\n`);
             }
             exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
         });
-    const envLanguage = () => languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    const envLanguage = () => languageOfEnvironment(process.env);
     program.command('similar')
         .description('compare les compétences, blocs et modalités aux blocs des fiches du RNCP / compare competencies, blocs and modalities with the blocs of the RNCP\'s fiches')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
@@ -142,14 +141,14 @@ export async function main(argv: string[]): Promise<number> {
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html', 'md', 'csv', 'xlsx', 'docx']).default('json'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(EXPORT_FORMATS.map((f) => f.id)).default('json'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .option('--out <dir>', 'un fichier par certification dans ce dossier / one file per certification in this folder')
         .option('--force', 'remplace les fichiers existants / replace existing files', false)
         .option('--bloc <id>', 'ce bloc seulement / this bloc only')
         .option('--modality <id>', 'cette modalité seulement (id ou titre) / this modality only (id or title)')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: string; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
             if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
             refuseSourceOutput(opts.output);
             const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
@@ -157,16 +156,14 @@ export async function main(argv: string[]): Promise<number> {
                 if (opts.output) {
                     if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
                     writeAtomic(opts.output, result.text);
-                } else if (typeof result.text !== 'string' && process.stdout.isTTY) {
+                } else if (exportFormat(opts.format)?.binary && process.stdout.isTTY) {
                     throw new UsageError(`${opts.format} : ajoutez -o fichier ou --out dossier / ${opts.format}: add -o file or --out folder`);
                 } else process.stdout.write(result.text);
             } else {
                 process.stdout.write(result.written.map((f) => `${f}\n`).join(''));
             }
             if (result.syntaxErrors > 0) {
-                process.stderr.write(result.language === 'fr'
-                    ? `certiref : ${result.syntaxErrors} erreur(s) de syntaxe, l'export peut être incomplet (voir certiref check).\n`
-                    : `certiref: ${result.syntaxErrors} syntax error(s), the export may be incomplete (see certiref check).\n`);
+                process.stderr.write(`${TEXTS.exportSyntaxErrors(result.syntaxErrors)[result.language]}\n`);
             }
         });
     program.command('stats')

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { REGISTRY_RULES, type RuleMeta } from 'certiref-language';
-import { prepare, loadWorkspace, summaryOf, type CheckResult, type WorkspaceOptions } from './check.js';
+import { countBySeverity, REGISTRY_RULES } from 'certiref-language';
+import { prepare, loadWorkspace, type CheckResult, type WorkspaceOptions } from './check.js';
 import { compareDiagnostics, toCliDiagnostics } from './diagnostics.js';
 import { UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
@@ -92,13 +92,13 @@ export async function similar(options: SimilarOptions): Promise<SimilarResult> {
     try {
         const loaded = await loadWorkspace(options, prepared);
         const files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
-        const diagnostics = toCliDiagnostics(loaded.requested, options.quiet, (rule) => RULE_IDS.has(rule)).sort(compareDiagnostics);
+        const diagnostics = toCliDiagnostics(loaded.services, loaded.requested, options.quiet, (rule) => RULE_IDS.has(rule)).sort(compareDiagnostics);
         return {
             language: loaded.language,
             files,
             diagnostics,
-            summary: summaryOf(diagnostics),
-            rules: REGISTRY_RULES as RuleMeta[],
+            summary: countBySeverity(diagnostics),
+            rules: REGISTRY_RULES,
             registry: {
                 export: path.resolve(exportFile), index: opened.file, built: opened.built,
                 fiches: opened.index.header.counts.fiches, blocs: opened.index.header.counts.blocs,

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    DIFF_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
-    type EditorSettings, type OutlineResult, type PreviewResult,
+    DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
+    type EditorSettings, type ExportFormatInfo, type OutlineResult, type PreviewResult,
 } from './protocol.js';
 import { PreviewManager } from './preview.js';
 import { ComparePanel, type CompareTarget } from './compare.js';
 import { ReferentialTree } from './tree.js';
+import { languageOfLocale, TEXTS, type Language } from './texts.js';
 
 /** What the tests (and other extensions) can ask of certiref. */
 export interface CertirefApi {
@@ -57,14 +58,16 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     await client.start();
     await client.sendNotification(SETTINGS_NOTIFICATION, settings());
     // the language of what the extension itself shows (titles, tree, status bar), as the server's messages
-    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
-    const language = () => (fr() ? 'fr' as const : 'en' as const);
+    const language = (): Language => {
+        const chosen = settings().language;
+        return chosen === 'fr' || chosen === 'en' ? chosen : languageOfLocale(vscode.env.language);
+    };
 
     const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
     const preview = new PreviewManager(requestPreview, language);
     const tree = new ReferentialTree(outline, language);
-    const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, fr);
+    const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, language);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
         if (!e.affectsConfiguration('certiref')) return;
         await client.sendNotification(SETTINGS_NOTIFICATION, settings());
@@ -87,23 +90,13 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.commands.registerCommand('certiref.export', async (uri?: vscode.Uri) => {
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
             if (!source) return;
-            const f = fr();
-            // Word and Excel come from the desktop's Node server; a Web Worker cannot make them
-            const office = serveFiles ? [] : [
-                { label: 'Word', description: f ? 'le référentiel pour France Compétences et les grilles du jury' : 'the référentiel for France Compétences and the jury\'s grids', format: 'docx' },
-                { label: 'Excel', description: f ? 'le classeur du jury et la matrice de couverture' : "the jury's workbook and the coverage matrix", format: 'xlsx' },
-            ];
-            const formats = [
-                ...office,
-                { label: 'HTML', description: f ? "grilles d'évaluation, page imprimable" : 'evaluation grids, printable page', format: 'html' },
-                { label: 'Markdown', description: f ? 'grilles en tableaux' : 'grids as tables', format: 'md' },
-                { label: 'CSV', description: f ? 'une ligne par critère, pour un tableur' : 'one row per criterion, for spreadsheets', format: 'csv' },
-                { label: 'JSON', description: f ? 'le modèle' : 'the model', format: 'json' },
-            ];
+            const l = language();
+            // the formats the server can make (Word and Excel: the desktop's Node server only), those for print first
+            const available = await client.sendRequest<ExportFormatInfo[]>(EXPORT_FORMATS_REQUEST, { language: l });
+            const formats = [...available.filter((f) => f.office), ...available.filter((f) => !f.office)]
+                .map((f) => ({ label: f.label, description: f.description, format: f.id }));
             const pick = await vscode.window.showQuickPick(formats, {
-                placeHolder: serveFiles
-                    ? (f ? "Format d'export (Word et Excel : VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)" : 'Export format (Word and Excel: desktop VS Code, or certiref export --format docx|xlsx)')
-                    : (f ? "Format d'export" : 'Export format'),
+                placeHolder: (serveFiles ? TEXTS.exportPlaceholderWeb : TEXTS.exportPlaceholder)[l],
             });
             if (!pick) return;
             const exported = await client.sendRequest<string | { base64: string } | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
@@ -118,7 +111,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             });
             if (!target) return;
             await vscode.workspace.fs.writeFile(target, bytes);
-            void vscode.window.showInformationMessage(f ? `Exporté : ${target.path.replace(/^.*\//, '')}` : `Exported: ${target.path.replace(/^.*\//, '')}`);
+            void vscode.window.showInformationMessage(TEXTS.exported(target.path.replace(/^.*\//, ''))[l]);
         }),
         vscode.commands.registerCommand('certiref.showLocations', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) =>
             vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character),
@@ -142,11 +135,9 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             tree.follow(editor.document.uri);
             preview.follow(editor.document.uri);
             const { counts } = await outline(editor.document.uri);
-            const f = fr();
-            status.text = `$(checklist) ${counts.competencies} ${f ? 'compétences' : 'competencies'} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
-            status.tooltip = f
-                ? `${counts.criteria} critères · ${counts.uncovered} compétence(s) sans critère ou sans évaluation`
-                : `${counts.criteria} criteria · ${counts.uncovered} competenc(ies) without criterion or evaluation`;
+            const l = language();
+            status.text = `$(checklist) ${TEXTS.status(counts.competencies)[l]} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
+            status.tooltip = TEXTS.statusTooltip(counts.criteria, counts.uncovered)[l];
             status.show();
         }, 150);
     };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PreviewResult } from './protocol.js';
 import { previewHtml } from './preview-html.js';
 import { revealLine } from './reveal.js';
+import { TEXTS, type Language } from './texts.js';
 
 const VIEW_TYPE = 'certiref.preview';
 
@@ -28,7 +29,7 @@ export class PreviewManager implements vscode.Disposable {
     lastBody?: string;
     lastHtml?: string;
 
-    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => 'fr' | 'en') {
+    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => Language) {
         this.disposables.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
             deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: { uri?: string } | undefined) => {
                 if (!state?.uri) {
@@ -95,7 +96,7 @@ export class PreviewManager implements vscode.Disposable {
 
     private title(): string {
         const name = this.uri ? this.uri.path.replace(/^.*\//, '') : '';
-        return this.language() === 'fr' ? `Aperçu ${name}` : `Preview ${name}`;
+        return TEXTS.previewTitle(name)[this.language()];
     }
 
     private async render(): Promise<void> {

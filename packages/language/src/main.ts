@@ -3,7 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { createCertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
 import { CertirefNodeFileSystemProvider } from './node.js';
-import { languageOfLocale } from './config/config.js';
+import { languageOfEnvironment, languageOfLocale } from './i18n.js';
 import { revalidateAll, setupServer } from './lsp/server-setup.js';
 import { NodeRegistry } from './similarity/node-registry.js';
 
@@ -11,7 +11,7 @@ import { NodeRegistry } from './similarity/node-registry.js';
 export function startNodeServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const config = new NodeConfigProvider();
-    config.defaultLanguage = languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    config.defaultLanguage = languageOfEnvironment(process.env);
     const { shared, Certiref } = createCertirefServices({ connection, fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
     shared.lsp.LanguageServer.onInitialize((params) => {
         if (params.locale) config.defaultLanguage = languageOfLocale(params.locale);
@@ -21,9 +21,6 @@ export function startNodeServer(): void {
     // Word and Excel for the editor's Export…, loaded on first use (their libraries weigh)
     // the registry rules, when an export of the RNCP is named (editor setting or certiref.json)
     const registry = new NodeRegistry(connection, shared, Certiref, () => revalidateAll(shared));
-    setupServer(connection, shared, config, {
-        docx: async (models, language) => (await (await import('./export/office.js')).toDocx(models, language)).toString('base64'),
-        xlsx: async (models, language) => (await (await import('./export/office.js')).toXlsx(models, language)).toString('base64'),
-    }, registry);
+    setupServer(connection, shared, config, () => import('./export/office.js'), registry);
     startLanguageServer(shared);
 }

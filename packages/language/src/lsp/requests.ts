@@ -1,14 +1,13 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Connection } from 'vscode-languageserver';
 import type { CertirefServices } from '../certiref-module.js';
 import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
-import { renderGrid, standalonePage, type GridFinding, type RenderedGrid } from '../render/grid.js';
-import { toCsv, toMarkdown } from '../export/tables.js';
-import { serializeModel } from '../model/serialize.js';
-import type { CertirefDiagnosticData } from '../validation/document-validator.js';
+import { renderGrid, type RenderedGrid } from '../render/grid.js';
+import { EXPORT_FORMATS, exportFormat, type OfficeRenderers } from '../export/formats/index.js';
+import type { Language } from '../i18n.js';
+import { countBySeverity, type Finding } from '../finding.js';
 import { diffReferentials, isEmptyDiff, summarize, type DiffSummary } from '../diff/compare.js';
 import { diffToMarkdown, diffToText } from '../diff/report.js';
 import { diffSide, diffSideOfTexts } from '../diff/side.js';
@@ -23,16 +22,21 @@ export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
 export const DIFF_REQUEST = 'certiref/diff';
-export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json' | 'docx' | 'xlsx';
+export const EXPORT_FORMATS_REQUEST = 'certiref/exportFormats';
 
 /**
- * The Word and Excel exports, where the server can make them (the Node server: they need Node's
- * libraries), as base64: the certiref/export request answers `{ base64 }` for these formats.
+ * Word and Excel's makers, where the server has them (the Node server: they need Node's
+ * libraries), loaded on the first Word or Excel export.
  */
-export interface OfficeExports {
-    docx(models: CertificationModel[], language: 'fr' | 'en'): Promise<string>;
-    xlsx(models: CertificationModel[], language: 'fr' | 'en'): Promise<string>;
-}
+export type OfficeLoader = () => Promise<OfficeRenderers>;
+
+/** certiref/export: the active document's certification in a format; a binary one (Word, Excel) as `{ base64 }`. */
+export interface ExportParams { uri: string; format: string; language?: Language }
+export type ExportResult = string | { base64: string } | undefined;
+
+/** certiref/exportFormats: the formats this server can make, for the editor's Export… menu. */
+export interface ExportFormatsParams { language?: Language }
+export interface ExportFormatInfo { id: string; label: string; description: string; office: boolean }
 
 /** "Compare with…": the older version's files (from git or another folder), as the editor read them. */
 export interface DiffParams {
@@ -76,10 +80,6 @@ export interface OutlineResult {
     counts: { competencies: number; criteria: number; uncovered: number; errors: number; warnings: number };
 }
 
-const SEVERITY: Record<number, GridFinding['severity']> = {
-    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint',
-};
-
 function services(shared: LangiumSharedServices): CertirefServices {
     return shared.ServiceRegistry.all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices;
 }
@@ -92,6 +92,9 @@ async function built(shared: LangiumSharedServices, uri: string): Promise<{ docu
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined; // not opened or loaded yet
     try {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+        // and the rest of the build: the other files of its certification are validated in the
+        // same build, maybe after it (their findings belong to the answer)
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     } catch {
         return undefined; // cancelled by a newer edit: the next request will have it
     }
@@ -100,19 +103,12 @@ async function built(shared: LangiumSharedServices, uri: string): Promise<{ docu
     return { document, model: services(shared).referential.Models.forDocument(document) };
 }
 
-/** The diagnostics of every document of a certification, as the grid shows them. */
-export function findingsOf(shared: LangiumSharedServices, model: CertificationModel): GridFinding[] {
-    const out: GridFinding[] = [];
-    for (const uri of model.documents) {
-        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
-        for (const d of document?.diagnostics ?? []) {
-            out.push({ uri, line: d.range.start.line, severity: SEVERITY[d.severity ?? 1], rule: (d.data as CertirefDiagnosticData | undefined)?.rule ?? String(d.code), message: d.message });
-        }
-    }
-    return out;
+/** The findings of every document of a certification. */
+export function findingsOf(shared: LangiumSharedServices, model: CertificationModel): Finding[] {
+    return services(shared).referential.Findings.ofModel(model);
 }
 
-export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeExports): void {
+export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeLoader): void {
     connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
         const found = await built(shared, params.uri);
         if (!found) return undefined;
@@ -121,18 +117,18 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
         const grid = renderGrid(models, found.model ? findingsOf(shared, found.model) : [], { language, interactive: true });
         return { ...grid, uri: params.uri, version: found.document.textDocument.version };
     });
-    connection.onRequest(EXPORT_REQUEST, async (params: { uri: string; format: EditorExportFormat; language?: 'fr' | 'en' }): Promise<string | { base64: string } | undefined> => {
+    connection.onRequest(EXPORT_REQUEST, async (params: ExportParams): Promise<ExportResult> => {
+        const format = exportFormat(params.format);
+        if (!format || (format.office && !office)) return undefined;
         const found = await built(shared, params.uri);
         if (!found?.model) return undefined;
         const language = params.language ?? services(shared).referential.Config.getConfig(params.uri).language;
-        const models = [found.model];
-        switch (params.format) {
-            case 'html': return standalonePage(renderGrid(models, findingsOf(shared, found.model), { language, interactive: false }), language);
-            case 'md': return toMarkdown(models, language);
-            case 'csv': return toCsv(models, language);
-            case 'json': return JSON.stringify(serializeModel(models), null, 2) + '\n';
-            case 'docx': case 'xlsx': return office ? { base64: await office[params.format](models, language) } : undefined;
-        }
+        const exported = await format.render([found.model], { language, findings: findingsOf(shared, found.model), office });
+        return typeof exported === 'string' ? exported : { base64: Buffer.from(exported).toString('base64') };
+    });
+    connection.onRequest(EXPORT_FORMATS_REQUEST, (params: ExportFormatsParams = {}): ExportFormatInfo[] => {
+        const language = params.language ?? 'en';
+        return EXPORT_FORMATS.filter((f) => !f.office || office).map((f) => ({ id: f.id, label: f.label, description: f.description[language], office: f.office === true }));
     });
     connection.onRequest(DIFF_REQUEST, async (params: DiffParams): Promise<DiffResponse | undefined> => {
         const found = await built(shared, params.uri);
@@ -171,10 +167,9 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
         const model = found?.model;
         const counts = { competencies: 0, criteria: 0, uncovered: 0, errors: 0, warnings: 0 };
         if (!model) return { counts };
-        for (const f of findingsOf(shared, model)) {
-            if (f.severity === 'error') counts.errors++;
-            else if (f.severity === 'warning') counts.warnings++;
-        }
+        const { errors, warnings } = countBySeverity(findingsOf(shared, model));
+        counts.errors = errors;
+        counts.warnings = warnings;
         const node = (kind: OutlineNode['kind'], id: string, label: string, source: { uri: string; nameRange: { start: { line: number } } }, children: OutlineNode[] = [], covered?: boolean): OutlineNode =>
             ({ kind, id, label, uri: source.uri, line: source.nameRange.start.line, children, ...(covered === undefined ? {} : { covered }) });
         const blocs: OutlineNode[] = [];

@@ -1,8 +1,9 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import type { Language, RegistrySettings, SeveritySetting } from '../config/config.js';
-import { registerCertirefRequests, type OfficeExports } from './requests.js';
+import type { RegistrySettings, SeveritySetting } from '../config/config.js';
+import { languageOfLocale, type Language } from '../i18n.js';
+import { registerCertirefRequests, type OfficeLoader } from './requests.js';
 
 /** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */
 export const SETTINGS_NOTIFICATION = 'certiref/settings';
@@ -41,7 +42,7 @@ export interface SettableConfig {
  * requests (preview, outline), and the editor's settings, after which every document is checked
  * again.
  */
-export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeExports, registry?: RegistryHost): void {
+export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeLoader, registry?: RegistryHost): void {
     registerCertirefRequests(connection, shared, office);
     let current = '';
     if (registry) {
@@ -53,7 +54,7 @@ export function setupServer(connection: Connection, shared: LangiumSharedService
         const before = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
         config.overrides = { ...(settings.rules ?? {}) };
         config.forcedLanguage = settings.language === 'fr' || settings.language === 'en' ? settings.language : undefined;
-        if (settings.displayLanguage) config.defaultLanguage = /^fr/i.test(settings.displayLanguage) ? 'fr' : 'en';
+        if (settings.displayLanguage) config.defaultLanguage = languageOfLocale(settings.displayLanguage);
         current = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
         if (current === before) return;
         // after the workspace's first build, and in turn with the edits: never beside a build

@@ -1,6 +1,6 @@
 import type { CertificationSimilarity, ElementSimilarity, FamilySummary, QueryBloc, QueryCertification, SimilarPassage } from 'certiref-similar';
 import type { CertificationModel, ContainerModel, ModalityModel, SourceLocation } from '../model/types.js';
-import { t, type Bilingual, type Finding, type RuleMeta } from './rule.js';
+import { t, type Bilingual, type RuleFinding, type RuleMeta } from './rule.js';
 
 /**
  * The registry rules: what a référentiel's texts share with the blocs of the certifications
@@ -297,8 +297,8 @@ export interface RegistryFindingOptions {
 }
 
 /** The findings of the registry rules for a certification, from the comparison's results. */
-export function registryFindings(query: SimilarityQuery, result: CertificationSimilarity, options: RegistryFindingOptions): Finding[] {
-    const findings: Finding[] = [];
+export function registryFindings(query: SimilarityQuery, result: CertificationSimilarity, options: RegistryFindingOptions): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const e of result.elements) {
         const element = query.elements.get(e.key);
         if (!element) continue;

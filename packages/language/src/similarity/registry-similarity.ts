@@ -1,6 +1,6 @@
 import type * as Engine from 'certiref-similar';
 import type { CertificationModel } from '../model/types.js';
-import type { Finding } from '../rules/rule.js';
+import type { RuleFinding as Finding } from '../rules/rule.js';
 import { registryFindings, similarityQuery } from '../rules/similar-text.js';
 
 /**

@@ -1,13 +1,13 @@
 import type { CertirefServices } from '../certiref-module.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
-import { MODEL_RULES, type Finding, type ModelRule } from '../rules/index.js';
+import { MODEL_RULES, type ModelRule, type RuleFinding } from '../rules/index.js';
 
 /**
  * Runs the model rules on a certification, once per model (the model service rebuilds the
  * model after each change), and hands each document the findings located in it.
  */
 export class RuleRunner {
-    private readonly findings = new WeakMap<CertificationModel, Finding[]>();
+    private readonly findings = new WeakMap<CertificationModel, RuleFinding[]>();
     readonly rules: readonly ModelRule[];
 
     constructor(_services: CertirefServices, rules: readonly ModelRule[] = MODEL_RULES) {
@@ -15,10 +15,10 @@ export class RuleRunner {
     }
 
     /** Every finding of every rule on a certification. */
-    run(model: CertificationModel): Finding[] {
+    run(model: CertificationModel): RuleFinding[] {
         let out = this.findings.get(model);
         if (!out) {
-            const collected: Finding[] = [];
+            const collected: RuleFinding[] = [];
             for (const rule of this.rules) {
                 // a file cut short by a syntax error would make "missing" findings false alarms
                 if (model.incomplete && rule.needsCompleteModel) continue;
@@ -33,7 +33,7 @@ export class RuleRunner {
     }
 
     /** The findings of a certification located in one document. */
-    forDocument(model: CertificationModel, uri: string): Finding[] {
+    forDocument(model: CertificationModel, uri: string): RuleFinding[] {
         return this.run(model).filter((f) => f.uri === uri);
     }
 }
