@@ -1,6 +1,6 @@
 // Bundles the CLI (and the language server it can start) into one CommonJS file.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -14,6 +14,10 @@ const officeApart = {
         build.onResolve({ filter: /(^certiref-language\/office|\/export\/office\.js)$/ }, () => ({ path: './office.cjs', external: true }));
     },
 };
+// The French lexicon of the drafting rules, read beside the bundle on first use (drafting/lexicon-source.ts)
+mkdirSync(`${here}/dist`, { recursive: true });
+for (const f of ['french-lexicon.txt', 'french-lexicon.LICENSE']) copyFileSync(`${here}/../language/out/drafting/${f}`, `${here}/dist/${f}`);
+
 await esbuild.build({
     entryPoints: [`${here}/../language/out/export/office.js`],
     outfile: `${here}/dist/office.cjs`,

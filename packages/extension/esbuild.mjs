@@ -3,7 +3,7 @@
 // TextMate grammar from the repository's syntaxes/ (a path outside the extension would be left
 // out of the .vsix).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -19,6 +19,19 @@ const officeApart = {
         build.onResolve({ filter: /\/export\/office\.js$/ }, () => ({ path: './office.cjs', external: true }));
     },
 };
+// The French lexicon of the drafting rules: a file beside the desktop server (read on first use);
+// in the Web Worker, which reads no file, a string in the bundle, turned into a lexicon on first use
+mkdirSync(`${here}/dist`, { recursive: true });
+for (const f of ['french-lexicon.txt', 'french-lexicon.LICENSE']) cpSync(`${here}/../language/out/drafting/${f}`, `${here}/dist/${f}`);
+const lexiconInline = {
+    name: 'lexicon-inline',
+    setup(build) {
+        build.onLoad({ filter: /drafting[\\/]lexicon-source\.js$/ }, () => ({
+            contents: `export function readLexiconText() { return ${JSON.stringify(readFileSync(`${here}/../language/out/drafting/french-lexicon.txt`, 'utf8'))}; }`,
+            loader: 'js',
+        }));
+    },
+};
 await Promise.all([
     esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
     esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
@@ -28,5 +41,5 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: [`${here}/src/web.ts`], outfile: `${here}/dist/web.cjs`, platform: 'browser', format: 'cjs', target: 'es2022',
         define: { process: '{"env":{}}' } }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-worker.ts`], outfile: `${here}/dist/server-worker.js`, platform: 'browser', format: 'iife', target: 'es2022',
-        define: { process: '{"env":{},"platform":"browser"}' } }),
+        plugins: [lexiconInline], define: { process: '{"env":{},"platform":"browser"}' } }),
 ]);

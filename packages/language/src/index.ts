@@ -25,3 +25,6 @@ export * from './diff/compare.js';
 export * from './diff/report.js';
 export { diffSide } from './diff/side.js';
 export { renderDiff } from './render/diff.js';
+export * from './drafting/analysis.js';
+export { FrenchLexicon, frenchLexicon, frenchLexiconLoaded, type VerbForm } from './drafting/lexicon.js';
+export { textRange, rangeInText } from './model/text-range.js';
