@@ -8,8 +8,22 @@ import {
     competencyNotEvaluated, competencyWithoutCriterion, criterionIdMismatch, criterionOutsideEvaluation,
     criterionWithoutCompetency, evaluatesOutsideBloc, missingAccessibilityProvision,
 } from './coverage.js';
+import { competencyActionVerb } from './competency-action-verb.js';
+import { competencyStateVerb } from './competency-state-verb.js';
+import { competencyPurpose } from './competency-purpose.js';
+import { vagueCriterion } from './vague-criterion.js';
+import { placeholderText } from './placeholder-text.js';
+import { duplicateText } from './duplicate-text.js';
+import { missingCertificationField } from './missing-certification-field.js';
+import { blocCodePattern } from './bloc-code-pattern.js';
+import { textTooLong } from './text-too-long.js';
+import { requiredThemes } from './required-themes.js';
 
 export * from './rule.js';
+export { DEFAULT_THEMES, themeStatus, hasAccessibilityProvision, type ThemeStatus } from './required-themes.js';
+export { DEFAULT_LIMITS, measuredTexts, blocCompetenciesText, blocEvaluationText, registryBlocs, type MeasuredText } from './text-too-long.js';
+export { certificationFields, registered, BLOC_CODE, RNCP_NUMBER, type CertificationField } from './missing-certification-field.js';
+export { blocCode, expectedBlocCode } from './bloc-code-pattern.js';
 
 /** The rules that check a certification's model, in the order they are documented. */
 export const MODEL_RULES: readonly ModelRule[] = [
@@ -28,7 +42,23 @@ export const MODEL_RULES: readonly ModelRule[] = [
     competencyInSeveralBlocs,
     missingAccessibilityProvision,
     invalidConvention,
+    // how it is written (drafting rules)
+    competencyActionVerb,
+    competencyStateVerb,
+    competencyPurpose,
+    vagueCriterion,
+    placeholderText,
+    duplicateText,
+    // what the France Compétences dossier needs
+    missingCertificationField,
+    blocCodePattern,
+    textTooLong,
+    requiredThemes,
 ];
+
+/** The drafting rules, and the rules of the dossier checklist (for the checklist view). */
+export const DRAFTING_RULES: readonly string[] = ['competency-action-verb', 'competency-state-verb', 'competency-purpose', 'vague-criterion', 'placeholder-text', 'duplicate-text'];
+export const DOSSIER_RULES: readonly string[] = ['missing-certification-field', 'bloc-code-pattern', 'text-too-long', 'required-themes', 'missing-accessibility-provision'];
 
 /** Rules checked outside the model: the text itself, and the suppression comments. */
 export const syntaxError: RuleMeta = {

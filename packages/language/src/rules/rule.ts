@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { SeverityName } from '../config/config.js';
+import type { SeverityName, TextLimits, ThemeSetting } from '../config/config.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
 
 /** Text in both languages of certiref's users. */
@@ -45,9 +45,30 @@ export interface RuleMeta {
     configurable?: boolean;
 }
 
+/** The settings of certiref.json a rule may read (those of the certification's main file). */
+export interface RuleContext {
+    themes?: ThemeSetting[];
+    limits?: Partial<TextLimits>;
+}
+
 /** A check on the model of one certification. */
 export interface ModelRule extends RuleMeta, CompletenessRule {
-    check(certification: CertificationModel, report: Report): void;
+    check(certification: CertificationModel, report: Report, context?: RuleContext): void;
+}
+
+/**
+ * French typography for a message: a narrow no-break space (U+202F) before « : ; ? ! », a no-break
+ * space (U+00A0) inside « ». Written with plain spaces, made right here.
+ */
+export function frenchTypography(text: string): string {
+    return text
+        .replace(/« /g, '«\u00A0').replace(/ »/g, '\u00A0»')
+        .replace(/ ([:;?!])(?=\s|$|»|\u00A0)/g, '\u202F$1');
+}
+
+/** A message in both languages, the French one with its typography. */
+export function tf(fr: string, en: string): Bilingual {
+    return { fr: frenchTypography(fr), en };
 }
 
 /**
