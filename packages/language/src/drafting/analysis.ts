@@ -14,7 +14,7 @@ const LETTER = 'A-Za-zÀ-ÖØ-öø-ÿŒœÆæ';
 /** What starts a competency before its first word: ids (C1.1, CP3 :), bullets, numbers, a label. */
 const LEAD = new RegExp(
     '^(?:\\s+|[-–—•·*▪◦►✓→]+|\\(?\\d{1,3}(?:[.)]\\d{0,3})*[.)]?(?=\\s)|\\(?[a-zA-Z][.)](?=\\s)' +
-    `|[A-Z]{1,6}\\d[\\w.\\-]*(?=[\\s:–—-])|comp[ée]tence\\s*\\d[\\w.\\-]*|[:–—-](?=\\s))`,
+    `|[A-Z]{1,6}\\d[\\w.\\-]*(?=[\\s:–—-]|$)|comp[ée]tence\\s*\\d[\\w.\\-]*|[:–—-](?=\\s))`,
     'i',
 );
 
@@ -128,7 +128,7 @@ export function verbOfNoun(lexicon: FrenchLexicon, noun: string): string | undef
         if (STATE_NOUNS[n]) return STATE_NOUNS[n];
     }
     const rules: [RegExp, string][] = [
-        [/ication$/, 'iquer'], [/ation$/, 'er'], [/ition$/, 'ir'], [/ement$/, 'er'], [/ment$/, 'r'], [/age$/, 'er'],
+        [/ification$/, 'ifier'], [/ication$/, 'iquer'], [/ation$/, 'er'], [/ition$/, 'ir'], [/ement$/, 'er'], [/ment$/, 'r'], [/age$/, 'er'],
         [/ure$/, 'urer'], [/ance$/, 'er'], [/ence$/, 'er'], [/isation$/, 'iser'], [/ssion$/, 'sser'],
     ];
     for (const [re, to] of rules) {

@@ -12,8 +12,10 @@ export function rewrite(text: string, head: HeadAnalysis): string | undefined {
     if (!object) return `${head.suggestion} …`;
     const article = object[0].trim().toLowerCase().replace(/’/g, "'");
     const replaced = article === 'des' ? 'les ' : article === 'du' ? 'le ' : article === 'de la' ? 'la ' : article.startsWith('de l') ? "l'" : '';
-    const rest = after.slice(object[0].length).split(/\s+/).slice(0, 3).join(' ');
-    return `${head.suggestion} ${replaced}${rest} …`;
+    const words = after.slice(object[0].length).split(/\s+/).filter((w) => w.length > 0);
+    const rest = words.slice(0, 4).join(' ').replace(/[\s.,;:!?…]+$/, '');
+    const more = words.length > 4 ? ' …' : '';
+    return `${head.suggestion} ${replaced}${rest}${more}`;
 }
 
 export const competencyActionVerb: ModelRule = {

@@ -17,9 +17,9 @@ export const competencyPurpose: ModelRule = {
         for (const c of allCompetencies(cert)) {
             if (c.duplicate || !draftable(c.text)) continue;
             if (purposeOf(c.text, frenchLexicon())) continue;
-            // a competency that is not yet an action (competency-action-verb) is rewritten first
+            // a competency that does not yet begin with an action (competency-action-verb, competency-state-verb) is rewritten first
             const head = analyseHead(c.text, frenchLexicon()).kind;
-            if (head !== 'action' && head !== 'state') continue;
+            if (head !== 'action') continue;
             report(c.source, tf(
                 `La compétence ${c.id} ne dit pas dans quel but : ajoutez sa finalité (« afin de … », « pour » + infinitif, « en vue de … »), qui donne au jury le contexte de l'évaluation.`,
                 `Competency ${c.id} does not say what for: add its purpose (« afin de … », « pour » + infinitive, « en vue de … »), which gives the jury the context of the evaluation.`,

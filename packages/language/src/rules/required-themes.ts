@@ -10,13 +10,13 @@ import { tf, type Bilingual, type ModelRule } from './rule.js';
  */
 export const DEFAULT_THEMES: readonly ThemeSetting[] = [
     { name: { fr: 'handicap et accessibilité', en: 'disability and accessibility' },
-        words: ['handicap', 'accessibilit', 'situation de handicap', 'PSH', 'inclusi', 'aménag', 'conception universelle', 'RGAA'] },
+        words: ['handicap', 'accessibilit', 'situation de handicap', 'PSH', 'inclusi', 'aménag', 'conception universelle', 'RGAA', 'disabilit', 'accessib'] },
     { name: { fr: 'transition écologique', en: 'ecological transition' },
-        words: ['écolog', 'environnementa', 'protection de l\'environnement', 'développement durable', 'durabilit', 'RSE', 'responsabilité sociétale', 'sobriété', 'éco-conception', 'écoconception', 'carbone', 'climat', 'biodiversit', 'déchet', 'recycl', 'économie circulaire', 'empreinte environnementale', 'transition énergétique'] },
+        words: ['écolog', 'environnementa', 'protection de l\'environnement', 'développement durable', 'durabilit', 'RSE', 'responsabilité sociétale', 'sobriété', 'éco-conception', 'écoconception', 'carbone', 'climat', 'biodiversit', 'déchet', 'recycl', 'économie circulaire', 'empreinte environnementale', 'transition énergétique', 'eco-design', 'environmental', 'sustainab'] },
     { name: { fr: 'transformation numérique', en: 'digital transformation' },
-        words: ['numérique', 'digital', 'dématérialis', 'logiciel', 'intelligence artificielle', 'IA', 'données', 'cybersécurit', 'informatique', 'outils collaboratifs', 'plateforme'] },
+        words: ['numérique', 'digital', 'dématérialis', 'logiciel', 'intelligence artificielle', 'IA', 'données', 'cybersécurit', 'informatique', 'outils collaboratifs', 'plateforme', 'web', 'internet', 'en ligne', 'software', 'data'] },
     { name: { fr: 'santé et sécurité au travail', en: 'health and safety at work' },
-        words: ['santé et sécurité', 'sécurité au travail', 'santé au travail', 'prévention des risques', 'risques professionnels', 'ergonomie du poste', 'poste de travail', 'qualité de vie au travail', 'QVT', 'document unique', 'DUERP', 'gestes et postures', 'troubles musculo', 'TMS', 'risques psychosociaux', 'RPS', 'équipements de protection', 'EPI', 'pénibilité'] },
+        words: ['santé et sécurité', 'sécurité au travail', 'santé au travail', 'prévention des risques', 'risques professionnels', 'ergonomie du poste', 'poste de travail', 'qualité de vie au travail', 'QVT', 'document unique', 'DUERP', 'gestes et postures', 'troubles musculo', 'TMS', 'risques psychosociaux', 'RPS', 'équipements de protection', 'EPI', 'pénibilité', 'health and safety', 'occupational safety', 'occupational health'] },
 ];
 
 /** Whether the certification's header carries its disability and accessibility provisions (missing-accessibility-provision). */
