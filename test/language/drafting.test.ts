@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseHead, frenchLexicon, looksEnglish, placeholderIn, purposeOf, vagueParts, verbOfNoun } from 'certiref-language';
+import { analyseHead, frenchLexicon, looksEnglish, placeholderIn, purposeOf, QUICK_FIX_PLACEHOLDER, vagueParts, verbOfNoun } from 'certiref-language';
 
 /**
  * The text analysis behind the drafting rules, on competencies and criteria as real référentiels
@@ -172,6 +172,11 @@ describe('placeholders', () => {
         for (const t of ['À rédiger', 'A rédiger', 'à compléter', 'TODO', 'todo :', 'TBD', 'xxx', 'XXXX', 'ok', 'OK.', '…', '...', '?', '-', '', '   ', 'To be written', 'Lorem ipsum dolor sit amet', 'Titre']) {
             expect(placeholderIn(t), JSON.stringify(t)).toBeDefined();
         }
+    });
+
+    it('what certiref\'s quick fixes write, in both languages', () => {
+        expect(placeholderIn(QUICK_FIX_PLACEHOLDER.fr)?.text).toBe('À rédiger');
+        expect(placeholderIn(QUICK_FIX_PLACEHOLDER.en)?.text).toBe('To be written');
     });
 
     it('a placeholder inside a text', () => {

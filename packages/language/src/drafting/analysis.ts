@@ -298,6 +298,12 @@ export function vagueParts(text: string): VaguePart[] {
     return found;
 }
 
+/**
+ * What certiref's own quick fixes write where a text is still to be written: placeholder-text
+ * reports it (test/language/drafting.test.ts checks every quick fix's insertion).
+ */
+export const QUICK_FIX_PLACEHOLDER = { fr: 'À rédiger', en: 'To be written' } as const;
+
 /** Texts that hold a place: « À rédiger », « TODO », « xxx », « ok », « … », an empty text. */
 const PLACEHOLDER_WHOLE = /^(?:[àa]\s+(?:r[ée]diger|compl[ée]ter|d[ée]finir|pr[ée]ciser|reformuler|revoir|valider|faire|voir)|to\s+(?:be\s+)?(?:written|write|completed|complete|defined|define|done|do)|todo|tbd|tbc|fixme|xxx+|x+|ok|okay|\?+|…+|\.{2,}|-+|_+|lorem\s+ipsum.*|texte?|text|titre|title|description|intitul[ée]|libell[ée]|crit[èe]re|criterion|comp[ée]tence|competency|nouveau|nouvelle|new|[àa]\s+venir|en\s+cours|n\/?a|nc|rien|none|vide|empty)$/i;
 /** A placeholder inside a longer text: TODO, FIXME, XXX, [à compléter], <…>. */

@@ -1,3 +1,4 @@
+import { QUICK_FIX_PLACEHOLDER } from '../../drafting/analysis.js';
 import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -121,7 +122,7 @@ export class CertirefCodeActionProvider implements CodeActionProvider {
         const end = last.range.end;
         const rest = document.textDocument.getText({ start: end, end: { line: end.line + 1, character: 0 } }).replace(/\r?\n$/, '');
         const at: Position = /^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest) ? { line: end.line, character: end.character + rest.length } : end;
-        const text = `\n${indent}${en ? 'criterion' : 'critère'} ${label} "${en ? 'To be written' : 'À rédiger'}"`;
+        const text = `\n${indent}${en ? 'criterion' : 'critère'} ${label} "${en ? QUICK_FIX_PLACEHOLDER.en : QUICK_FIX_PLACEHOLDER.fr}"`;
         return { changes: { [document.uri.toString()]: [{ range: { start: at, end: at }, newText: text }] } };
     }
 
