@@ -278,7 +278,11 @@ const FIXED = /\b(?:bonnes?\s+pratiques?|bon\s+fonctionnement|bon\s+d[ée]roulem
  * erreur, dans les délais), or a reference to judge it by (conforme à, selon, au regard de, dans le
  * respect de, la norme, le cahier des charges, la procédure, les consignes …).
  */
-const MEASURE = /\d|%|\b(?:au\s+moins|au\s+plus|moins\s+de|plus\s+de|au\s+minimum|au\s+maximum|aucune?|tou(?:te)?s\s+les|tous|chaque|sans\s+(?:erreur|omission|faute)|z[ée]ro|dans\s+les\s+d[ée]lais|d[ée]lai|conforme|conformément|conformit[ée]|selon|suivant\s+(?:la|le|les)|au\s+regard\s+d|en\s+regard\s+d|dans\s+le\s+respect|respect(?:e|ent|é|ée|és|ées)?\b|norme|r[èe]gle|r[ée]glementation|cahier\s+des\s+charges|proc[ée]dure|protocole|consignes?|r[ée]f[ée]rentiel|cadre\s+l[ée]gal|crit[èe]res?\s+d|indicateurs?|grille|checklist|liste|un\s+|une\s+|deux|trois|quatre|cinq)\b/i;
+const MEASURE = new RegExp(
+    '\\d|%|\\b(?:au\\s+moins|au\\s+plus|moins\\s+de|plus\\s+de|au\\s+minimum|au\\s+maximum|aucune?|toute?s|tous|chaque|sans\\s+(?:erreur|omission|faute)s?|z[ée]ro|d[ée]lais?|deux|trois|quatre|cinq|dix)\\b' +
+    '|\\b(?:conform|selon|suivant\\s+l|au\\s+regard\\s+d|en\\s+regard\\s+d|dans\\s+le\\s+respect|respect|norme|r[èe]gle|r[ée]glementa|cahier\\s+des\\s+charges|proc[ée]dure|protocole|consigne|r[ée]f[ée]rentiel|cadre\\s+l[ée]gal|crit[èe]res?\\s+d|indicateur|grille|checklist|mod[èe]le\\s+fourni)',
+    'i',
+);
 
 export interface VaguePart {
     word: string;
