@@ -28,3 +28,5 @@ export { renderDiff } from './render/diff.js';
 export * from './drafting/analysis.js';
 export { FrenchLexicon, frenchLexicon, frenchLexiconLoaded, type VerbForm } from './drafting/lexicon.js';
 export { textRange, rangeInText } from './model/text-range.js';
+export * from './checklist/checklist.js';
+export * from './render/checklist.js';

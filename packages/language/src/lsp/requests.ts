@@ -13,6 +13,8 @@ import { diffReferentials, isEmptyDiff, summarize, type DiffSummary } from '../d
 import { diffToMarkdown, diffToText } from '../diff/report.js';
 import { diffSide, diffSideOfTexts } from '../diff/side.js';
 import { renderDiff } from '../render/diff.js';
+import { checklist, type Checklist, type ChecklistFinding } from '../checklist/checklist.js';
+import { renderChecklist } from '../render/checklist.js';
 
 /**
  * Requests of certiref's own that the VS Code extension sends to the language server (desktop
@@ -23,6 +25,8 @@ export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
 export const DIFF_REQUEST = 'certiref/diff';
+/** The dossier checklist of a document's certification, as HTML for VS Code's panel. */
+export const CHECKLIST_REQUEST = 'certiref/checklist';
 export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json' | 'docx' | 'xlsx';
 
 /**
@@ -112,7 +116,33 @@ export function findingsOf(shared: LangiumSharedServices, model: CertificationMo
     return out;
 }
 
+/** The findings of a certification's documents, with their place and data, as the checklist reads them. */
+export function checklistFindings(shared: LangiumSharedServices, model: CertificationModel): ChecklistFinding[] {
+    const out: ChecklistFinding[] = [];
+    for (const uri of model.documents) {
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        for (const d of document?.diagnostics ?? []) {
+            const data = d.data as (CertirefDiagnosticData & Record<string, unknown>) | undefined;
+            out.push({ uri, range: d.range, rule: data?.rule ?? String(d.code), message: d.message, data });
+        }
+    }
+    return out;
+}
+
+/** The dossier checklist of a certification, with the settings of its certiref.json (themes, limits). */
+export function checklistOf(shared: LangiumSharedServices, model: CertificationModel): Checklist {
+    const config = services(shared).referential.Config.getConfig(model.source.uri || model.documents[0] || '');
+    return checklist(model, checklistFindings(shared, model), { themes: config.themes, limits: config.limits });
+}
+
 export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeExports): void {
+    connection.onRequest(CHECKLIST_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
+        const found = await built(shared, params.uri);
+        if (!found) return undefined;
+        const language = params.language ?? services(shared).referential.Config.getConfig(params.uri).language;
+        const rendered = renderChecklist(found.model ? [checklistOf(shared, found.model)] : [], { language, interactive: true });
+        return { ...rendered, uri: params.uri, version: found.document.textDocument.version };
+    });
     connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
         const found = await built(shared, params.uri);
         if (!found) return undefined;
