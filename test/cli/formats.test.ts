@@ -179,6 +179,27 @@ describe('certiref stats', () => {
         ]);
         expect(json.certifications[1].coverage.criterion).toBeCloseTo(33 / 35);
     });
+
+    it('as HTML, the dossier checklist: each requirement met or not, its findings with file:line', () => {
+        const r = runCli(['stats', 'examples/skeleton', '--format', 'html']);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+        expect(r.stdout).toContain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+        expect(r.stdout).toContain('Dossier checklist — 10 of 18 requirements met');
+        // the header: no level, a finding at the certification's line
+        expect(r.stdout).toMatch(/<tr class="unmet"><th scope="row">Level<\/th><td class="status">✘ not met<\/td><td><ul class="findings"><li class="finding"><span class="where">examples\/skeleton\/referentiel\.ref:4<\/span> — Certification SK has no level\./);
+        expect(r.stdout).toMatch(/<tr class="not-applicable"><th scope="row">RNCP number<\/th><td class="status">— not applicable<\/td>/);
+        expect(r.stdout).toMatch(/<tr class="met"><th scope="row">Theme: disability and accessibility<\/th><td class="status">✔ met<\/td><td><div class="detail">&quot;handicap&quot;/);
+        // bloc 1: « Connaissance des outils » on line 9, placeholders on lines 8, 10, 13, 14
+        const bloc = r.stdout.slice(r.stdout.indexOf('<h2>Bloc 1'));
+        expect(bloc).toMatch(/Competencies written with an action verb in the infinitive<\/th><td class="status">✘ not met<\/td><td><ul class="findings"><li class="finding"><span class="where">examples\/skeleton\/referentiel\.ref:9<\/span>/);
+        expect([...bloc.matchAll(/referentiel\.ref:(\d+)<\/span> — [^<]*holds &quot;(À rédiger|ok)&quot;/g)].map((m) => m[1])).toEqual(['8', '10', '13', '14']);
+        // no script, no data-line in the page: file:line says where
+        expect(r.stdout).not.toMatch(/<script|data-line="/);
+        const fr = runCli(['stats', 'examples/skeleton', '--format', 'html', '--lang', 'fr']).stdout;
+        expect(fr).toContain('Liste de contrôle du dossier — 10 exigences remplies sur 18');
+        expect(fr).toContain('<td class="status">✘ à reprendre</td>');
+    });
 });
 
 describe('globs', () => {

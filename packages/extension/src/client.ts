@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    DIFF_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
+    CHECKLIST_REQUEST, DIFF_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
     type EditorSettings, type OutlineResult, type PreviewResult,
 } from './protocol.js';
-import { PreviewManager } from './preview.js';
+import { CHECKLIST_PANEL, PreviewManager } from './preview.js';
 import { ComparePanel, type CompareTarget } from './compare.js';
 import { ReferentialTree } from './tree.js';
 
@@ -12,6 +12,8 @@ import { ReferentialTree } from './tree.js';
 export interface CertirefApi {
     client: BaseLanguageClient;
     preview: PreviewManager;
+    /** The dossier checklist: a panel like the preview, of the certification of the active file. */
+    checklist: PreviewManager;
     compare: ComparePanel;
     outline(uri: vscode.Uri): Promise<OutlineResult>;
 }
@@ -51,6 +53,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
     const preview = new PreviewManager(requestPreview, language);
+    const checklist = new PreviewManager((uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(CHECKLIST_REQUEST, { uri: uri.toString() }), language, CHECKLIST_PANEL);
     const tree = new ReferentialTree(outline, language);
     const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, fr);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -58,16 +61,18 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         await client.sendNotification(SETTINGS_NOTIFICATION, settings());
         // the preview's options and the language show at once, not at the next edit
         preview.refresh();
+        checklist.refresh();
         tree.refresh();
         update();
     }));
-    context.subscriptions.push(preview, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
+    context.subscriptions.push(preview, checklist, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
     void vscode.commands.executeCommand('setContext', 'certiref.active', true);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
         vscode.commands.registerCommand('certiref.showSource', () => preview.showSource()),
+        vscode.commands.registerCommand('certiref.showChecklist', (uri?: vscode.Uri) => checklist.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
         // a target given (a revision, or the URI of a file or folder) skips the questions
         vscode.commands.registerCommand('certiref.compareWith', (uri?: vscode.Uri, target?: CompareTarget | vscode.Uri) =>
@@ -129,6 +134,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             }
             tree.follow(editor.document.uri);
             preview.follow(editor.document.uri);
+            checklist.follow(editor.document.uri);
             const { counts } = await outline(editor.document.uri);
             const f = fr();
             status.text = `$(checklist) ${counts.competencies} ${f ? 'compétences' : 'competencies'} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
@@ -143,11 +149,12 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.languages.onDidChangeDiagnostics(() => {
             update();
             preview.refresh();
+            checklist.refresh();
         }),
         vscode.workspace.onDidChangeTextDocument((e) => {
             if (e.document.languageId === 'certiref') preview.refresh(e.document.uri);
         }),
     );
     update();
-    return { client, preview, compare, outline };
+    return { client, preview, checklist, compare, outline };
 }

@@ -4,6 +4,7 @@ export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
 export const DIFF_REQUEST = 'certiref/diff';
+export const CHECKLIST_REQUEST = 'certiref/checklist';
 export const SETTINGS_NOTIFICATION = 'certiref/settings';
 export const READ_FILE_REQUEST = 'certiref/readFile';
 export const READ_DIRECTORY_REQUEST = 'certiref/readDirectory';

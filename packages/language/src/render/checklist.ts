@@ -8,18 +8,8 @@ import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
 import { checklistScore } from '../checklist/checklist.js';
 import type { Language } from '../config/config.js';
 import { escapeHtml, type RenderedGrid } from './grid.js';
-import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
+import { CHECKLIST_CSS, GRID_CSS, STANDALONE_COLOURS } from './style.js';
 
-export const CHECKLIST_CSS = `
-.certiref-grid table.checklist td.status { width: 8.5em; white-space: nowrap; font-weight: 600; }
-.certiref-grid table.checklist tr.met td.status { color: inherit; background: var(--ok-bg); }
-.certiref-grid table.checklist tr.unmet td.status { color: var(--error); background: var(--gap-bg); }
-.certiref-grid table.checklist tr.not-applicable td.status { color: var(--muted); font-weight: normal; }
-.certiref-grid table.checklist th[scope=row] { width: 32%; }
-.certiref-grid table.checklist .detail { color: var(--muted); font-size: .92em; }
-.certiref-grid table.checklist ul.findings { margin: 0; }
-.certiref-grid table.checklist .where { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .9em; }
-`;
 
 const LABELS = {
     fr: { title: 'Liste de contrôle du dossier', met: '✔ rempli', unmet: '✘ à reprendre', 'not-applicable': '— sans objet', requirement: 'Exigence', status: 'État', what: 'Constat', certification: 'Certification', bloc: 'Bloc', score: (m: number, t: number) => `${m} exigences remplies sur ${t}`, none: 'Aucune certification.' },
