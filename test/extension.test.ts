@@ -76,11 +76,13 @@ describe('the VS Code extension package', () => {
             expect(init.capabilities).toMatchObject({ completionProvider: expect.anything(), hoverProvider: true, definitionProvider: true });
             await connection.sendNotification('initialized', {});
             await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'certiref', version: 1, text: fs.readFileSync(new URL(uri), 'utf8') } });
-            for (const start = Date.now(); (published.get(uri)?.length ?? 0) < 4; await new Promise((r) => setTimeout(r, 100))) {
+            for (const start = Date.now(); (published.get(uri)?.length ?? 0) < 8; await new Promise((r) => setTimeout(r, 100))) {
                 if (Date.now() - start > 30_000) throw new Error(`no diagnostics from dist/server.cjs\n${stderr}`);
             }
-            expect(published.get(uri)!.map((d) => `${d.range.start.line + 1}:${(d.code as { value?: string })?.value ?? d.code}`))
-                .toEqual(['137:competency-without-criterion', '143:competency-without-criterion', '187:criterion-without-competency', '192:criterion-without-competency']);
+            // competency-purpose needs the French lexicon: dist/french-lexicon.txt beside the server
+            expect(published.get(uri)!.map((d) => `${d.range.start.line + 1}:${(d.code as { value?: string })?.value ?? d.code}`).sort((a, b) => parseInt(a, 10) - parseInt(b, 10)))
+                .toEqual(['26:competency-purpose', '123:competency-purpose', '137:competency-without-criterion', '143:competency-without-criterion',
+                    '187:criterion-without-competency', '192:criterion-without-competency', '207:competency-purpose', '225:competency-purpose']);
             const preview = await connection.sendRequest<{ body: string }>('certiref/preview', { uri });
             expect(preview.body).toContain("Grille d&#39;évaluation — E5");
             // Export… in Word: the exporters come from dist/office.cjs, read on this first use
@@ -92,7 +94,7 @@ describe('the VS Code extension package', () => {
         }
     }, 60_000);
 
-    it('packages a .vsix with the grammar, both bundles, the icon and the README, and no sources', () => {
+    it('packages a .vsix with the grammar, both bundles, the French lexicon and its licence, the icon and the README, and no sources', () => {
         const r = spawnSync('npm', ['run', 'package', '-w', 'packages/extension'], { cwd: ROOT, encoding: 'utf8' });
         expect(r.status, r.stderr + r.stdout).toBe(0);
         const vsix = path.join(EXTENSION, 'certiref.vsix');
@@ -100,7 +102,7 @@ describe('the VS Code extension package', () => {
         expect(size).toBeLessThan(2 * 1024 * 1024);
         const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
         expect(list).toEqual([
-            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/french-lexicon.LICENSE', 'extension/dist/french-lexicon.txt', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
             'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
             'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
         ]);

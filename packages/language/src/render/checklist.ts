@@ -7,8 +7,8 @@
 import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
 import { checklistScore } from '../checklist/checklist.js';
 import type { Language } from '../config/config.js';
-import { escapeHtml, type RenderedGrid } from './grid.js';
-import { CHECKLIST_CSS, GRID_CSS, STANDALONE_COLOURS } from './style.js';
+import { escapeHtml, standalonePage, type RenderedGrid } from './grid.js';
+import { CHECKLIST_CSS } from './style.js';
 
 
 const LABELS = {
@@ -52,22 +52,7 @@ export function renderChecklist(lists: Checklist[], options: ChecklistRenderOpti
     return { title: lists.length === 1 ? `${L.title} — ${lists[0].title}` : L.title, body: out.join('\n') };
 }
 
-/** A standalone page (the CLI's `stats --format html`). */
+/** A standalone page (the CLI's `stats --format html`): the export's page, with the checklist's styles. */
 export function checklistPage(rendered: RenderedGrid, language: Language): string {
-    return `<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(rendered.title)}</title>
-<style>${STANDALONE_COLOURS}${GRID_CSS}${CHECKLIST_CSS} body { margin: 0; } @page { size: A4; margin: 15mm 12mm; }</style>
-</head>
-<body>
-<main class="certiref-grid">
-${rendered.body}
-</main>
-</body>
-</html>
-`;
+    return standalonePage(rendered, language, CHECKLIST_CSS);
 }
