@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import type { Language, SeveritySetting } from 'certiref-language';
+import { countBySeverity, type Language, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, describeProblem, loadDocuments } from 'certiref-language/node';
 import { compareDiagnostics, toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { collectFiles, contextFiles, UsageError } from './files.js';
@@ -96,17 +96,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         const loaded = await loadWorkspace(options, prepared);
         language = loaded.language;
         files = loaded.requested.map((d) => relative(URI.parse(d.uri.toString()).fsPath)).sort();
-        diagnostics = toCliDiagnostics(loaded.requested, options.quiet);
+        diagnostics = toCliDiagnostics(loaded.services, loaded.requested, options.quiet);
     }
     diagnostics.sort(compareDiagnostics);
     return {
         language,
         files,
         diagnostics,
-        summary: {
-            errors: diagnostics.filter((d) => d.severity === 'error').length,
-            warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-            infos: diagnostics.filter((d) => d.severity === 'info' || d.severity === 'hint').length,
-        },
+        summary: countBySeverity(diagnostics),
     };
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { CertirefDiagnosticData } from 'certiref-language';
+import type { CertirefServices, Severity } from 'certiref-language';
 import { relative } from './formatters/stylish.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { Severity } from 'certiref-language';
 
 /** One finding, as the `json` format prints it (1-based lines and columns, relative paths). */
 export interface CliDiagnostic {
@@ -20,37 +19,29 @@ export interface CliDiagnostic {
     fingerprint: string;
 }
 
-const SEVERITY: Record<number, Severity> = {
-    [DiagnosticSeverity.Error]: 'error',
-    [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info',
-    [DiagnosticSeverity.Hint]: 'hint',
-};
-
-/** The diagnostics of built documents, in the CLI's terms. */
-export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
+/** The findings of built documents, in the CLI's terms: each message in its document's language. */
+export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
+        const language = services.referential.Config.getConfig(document.uri.toString()).language;
         const lines = document.textDocument.getText().split(/\r?\n/);
         const seen = new Map<string, number>();
-        for (const d of document.diagnostics ?? []) {
-            const severity = SEVERITY[d.severity ?? DiagnosticSeverity.Error];
+        for (const f of services.referential.Findings.of(document)) {
+            const { severity, rule, range } = f;
             if (quiet && severity !== 'error') continue;
-            const data = d.data as CertirefDiagnosticData | undefined;
-            const rule = data?.rule ?? String(d.code ?? 'unknown');
-            const key = `${rule}\u0000${file}\u0000${(lines[d.range.start.line] ?? '').trim()}`;
+            const key = `${rule}\u0000${file}\u0000${(lines[range.start.line] ?? '').trim()}`;
             const rank = seen.get(key) ?? 0;
             seen.set(key, rank + 1);
             diagnostics.push({
                 file,
-                line: d.range.start.line + 1,
-                column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
+                line: range.start.line + 1,
+                column: range.start.character + 1,
+                endLine: range.end.line + 1,
+                endColumn: range.end.character + 1,
                 severity,
                 rule,
-                message: d.message,
+                message: f.message[language],
                 fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
             });
         }

@@ -1,15 +1,16 @@
-import { URI } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checklistOf, checklistPage, findingsOf, renderChecklist, renderGrid, selectModels, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type Language, type StatsRow } from 'certiref-language';
+import { checklistOf, checklistPage, findingsOf, renderChecklist, renderGrid, selectModels, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
+import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
 import { loadWorkspace, type WorkspaceOptions } from './check.js';
 import { relative } from './formatters/stylish.js';
 
 /** The documents' syntax errors, for a warning on stderr: an export of a broken file may be partial. */
-function syntaxErrorCount(documents: { diagnostics?: { code?: unknown }[] }[]): number {
-    return documents.reduce((n, d) => n + (d.diagnostics ?? []).filter((x) => x.code === 'syntax-error').length, 0);
+function syntaxErrorCount(services: CertirefServices, documents: LangiumDocument[]): number {
+    return documents.reduce((n, d) => n + services.referential.Findings.of(d).filter((f) => f.rule === 'syntax-error').length, 0);
 }
 
 export type ExportFormat = 'json' | 'html' | 'md' | 'csv' | 'xlsx' | 'docx';
@@ -49,7 +50,7 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
             case 'csv': return toCsv(selection, language);
         }
     };
-    const syntaxErrors = syntaxErrorCount(documents);
+    const syntaxErrors = syntaxErrorCount(services, documents);
     if (!options.out) return { text: await render(models), written: [], syntaxErrors, language };
     if (fs.existsSync(options.out) && !fs.statSync(options.out).isDirectory()) {
         throw new UsageError(`${relative(options.out)} : --out attend un dossier, pas un fichier (un seul fichier : -o) / --out expects a folder, not a file (one file: -o)`);
@@ -97,7 +98,7 @@ export async function stats(options: WorkspaceOptions, format: 'table' | 'json' 
         String(r.modalities), String(r.criteria), percent(r.withCriterion, r.competencies), percent(r.evaluated, r.competencies)];
     for (const total of totals) {
         for (const r of rows.filter((x) => x.certification === total.certification)) table.push(line(r, r.bloc));
-        table.push(line(total, language === 'fr' ? 'total' : 'total'));
+        table.push(line(total, TEXTS.total[language]));
     }
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
     const numeric = (i: number) => i >= 3;

@@ -3,6 +3,7 @@ import { formatDocument, type Language } from 'certiref-language';
 import { createNodeServices, describeProblem, readSource } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
+import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
 
 export interface FormatOptions {
@@ -22,7 +23,7 @@ export function format(options: FormatOptions): { output: string; errors: string
     if (!options.write && !options.check && files.length !== 1) {
         throw new UsageError('plusieurs fichiers : ajoutez --check ou --write / several files: add --check or --write');
     }
-    const fr = options.language === 'fr';
+    const language = options.language;
     const { shared, Certiref } = createNodeServices();
     const lines: string[] = [];
     const errors: string[] = [];
@@ -39,7 +40,7 @@ export function format(options: FormatOptions): { output: string; errors: string
             const token = document.parseResult.parserErrors[0]?.token;
             const lexing = document.parseResult.lexerErrors[0];
             const where = token && Number.isFinite(token.startLine) ? `:${token.startLine}:${token.startColumn}` : lexing ? `:${lexing.line}:${lexing.column}` : '';
-            errors.push(`${relative(file)}${where}: ${fr ? 'erreur de syntaxe, fichier non formaté (voir certiref check)' : 'syntax error, file not formatted (see certiref check)'}`);
+            errors.push(`${relative(file)}${where}: ${TEXTS.notFormatted[language]}`);
             continue;
         }
         if (!options.write && !options.check) return { output: formatted, errors: '', exitCode: 0 };
@@ -47,12 +48,12 @@ export function format(options: FormatOptions): { output: string; errors: string
         unformatted++;
         if (options.write) {
             writeAtomic(file, formatted);
-            lines.push(`${relative(file)}: ${fr ? 'formaté' : 'formatted'}`);
+            lines.push(`${relative(file)}: ${TEXTS.formatted[language]}`);
         } else {
-            lines.push(`${relative(file)}: ${fr ? 'pas au format canonique' : 'not in the canonical layout'}`);
+            lines.push(`${relative(file)}: ${TEXTS.notCanonical[language]}`);
         }
     }
-    if (options.check && unformatted === 0 && broken === 0) lines.push(fr ? `✔ ${files.length} fichier(s) au format canonique.` : `✔ ${files.length} file(s) in the canonical layout.`);
+    if (options.check && unformatted === 0 && broken === 0) lines.push(TEXTS.allCanonical(files.length)[language]);
     const text = (list: string[]) => (list.length ? list.join('\n') + '\n' : '');
     return { output: text(lines), errors: text(errors), exitCode: broken > 0 ? 2 : options.check && unformatted > 0 ? 1 : 0 };
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, languageOfLocale, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
 import { exportModels, stats, type ExportFormat } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
@@ -14,6 +14,7 @@ import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { junit } from './formatters/junit.js';
 import { github } from './formatters/github.js';
+import { TEXTS } from './texts.js';
 
 declare const CERTIREF_VERSION: string;
 const VERSION = typeof CERTIREF_VERSION === 'string' ? CERTIREF_VERSION : '0.0.0-dev';
@@ -91,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
             refuseSourceOutput(opts.output);
             const result = await check({
                 paths, language: opts.lang, rules: opts.rule ?? {}, quiet: opts.quiet ?? false, workerScript: bundlePath(),
-                defaultLanguage: languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
+                defaultLanguage: languageOfEnvironment(process.env),
             });
             const language = result.language;
             // colour for a terminal only: never in a file written with -o
@@ -100,13 +101,11 @@ export async function main(argv: string[]): Promise<number> {
             else process.stdout.write(report);
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
             if (tooManyWarnings) {
-                process.stderr.write(language === 'fr'
-                    ? `certiref : trop d'avertissements (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`
-                    : `certiref: too many warnings (${result.summary.warnings}, maximum ${opts.maxWarnings}).\n`);
+                process.stderr.write(`${TEXTS.tooManyWarnings(result.summary.warnings, opts.maxWarnings!)[language]}\n`);
             }
             exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
         });
-    const envLanguage = () => languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    const envLanguage = () => languageOfEnvironment(process.env);
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
@@ -132,9 +131,7 @@ export async function main(argv: string[]): Promise<number> {
                 process.stdout.write(result.written.map((f) => `${f}\n`).join(''));
             }
             if (result.syntaxErrors > 0) {
-                process.stderr.write(result.language === 'fr'
-                    ? `certiref : ${result.syntaxErrors} erreur(s) de syntaxe, l'export peut être incomplet (voir certiref check).\n`
-                    : `certiref: ${result.syntaxErrors} syntax error(s), the export may be incomplete (see certiref check).\n`);
+                process.stderr.write(`${TEXTS.exportSyntaxErrors(result.syntaxErrors)[result.language]}\n`);
             }
         });
     program.command('stats')

@@ -1,6 +1,7 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Language } from 'certiref-language';
+import { TEXTS } from './texts.js';
 
 /**
  * Progress on stderr for runs that last over a second, on a terminal only (never in CI logs or
@@ -49,9 +50,8 @@ export class Progress {
         if (now - this.started < this.delay || now - this.lastRender < 100) return;
         this.lastRender = now;
         this.shown = true;
-        const fr = this.language === 'fr';
-        const what = this.phase === 'read' ? (fr ? 'lecture' : 'reading') : (fr ? 'vérification' : 'checking');
-        this.stream.write(`\r\u001b[2Kcertiref: ${what} ${this.done}/${this.total} ${fr ? 'fichiers' : 'files'}…`);
+        const what = (this.phase === 'read' ? TEXTS.reading : TEXTS.checking)[this.language];
+        this.stream.write(`\r\u001b[2Kcertiref: ${what} ${this.done}/${this.total} ${TEXTS.files[this.language]}…`);
     }
 
     end(): void {

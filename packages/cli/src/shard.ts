@@ -103,7 +103,7 @@ export async function workerMain(settings: ShardSettings, port: import('node:wor
         const { documents, problems } = await loadDocuments(Certiref, files);
         const message: BatchResult = {
             files: documents.map((d) => relative(URI.parse(d.uri.toString()).fsPath)),
-            diagnostics: toCliDiagnostics(documents, settings.quiet),
+            diagnostics: toCliDiagnostics(Certiref, documents, settings.quiet),
             problems: problems.map((p) => ({ ...p, file: relative(p.file) })),
         };
         port.postMessage(message);

@@ -7,6 +7,7 @@ import {
 import { CHECKLIST_PANEL, PreviewManager } from './preview.js';
 import { ComparePanel, type CompareTarget } from './compare.js';
 import { ReferentialTree } from './tree.js';
+import { languageOfLocale, TEXTS, type Language } from './texts.js';
 
 /** What the tests (and other extensions) can ask of certiref. */
 export interface CertirefApi {
@@ -47,15 +48,17 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     await client.start();
     await client.sendNotification(SETTINGS_NOTIFICATION, settings());
     // the language of what the extension itself shows (titles, tree, status bar), as the server's messages
-    const fr = () => (settings().language === 'auto' ? /^fr/i.test(vscode.env.language) : settings().language === 'fr');
-    const language = () => (fr() ? 'fr' as const : 'en' as const);
+    const language = (): Language => {
+        const chosen = settings().language;
+        return chosen === 'fr' || chosen === 'en' ? chosen : languageOfLocale(vscode.env.language);
+    };
 
     const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
     const preview = new PreviewManager(requestPreview, language);
     const checklist = new PreviewManager((uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(CHECKLIST_REQUEST, { uri: uri.toString() }), language, CHECKLIST_PANEL);
     const tree = new ReferentialTree(outline, language);
-    const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, fr);
+    const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, language);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
         if (!e.affectsConfiguration('certiref')) return;
         await client.sendNotification(SETTINGS_NOTIFICATION, settings());
@@ -80,23 +83,21 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.commands.registerCommand('certiref.export', async (uri?: vscode.Uri) => {
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
             if (!source) return;
-            const f = fr();
+            const l = language();
             // Word and Excel come from the desktop's Node server; a Web Worker cannot make them
             const office = serveFiles ? [] : [
-                { label: 'Word', description: f ? 'le référentiel pour France Compétences et les grilles du jury' : 'the référentiel for France Compétences and the jury\'s grids', format: 'docx' },
-                { label: 'Excel', description: f ? 'le classeur du jury et la matrice de couverture' : "the jury's workbook and the coverage matrix", format: 'xlsx' },
+                { label: 'Word', description: TEXTS.formats.docx[l], format: 'docx' },
+                { label: 'Excel', description: TEXTS.formats.xlsx[l], format: 'xlsx' },
             ];
             const formats = [
                 ...office,
-                { label: 'HTML', description: f ? "grilles d'évaluation, page imprimable" : 'evaluation grids, printable page', format: 'html' },
-                { label: 'Markdown', description: f ? 'grilles en tableaux' : 'grids as tables', format: 'md' },
-                { label: 'CSV', description: f ? 'une ligne par critère, pour un tableur' : 'one row per criterion, for spreadsheets', format: 'csv' },
-                { label: 'JSON', description: f ? 'le modèle' : 'the model', format: 'json' },
+                { label: 'HTML', description: TEXTS.formats.html[l], format: 'html' },
+                { label: 'Markdown', description: TEXTS.formats.md[l], format: 'md' },
+                { label: 'CSV', description: TEXTS.formats.csv[l], format: 'csv' },
+                { label: 'JSON', description: TEXTS.formats.json[l], format: 'json' },
             ];
             const pick = await vscode.window.showQuickPick(formats, {
-                placeHolder: serveFiles
-                    ? (f ? "Format d'export (Word et Excel : VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)" : 'Export format (Word and Excel: desktop VS Code, or certiref export --format docx|xlsx)')
-                    : (f ? "Format d'export" : 'Export format'),
+                placeHolder: (serveFiles ? TEXTS.exportPlaceholderWeb : TEXTS.exportPlaceholder)[l],
             });
             if (!pick) return;
             const exported = await client.sendRequest<string | { base64: string } | undefined>(EXPORT_REQUEST, { uri: source.toString(), format: pick.format });
@@ -111,7 +112,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             });
             if (!target) return;
             await vscode.workspace.fs.writeFile(target, bytes);
-            void vscode.window.showInformationMessage(f ? `Exporté : ${target.path.replace(/^.*\//, '')}` : `Exported: ${target.path.replace(/^.*\//, '')}`);
+            void vscode.window.showInformationMessage(TEXTS.exported(target.path.replace(/^.*\//, ''))[l]);
         }),
         vscode.commands.registerCommand('certiref.showLocations', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) =>
             vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character),
@@ -136,11 +137,9 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             preview.follow(editor.document.uri);
             checklist.follow(editor.document.uri);
             const { counts } = await outline(editor.document.uri);
-            const f = fr();
-            status.text = `$(checklist) ${counts.competencies} ${f ? 'compétences' : 'competencies'} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
-            status.tooltip = f
-                ? `${counts.criteria} critères · ${counts.uncovered} compétence(s) sans critère ou sans évaluation`
-                : `${counts.criteria} criteria · ${counts.uncovered} competenc(ies) without criterion or evaluation`;
+            const l = language();
+            status.text = `$(checklist) ${TEXTS.status(counts.competencies)[l]} · $(error) ${counts.errors} $(warning) ${counts.warnings}`;
+            status.tooltip = TEXTS.statusTooltip(counts.criteria, counts.uncovered)[l];
             status.show();
         }, 150);
     };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DiffParams, DiffResponse, OutlineResult } from './protocol.js';
 import { diffHtml } from './preview-html.js';
 import { revealLine } from './reveal.js';
+import { TEXTS, type Language } from './texts.js';
 
 const VIEW_TYPE = 'certiref.diff';
 
@@ -40,7 +41,7 @@ export class ComparePanel implements vscode.Disposable {
     constructor(
         private readonly request: (params: DiffParams) => Promise<DiffResponse | undefined>,
         private readonly outline: (uri: vscode.Uri) => Promise<OutlineResult>,
-        private readonly french: () => boolean,
+        private readonly language: () => Language,
     ) {
         this.disposables.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
             deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: PanelState | undefined) => {
@@ -77,21 +78,21 @@ export class ComparePanel implements vscode.Disposable {
     }
 
     private async ask(uri: vscode.Uri): Promise<CompareTarget | undefined> {
-        const f = this.french();
+        const l = this.language();
         const repository = await gitRepository(uri);
         const choices: Array<vscode.QuickPickItem & { kind2: 'git' | 'path' }> = [];
-        if (repository) choices.push({ label: f ? '$(git-commit) Une révision git…' : '$(git-commit) A git revision…', description: f ? 'HEAD, une branche, une étiquette' : 'HEAD, a branch, a tag', kind2: 'git' });
-        choices.push({ label: f ? '$(file) Un fichier ou un dossier…' : '$(file) A file or folder…', description: f ? 'une autre version du référentiel' : 'another version of the référentiel', kind2: 'path' });
-        const choice = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { placeHolder: f ? 'Comparer le référentiel avec…' : 'Compare the référentiel with…' });
+        if (repository) choices.push({ label: TEXTS.compareGit[l], description: TEXTS.compareGitDescription[l], kind2: 'git' });
+        choices.push({ label: TEXTS.comparePath[l], description: TEXTS.comparePathDescription[l], kind2: 'path' });
+        const choice = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { placeHolder: TEXTS.comparePlaceholder[l] });
         if (!choice) return undefined;
         if (choice.kind2 === 'git' && repository) {
             const refs = (await repository.getRefs?.({}).catch(() => []) ?? []).map((r) => r.name).filter((n): n is string => !!n);
-            const revision = await pickRevision(['HEAD', ...refs], f);
+            const revision = await pickRevision(['HEAD', ...refs], l);
             return revision ? { kind: 'git', revision } : undefined;
         }
         const picked = await vscode.window.showOpenDialog({
             canSelectFiles: true, canSelectFolders: true, canSelectMany: false, defaultUri: vscode.Uri.joinPath(uri, '..'),
-            openLabel: f ? 'Comparer' : 'Compare', filters: { [f ? 'Référentiels' : 'Référentiels']: ['ref'] },
+            openLabel: TEXTS.compareButton[l], filters: { [TEXTS.referentials[l]]: ['ref'] },
         });
         return picked?.[0] ? { kind: 'path', uri: picked[0].toString() } : undefined;
     }
@@ -100,25 +101,25 @@ export class ComparePanel implements vscode.Disposable {
         if (!this.panel || !this.state) return undefined;
         const uri = vscode.Uri.parse(this.state.uri);
         const old = this.state.target.kind === 'git' ? await filesAtRevision(uri, this.state.target.revision, this.outline) : await filesAt(vscode.Uri.parse(this.state.target.uri));
-        const result = await this.request({ uri: uri.toString(), old, language: this.french() ? 'fr' : 'en' });
+        const result = await this.request({ uri: uri.toString(), old, language: this.language() });
         if (!this.panel) return result;
         this.last = result;
         this.markdown = result?.markdown ?? '';
         this.panel.title = this.title();
         const nonce = Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
-        this.panel.webview.html = diffHtml({ body: result?.body ?? '<p>—</p>', nonce, title: this.title(), language: this.french() ? 'fr' : 'en', state: this.state });
+        this.panel.webview.html = diffHtml({ body: result?.body ?? '<p>—</p>', nonce, title: this.title(), language: this.language(), state: this.state });
         return result;
     }
 
     private fail(e: unknown): void {
         const message = e instanceof Error ? e.message : String(e);
-        void vscode.window.showErrorMessage(this.french() ? `certiref : comparaison impossible : ${message}` : `certiref: cannot compare: ${message}`);
+        void vscode.window.showErrorMessage(TEXTS.compareFailed(message)[this.language()]);
     }
 
     private title(): string {
         const target = this.state?.target;
         const what = !target ? '' : target.kind === 'git' ? target.revision : vscode.Uri.parse(target.uri).path.replace(/^.*\//, '');
-        return this.french() ? `Changements depuis ${what}` : `Changes since ${what}`;
+        return TEXTS.compareTitle(what)[this.language()];
     }
 
     private adopt(panel: vscode.WebviewPanel): void {
@@ -127,7 +128,7 @@ export class ComparePanel implements vscode.Disposable {
         panel.webview.onDidReceiveMessage(async (message: { type: string; uri?: string; line?: number }) => {
             if (message.type === 'copyMarkdown') {
                 await vscode.env.clipboard.writeText(this.markdown);
-                void vscode.window.showInformationMessage(this.french() ? 'Rapport copié en Markdown.' : 'Report copied as Markdown.');
+                void vscode.window.showInformationMessage(TEXTS.copiedMarkdown[this.language()]);
                 return;
             }
             if (message.type !== 'reveal' || !message.uri || message.line === undefined) return;
@@ -141,11 +142,11 @@ export class ComparePanel implements vscode.Disposable {
     }
 }
 
-async function pickRevision(revisions: string[], f: boolean): Promise<string | undefined> {
-    const other = f ? 'Autre révision…' : 'Another revision…';
-    const pick = await vscode.window.showQuickPick([...new Set(revisions)].concat(other), { placeHolder: f ? 'Révision à comparer' : 'Revision to compare with' });
+async function pickRevision(revisions: string[], language: Language): Promise<string | undefined> {
+    const other = TEXTS.anotherRevision[language];
+    const pick = await vscode.window.showQuickPick([...new Set(revisions)].concat(other), { placeHolder: TEXTS.revisionPlaceholder[language] });
     if (pick !== other) return pick;
-    return vscode.window.showInputBox({ prompt: f ? 'Révision git (HEAD~3, main, un commit…)' : 'Git revision (HEAD~3, main, a commit…)', value: 'HEAD' });
+    return vscode.window.showInputBox({ prompt: TEXTS.revisionPrompt[language], value: 'HEAD' });
 }
 
 /** VS Code's built-in Git extension's repository of a file, where there is one (not in vscode.dev). */

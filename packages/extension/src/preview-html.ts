@@ -1,4 +1,5 @@
 import { DIFF_CSS, GRID_CSS, VSCODE_COLOURS } from './grid-style.js';
+import { TEXTS, type Language } from './texts.js';
 
 export interface PreviewPage {
     body: string;
@@ -6,7 +7,7 @@ export interface PreviewPage {
     /** The document previewed: the page opens at its blocs. */
     uri: string;
     title: string;
-    language: 'fr' | 'en';
+    language: Language;
     /** Extra CSS (the preview settings hide findings or the coverage matrix). */
     hide?: string;
 }
@@ -20,7 +21,7 @@ interface Page {
     body: string;
     nonce: string;
     title: string;
-    language: 'fr' | 'en';
+    language: Language;
     css: string;
     /** What the panel's serializer gets back after a reload. */
     state: unknown;
@@ -74,14 +75,14 @@ export interface DiffPage {
     body: string;
     nonce: string;
     title: string;
-    language: 'fr' | 'en';
+    language: Language;
     /** What was compared, to compare again after a reload. */
     state: unknown;
 }
 
 /** "Compare with…": the report, and a button that copies it as Markdown (for a pull-request comment). */
 export function diffHtml(p: DiffPage): string {
-    const copy = p.language === 'fr' ? 'Copier en Markdown' : 'Copy as Markdown';
+    const copy = TEXTS.copyMarkdown[p.language];
     return page({
         body: `<p><button type="button" id="copy">${copy}</button></p>\n${p.body}`,
         nonce: p.nonce, title: p.title, language: p.language, state: p.state,

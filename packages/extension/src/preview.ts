@@ -3,15 +3,16 @@ import type { PreviewResult } from './protocol.js';
 import { previewHtml } from './preview-html.js';
 import { CHECKLIST_CSS } from './grid-style.js';
 import { revealLine } from './reveal.js';
+import { TEXTS, type Language } from './texts.js';
 
 /** What a panel of this kind shows: the evaluation-grid preview, or the dossier checklist. */
 export interface PanelKind {
     viewType: string;
-    title: { fr: string; en: string };
+    title: (name: string) => { fr: string; en: string };
 }
 
-export const PREVIEW_PANEL: PanelKind = { viewType: 'certiref.preview', title: { fr: 'Aperçu', en: 'Preview' } };
-export const CHECKLIST_PANEL: PanelKind = { viewType: 'certiref.checklist', title: { fr: 'Liste de contrôle', en: 'Checklist' } };
+export const PREVIEW_PANEL: PanelKind = { viewType: 'certiref.preview', title: TEXTS.previewTitle };
+export const CHECKLIST_PANEL: PanelKind = { viewType: 'certiref.checklist', title: TEXTS.checklistTitle };
 
 /** A fresh nonce for every page: the platform's cryptographic generator where it has one (browsers, recent Node). */
 function newNonce(): string {
@@ -36,7 +37,7 @@ export class PreviewManager implements vscode.Disposable {
     lastBody?: string;
     lastHtml?: string;
 
-    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => 'fr' | 'en', private readonly kind: PanelKind = PREVIEW_PANEL) {
+    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => Language, private readonly kind: PanelKind = PREVIEW_PANEL) {
         this.disposables.push(vscode.window.registerWebviewPanelSerializer(kind.viewType, {
             deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: { uri?: string } | undefined) => {
                 if (!state?.uri) {
@@ -103,7 +104,7 @@ export class PreviewManager implements vscode.Disposable {
 
     private title(): string {
         const name = this.uri ? this.uri.path.replace(/^.*\//, '') : '';
-        return `${this.kind.title[this.language()]} ${name}`;
+        return this.kind.title(name)[this.language()];
     }
 
     private async render(): Promise<void> {

@@ -2,7 +2,7 @@
 // same Langium services as on the desktop, the workspace read through the extension.
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
-import { ClientFileSystemProvider, createCertirefServices, EditorConfigProvider, setupServer } from 'certiref-language';
+import { ClientFileSystemProvider, createCertirefServices, EditorConfigProvider, languageOfLocale, setupServer } from 'certiref-language';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,7 +18,7 @@ const { shared } = createCertirefServices(
     { module: { referential: { Config: () => config } } },
 );
 shared.lsp.LanguageServer.onInitialize((params) => {
-    if (params.locale) config.defaultLanguage = /^fr/i.test(params.locale) ? 'fr' : 'en';
+    if (params.locale) config.defaultLanguage = languageOfLocale(params.locale);
 });
 setupServer(connection, shared, config);
 startLanguageServer(shared);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { OutlineNode, OutlineResult } from './protocol.js';
+import { TEXTS, type Language } from './texts.js';
 
 /** The Référentiel view: certification › blocs › activities › competencies, each covered or not; follows the active file. */
 export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
@@ -8,7 +9,7 @@ export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vs
     private uri?: vscode.Uri;
     private root?: OutlineNode;
 
-    constructor(private readonly outline: (uri: vscode.Uri) => Promise<OutlineResult>, private readonly language: () => 'fr' | 'en') {}
+    constructor(private readonly outline: (uri: vscode.Uri) => Promise<OutlineResult>, private readonly language: () => Language) {}
 
     follow(uri: vscode.Uri): void {
         this.uri = uri;
@@ -28,7 +29,6 @@ export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vs
     }
 
     getTreeItem(node: OutlineNode): vscode.TreeItem {
-        const fr = this.language() === 'fr';
         // the blocs of the active file open, the others closed: the view follows the file being edited
         const open = node.kind === 'certification' || ((node.kind === 'bloc' || node.kind === 'option') && this.holdsActive(node));
         const item = new vscode.TreeItem(`${node.id}${node.label ? ` ${node.label}` : ''}`,
@@ -39,7 +39,7 @@ export class ReferentialTree implements vscode.TreeDataProvider<OutlineNode>, vs
         item.contextValue = node.kind;
         if (node.kind === 'competency') {
             item.iconPath = new vscode.ThemeIcon(node.covered ? 'pass' : 'warning', new vscode.ThemeColor(node.covered ? 'testing.iconPassed' : 'problemsWarningIcon.foreground'));
-            item.description = node.covered ? (fr ? 'couverte' : 'covered') : (fr ? 'non couverte' : 'not covered');
+            item.description = (node.covered ? TEXTS.covered : TEXTS.notCovered)[this.language()];
         } else {
             item.iconPath = new vscode.ThemeIcon({ certification: 'book', bloc: 'symbol-module', option: 'symbol-namespace', activity: 'symbol-class', competency: 'symbol-field' }[node.kind]);
         }

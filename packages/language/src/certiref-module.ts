@@ -29,6 +29,7 @@ import { CertirefDocumentSymbolProvider, CertirefWorkspaceSymbolProvider } from 
 import { ReferentialModelService } from './model/model-service.js';
 import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
+import { DocumentFindings } from './validation/findings.js';
 import { ConfigProvider, StaticConfigProvider } from './config/config.js';
 
 /** Services of the certiref language, beside Langium's own. One service per concern. */
@@ -38,8 +39,10 @@ export type CertirefAddedServices = {
         Membership: CertificationMembership;
         /** The one model of each certification, built from all its documents. */
         Models: ReferentialModelService;
-        /** Runs the rules on a certification's model and turns findings into diagnostics. */
+        /** Runs the model rules on a certification's model. */
         Rules: RuleRunner;
+        /** The findings of each validated document (what the CLI, the preview and the diff read). */
+        Findings: DocumentFindings;
         /** Severity settings and message language, from certiref.json and the client. */
         Config: ConfigProvider;
     };
@@ -52,6 +55,7 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
         Membership: (services) => new CertificationMembership(services),
         Models: (services) => new ReferentialModelService(services),
         Rules: (services) => new RuleRunner(services),
+        Findings: (services) => new DocumentFindings(services),
         Config: () => new StaticConfigProvider(),
     },
     references: {

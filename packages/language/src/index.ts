@@ -1,4 +1,6 @@
 export * from './certiref-module.js';
+export * from './i18n.js';
+export * from './finding.js';
 export * from './config/config.js';
 export * from './model/types.js';
 export * from './model/text.js';
@@ -9,7 +11,9 @@ export { ReferentialModelService } from './model/model-service.js';
 export { CertificationMembership, certificationIdOfText, idOfKey } from './lsp/membership.js';
 export * from './rules/index.js';
 export { RuleRunner } from './validation/rule-runner.js';
-export { CertirefDocumentValidator, messageIn, type CertirefDiagnosticData } from './validation/document-validator.js';
+export { CertirefDocumentValidator } from './validation/document-validator.js';
+export { DocumentFindings } from './validation/findings.js';
+export { toDiagnostic, type CertirefDiagnosticData } from './lsp/diagnostics.js';
 export { parseSuppressions } from './validation/suppressions.js';
 export * as ast from './generated/ast.js';
 export * from './model/serialize.js';

@@ -3,14 +3,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { createCertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
 import { CertirefNodeFileSystemProvider } from './node.js';
-import { languageOfLocale } from './config/config.js';
+import { languageOfEnvironment, languageOfLocale } from './i18n.js';
 import { setupServer } from './lsp/server-setup.js';
 
 /** The language server over stdio (or the transport given on the command line). */
 export function startNodeServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const config = new NodeConfigProvider();
-    config.defaultLanguage = languageOfLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    config.defaultLanguage = languageOfEnvironment(process.env);
     const { shared } = createCertirefServices({ connection, fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
     shared.lsp.LanguageServer.onInitialize((params) => {
         if (params.locale) config.defaultLanguage = languageOfLocale(params.locale);

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
+import { SEVERITY_WORDS } from 'certiref-language';
 import type { CheckResult, Severity } from '../check.js';
+import { TEXTS } from '../texts.js';
 import { stylish } from './stylish.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
-const SEVERITY_EN: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
-const SEVERITY_FR: Record<Severity, string> = { error: 'erreur', warning: 'avertissement', info: 'info', hint: 'indice' };
 
 /** GitHub's escaping of workflow command data and properties. */
 function escapeData(s: string): string {
@@ -28,18 +28,17 @@ export function github(result: CheckResult, env: NodeJS.ProcessEnv = process.env
 }
 
 export function markdownSummary(result: CheckResult): string {
-    const fr = result.language === 'fr';
+    const language = result.language;
     const { errors, warnings, infos } = result.summary;
     const out: string[] = [];
-    out.push(fr ? '## certiref : vérification des référentiels' : '## certiref: référentiel check', '');
-    out.push(errors + warnings + infos === 0
-        ? (fr ? `✅ Aucun constat dans ${result.files.length} fichier(s).` : `✅ No problems in ${result.files.length} file(s).`)
-        : (fr ? `${errors > 0 ? '❌' : '⚠️'} **${errors}** erreur(s), **${warnings}** avertissement(s), **${infos}** info(s) dans ${result.files.length} fichier(s).`
-            : `${errors > 0 ? '❌' : '⚠️'} **${errors}** error(s), **${warnings}** warning(s), **${infos}** info(s) in ${result.files.length} file(s).`));
+    out.push(TEXTS.githubTitle[language], '');
+    out.push((errors + warnings + infos === 0
+        ? TEXTS.githubClean(result.files.length)
+        : TEXTS.githubCounts(errors > 0 ? '❌' : '⚠️', errors, warnings, infos, result.files.length))[language]);
     if (result.diagnostics.length > 0) {
-        out.push('', fr ? '| fichier | ligne | sévérité | règle | message |' : '| file | line | severity | rule | message |', '| --- | --- | --- | --- | --- |');
+        out.push('', TEXTS.githubHeader[language], '| --- | --- | --- | --- | --- |');
         for (const d of result.diagnostics) {
-            out.push(`| \`${d.file}\` | ${d.line}:${d.column} | ${(fr ? SEVERITY_FR : SEVERITY_EN)[d.severity]} | \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+            out.push(`| \`${d.file}\` | ${d.line}:${d.column} | ${SEVERITY_WORDS[d.severity][language]} | \`${d.rule}\` | ${d.message.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
         }
     }
     return out.join('\n') + '\n\n';

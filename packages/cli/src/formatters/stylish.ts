@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { SEVERITY_WORDS } from 'certiref-language';
 import type { CheckResult } from '../check.js';
+import { TEXTS } from '../texts.js';
 
 /** Colour on a terminal only, unless NO_COLOR is set. */
 export const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !('NO_COLOR' in process.env);
@@ -8,8 +10,8 @@ export const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true &&
 export function stylish(result: CheckResult, color = useColor(process.stdout)): string {
     const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const lines: string[] = [];
-    const fr = result.language === 'fr';
-    const label = { error: fr ? 'erreur' : 'error', warning: fr ? 'avertissement' : 'warning', info: 'info', hint: fr ? 'indice' : 'hint' };
+    const language = result.language;
+    const label = (severity: keyof typeof SEVERITY_WORDS) => SEVERITY_WORDS[severity][language];
     const byFile = new Map<string, typeof result.diagnostics>();
     for (const d of result.diagnostics) {
         const list = byFile.get(d.file) ?? [];
@@ -19,24 +21,20 @@ export function stylish(result: CheckResult, color = useColor(process.stdout)): 
     for (const [file, diagnostics] of byFile) {
         lines.push('', c('4', file));
         const posWidth = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length));
-        const sevWidth = Math.max(...diagnostics.map((d) => label[d.severity].length));
+        const sevWidth = Math.max(...diagnostics.map((d) => label(d.severity).length));
         for (const d of diagnostics) {
             const sevColor = d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36';
-            lines.push(`  ${c('2', `${d.line}:${d.column}`.padEnd(posWidth))}  ${c(sevColor, label[d.severity].padEnd(sevWidth))}  ${d.message}  ${c('2', d.rule)}`);
+            lines.push(`  ${c('2', `${d.line}:${d.column}`.padEnd(posWidth))}  ${c(sevColor, label(d.severity).padEnd(sevWidth))}  ${d.message}  ${c('2', d.rule)}`);
         }
     }
     const { errors, warnings, infos } = result.summary;
     const total = errors + warnings + infos;
     if (total > 0) {
         lines.push('');
-        const text = fr
-            ? `✖ ${total} constat${total > 1 ? 's' : ''} (${errors} erreur${errors > 1 ? 's' : ''}, ${warnings} avertissement${warnings > 1 ? 's' : ''}, ${infos} info${infos > 1 ? 's' : ''}) dans ${result.files.length} fichier${result.files.length > 1 ? 's' : ''}`
-            : `✖ ${total} problem${total > 1 ? 's' : ''} (${errors} error${errors !== 1 ? 's' : ''}, ${warnings} warning${warnings !== 1 ? 's' : ''}, ${infos} info) in ${result.files.length} file${result.files.length !== 1 ? 's' : ''}`;
+        const text = TEXTS.summary(total, errors, warnings, infos, result.files.length)[language];
         lines.push(c(errors > 0 ? '1;31' : '1;33', text));
     } else {
-        lines.push(fr
-            ? `✔ Aucun constat dans ${result.files.length} fichier${result.files.length > 1 ? 's' : ''}.`
-            : `✔ No problems in ${result.files.length} file${result.files.length !== 1 ? 's' : ''}.`);
+        lines.push(TEXTS.noFinding(result.files.length)[language]);
     }
     return lines.join('\n').replace(/^\n/, '') + '\n';
 }

@@ -6,21 +6,17 @@
  * VS Code panel.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { Finding } from '../finding.js';
 import type { TextLimits, ThemeSetting } from '../config/config.js';
 import type { BlocModel, CertificationModel } from '../model/types.js';
 import { certificationFields, registered } from '../rules/missing-certification-field.js';
 import { DEFAULT_THEMES, hasAccessibilityProvision, themeStatus } from '../rules/required-themes.js';
 import { measuredTexts } from '../rules/text-too-long.js';
-import { tf, type Bilingual } from '../rules/rule.js';
+import { tf } from '../rules/rule.js';
+import type { Bilingual } from '../i18n.js';
 
-/** A finding as the checklist reads it. */
-export interface ChecklistFinding {
-    uri: string;
-    range: Range;
-    rule: string;
-    message: string;
-    data?: Record<string, unknown>;
-}
+/** A finding as the checklist reads it: the validator's, severities and suppressions applied. */
+export type ChecklistFinding = Finding;
 
 export type ChecklistStatus = 'met' | 'unmet' | 'not-applicable';
 

@@ -1,12 +1,15 @@
+import type { Severity } from '../finding.js';
+import type { Language } from '../i18n.js';
+
 /**
  * Settings shared by the editor and the CLI: a `certiref.json` file (the nearest one above a
  * .ref file, usually at the workspace root) sets rule severities and the language of messages.
  *
  *   { "language": "fr", "rules": { "competency-without-criterion": "error", "id-pattern": "off" } }
  */
-export type Language = 'fr' | 'en';
-export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = SeverityName | 'off';
+export type { Language } from '../i18n.js';
+export { languageOfLocale } from '../i18n.js';
+export type SeveritySetting = Severity | 'off';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 export const CONFIG_FILE_NAME = 'certiref.json';
@@ -67,11 +70,6 @@ export interface ConfigProblem {
 export interface ConfigProvider {
     /** The settings that apply to a document. */
     getConfig(documentUri: string): ResolvedConfig;
-}
-
-/** Reads the language a locale string names (fr_FR.UTF-8, fr-CA, en …); English otherwise. */
-export function languageOfLocale(locale: string | undefined): Language {
-    return locale && /^fr\b|^fr[_-]/i.test(locale) ? 'fr' : 'en';
 }
 
 /** Settings given in code: the CLI's overrides, tests, or a client without a config file. */

@@ -1,5 +1,4 @@
-import type { Range } from 'vscode-languageserver-types';
-import type { Bilingual } from '../rules/rule.js';
+import { countBySeverity, type Finding } from '../finding.js';
 import { containers, criteriaOfModality } from '../model/queries.js';
 import { comparisonKey } from '../model/text.js';
 import { statistics } from '../model/serialize.js';
@@ -74,25 +73,14 @@ export interface CertificationDiff {
     counts?: { blocs: number; activities: number; competencies: number; modalities: number; criteria: number };
 }
 
-export type FindingSeverity = 'error' | 'warning' | 'info' | 'hint';
-
-/** A finding on one side, as the diff compares them. */
-export interface DiffFinding {
-    uri: string;
-    range: Range;
-    severity: FindingSeverity;
-    rule: string;
-    message: Bilingual;
-}
-
 export interface DiffSide {
     models: CertificationModel[];
-    findings: DiffFinding[];
+    findings: Finding[];
 }
 
 export interface ReferentialDiff {
     certifications: CertificationDiff[];
-    findings: { introduced: DiffFinding[]; resolved: DiffFinding[] };
+    findings: { introduced: Finding[]; resolved: Finding[] };
 }
 
 export interface DiffSummary {
@@ -125,7 +113,7 @@ export function isEmptyDiff(diff: ReferentialDiff): boolean {
 
 /** Counts of element changes (children of an added or removed element count with it) and of findings. */
 export function summarize(diff: ReferentialDiff): DiffSummary {
-    const s: DiffSummary = { added: 0, removed: 0, renamed: 0, changed: 0, introduced: count(diff.findings.introduced), resolved: count(diff.findings.resolved) };
+    const s: DiffSummary = { added: 0, removed: 0, renamed: 0, changed: 0, introduced: countBySeverity(diff.findings.introduced), resolved: countBySeverity(diff.findings.resolved) };
     for (const c of diff.certifications) {
         if (c.status === 'added' || c.status === 'removed') s[c.status]++;
         else if (c.fields.length > 0) s.changed++;
@@ -134,13 +122,6 @@ export function summarize(diff: ReferentialDiff): DiffSummary {
     return s;
 }
 
-function count(findings: DiffFinding[]): { errors: number; warnings: number; infos: number } {
-    return {
-        errors: findings.filter((f) => f.severity === 'error').length,
-        warnings: findings.filter((f) => f.severity === 'warning').length,
-        infos: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
-    };
-}
 
 // ---------------------------------------------------------------------------------------------
 // pairing
@@ -477,16 +458,16 @@ function sectionChanges(o: { title: string; text: string }[], n: { title: string
 // findings
 
 /** What identifies a finding across versions: its rule, severity and message, without the places it names (`a.ref:12`). */
-function findingKey(f: DiffFinding): string {
+function findingKey(f: Finding): string {
     return `${f.rule}\u0000${f.severity}\u0000${f.message.en.replace(/[^\s()«»"]+\.ref:\d+/g, '…')}`;
 }
 
-function compareFindings(o: DiffFinding[], n: DiffFinding[]): { introduced: DiffFinding[]; resolved: DiffFinding[] } {
+function compareFindings(o: Finding[], n: Finding[]): { introduced: Finding[]; resolved: Finding[] } {
     return { introduced: unmatched(n, o), resolved: unmatched(o, n) };
 }
 
 /** The findings of `list` that `other` does not have as many times (same key). */
-function unmatched(list: DiffFinding[], other: DiffFinding[]): DiffFinding[] {
+function unmatched(list: Finding[], other: Finding[]): Finding[] {
     const available = new Map<string, number>();
     for (const f of other) available.set(findingKey(f), (available.get(findingKey(f)) ?? 0) + 1);
     return list.filter((f) => {

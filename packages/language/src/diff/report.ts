@@ -1,9 +1,10 @@
 import { diffWords } from 'diff';
-import type { Language } from '../config/config.js';
+import type { Finding } from '../finding.js';
+import type { Language } from '../i18n.js';
 import type { SourceLocation } from '../model/types.js';
 import { escapeMarkdownText } from '../export/tables.js';
 import {
-    isEmptyDiff, summarize, type CertificationDiff, type DiffElementKind, type DiffFinding, type DiffSummary, type ElementChange, type FieldChange, type FieldName,
+    isEmptyDiff, summarize, type CertificationDiff, type DiffElementKind, type DiffSummary, type ElementChange, type FieldChange, type FieldName,
     type ReferentialDiff,
 } from './compare.js';
 
@@ -250,7 +251,7 @@ export function diffToText(diff: ReferentialDiff, options: DiffReportOptions): s
         }
         out.push('');
     }
-    const findings = (title: string, list: DiffFinding[], pathOf: (uri: string) => string) => {
+    const findings = (title: string, list: Finding[], pathOf: (uri: string) => string) => {
         if (list.length === 0) return;
         out.push(`${title} (${list.length})`);
         for (const f of list) out.push(`  ${pathOf(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${SEVERITY[language][f.severity]}  ${f.message[language]}  ${f.rule}`);
@@ -305,7 +306,7 @@ export function diffToMarkdown(diff: ReferentialDiff, options: DiffReportOptions
         }
         out.push('</details>', '');
     }
-    const findings = (title: string, list: DiffFinding[], pathOf: (uri: string) => string, open: boolean) => {
+    const findings = (title: string, list: Finding[], pathOf: (uri: string) => string, open: boolean) => {
         if (list.length === 0) return;
         out.push(open ? '<details open>' : '<details>', `<summary><b>${escapeMarkdown(title)} (${list.length})</b></summary>`, '');
         const icon = { error: '🔴', warning: '🟠', info: '🔵', hint: '🔵' };
@@ -351,7 +352,7 @@ export function diffToJson(diff: ReferentialDiff, options: { paths: DiffPaths; l
         fields: c.fields,
         children: c.children.map(change),
     });
-    const finding = (f: DiffFinding, pathOf: (uri: string) => string) => ({
+    const finding = (f: Finding, pathOf: (uri: string) => string) => ({
         file: pathOf(f.uri), line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
         severity: f.severity, rule: f.rule, message: f.message[language],
     });

@@ -1,42 +1,17 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createCertirefServices, type CertirefServices } from '../certiref-module.js';
-import { StaticConfigProvider, type Language, type SeveritySetting } from '../config/config.js';
-import type { CertirefDiagnosticData } from '../validation/document-validator.js';
-import type { DiffFinding, DiffSide, FindingSeverity } from './compare.js';
-
-const SEVERITY: Record<number, FindingSeverity> = {
-    [DiagnosticSeverity.Error]: 'error',
-    [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'info',
-    [DiagnosticSeverity.Hint]: 'hint',
-};
+import { StaticConfigProvider, type SeveritySetting } from '../config/config.js';
+import type { Language } from '../i18n.js';
+import type { DiffSide } from './compare.js';
 
 /**
  * One side of a diff: the models of the certifications the given (built) documents belong to,
- * and the findings of all their documents, read from the diagnostics the validator produced.
+ * and the findings of all their documents.
  */
 export function diffSide(services: CertirefServices, documents: LangiumDocument[]): DiffSide {
     const uris = new Set(documents.map((d) => d.uri.toString()));
     const models = services.referential.Models.all().filter((m) => m.documents.some((uri) => uris.has(uri)));
-    const findings: DiffFinding[] = [];
-    const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    for (const model of models) {
-        for (const uri of model.documents) {
-            const document = langiumDocuments.getDocument(URI.parse(uri));
-            for (const d of document?.diagnostics ?? []) {
-                const data = d.data as CertirefDiagnosticData | undefined;
-                findings.push({
-                    uri,
-                    range: d.range,
-                    severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error],
-                    rule: data?.rule ?? String(d.code ?? 'unknown'),
-                    message: data?.message ?? { fr: d.message, en: d.message },
-                });
-            }
-        }
-    }
-    return { models, findings };
+    return { models, findings: models.flatMap((model) => services.referential.Findings.ofModel(model)) };
 }
 
 /**

@@ -1,19 +1,18 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Connection } from 'vscode-languageserver';
 import type { CertirefServices } from '../certiref-module.js';
 import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
-import { renderGrid, standalonePage, type GridFinding, type RenderedGrid } from '../render/grid.js';
+import { renderGrid, standalonePage, type RenderedGrid } from '../render/grid.js';
 import { toCsv, toMarkdown } from '../export/tables.js';
 import { serializeModel } from '../model/serialize.js';
-import type { CertirefDiagnosticData } from '../validation/document-validator.js';
+import { countBySeverity, type Finding } from '../finding.js';
 import { diffReferentials, isEmptyDiff, summarize, type DiffSummary } from '../diff/compare.js';
 import { diffToMarkdown, diffToText } from '../diff/report.js';
 import { diffSide, diffSideOfTexts } from '../diff/side.js';
 import { renderDiff } from '../render/diff.js';
-import { checklist, type Checklist, type ChecklistFinding } from '../checklist/checklist.js';
+import { checklist, type Checklist } from '../checklist/checklist.js';
 import { renderChecklist } from '../render/checklist.js';
 
 /**
@@ -80,10 +79,6 @@ export interface OutlineResult {
     counts: { competencies: number; criteria: number; uncovered: number; errors: number; warnings: number };
 }
 
-const SEVERITY: Record<number, GridFinding['severity']> = {
-    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint',
-};
-
 function services(shared: LangiumSharedServices): CertirefServices {
     return shared.ServiceRegistry.all.find((s) => s.LanguageMetaData.languageId === 'certiref') as CertirefServices;
 }
@@ -96,6 +91,9 @@ async function built(shared: LangiumSharedServices, uri: string): Promise<{ docu
     if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined; // not opened or loaded yet
     try {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
+        // and the rest of the build: the other files of its certification are validated in the
+        // same build, maybe after it (their findings belong to the answer)
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     } catch {
         return undefined; // cancelled by a newer edit: the next request will have it
     }
@@ -104,35 +102,15 @@ async function built(shared: LangiumSharedServices, uri: string): Promise<{ docu
     return { document, model: services(shared).referential.Models.forDocument(document) };
 }
 
-/** The diagnostics of every document of a certification, as the grid shows them. */
-export function findingsOf(shared: LangiumSharedServices, model: CertificationModel): GridFinding[] {
-    const out: GridFinding[] = [];
-    for (const uri of model.documents) {
-        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
-        for (const d of document?.diagnostics ?? []) {
-            out.push({ uri, line: d.range.start.line, severity: SEVERITY[d.severity ?? 1], rule: (d.data as CertirefDiagnosticData | undefined)?.rule ?? String(d.code), message: d.message });
-        }
-    }
-    return out;
-}
-
-/** The findings of a certification's documents, with their place and data, as the checklist reads them. */
-export function checklistFindings(shared: LangiumSharedServices, model: CertificationModel): ChecklistFinding[] {
-    const out: ChecklistFinding[] = [];
-    for (const uri of model.documents) {
-        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
-        for (const d of document?.diagnostics ?? []) {
-            const data = d.data as (CertirefDiagnosticData & Record<string, unknown>) | undefined;
-            out.push({ uri, range: d.range, rule: data?.rule ?? String(d.code), message: d.message, data });
-        }
-    }
-    return out;
+/** The findings of every document of a certification. */
+export function findingsOf(shared: LangiumSharedServices, model: CertificationModel): Finding[] {
+    return services(shared).referential.Findings.ofModel(model);
 }
 
 /** The dossier checklist of a certification, with the settings of its certiref.json (themes, limits). */
 export function checklistOf(shared: LangiumSharedServices, model: CertificationModel): Checklist {
     const config = services(shared).referential.Config.getConfig(model.source.uri || model.documents[0] || '');
-    return checklist(model, checklistFindings(shared, model), { themes: config.themes, limits: config.limits });
+    return checklist(model, findingsOf(shared, model), { themes: config.themes, limits: config.limits });
 }
 
 export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeExports): void {
@@ -201,10 +179,9 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
         const model = found?.model;
         const counts = { competencies: 0, criteria: 0, uncovered: 0, errors: 0, warnings: 0 };
         if (!model) return { counts };
-        for (const f of findingsOf(shared, model)) {
-            if (f.severity === 'error') counts.errors++;
-            else if (f.severity === 'warning') counts.warnings++;
-        }
+        const { errors, warnings } = countBySeverity(findingsOf(shared, model));
+        counts.errors = errors;
+        counts.warnings = warnings;
         const node = (kind: OutlineNode['kind'], id: string, label: string, source: { uri: string; nameRange: { start: { line: number } } }, children: OutlineNode[] = [], covered?: boolean): OutlineNode =>
             ({ kind, id, label, uri: source.uri, line: source.nameRange.start.line, children, ...(covered === undefined ? {} : { covered }) });
         const blocs: OutlineNode[] = [];

@@ -1,7 +1,8 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import type { Language, SeveritySetting } from '../config/config.js';
+import type { SeveritySetting } from '../config/config.js';
+import { languageOfLocale, type Language } from '../i18n.js';
 import { registerCertirefRequests, type OfficeExports } from './requests.js';
 
 /** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */
@@ -32,7 +33,7 @@ export function setupServer(connection: Connection, shared: LangiumSharedService
         const before = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
         config.overrides = { ...(settings.rules ?? {}) };
         config.forcedLanguage = settings.language === 'fr' || settings.language === 'en' ? settings.language : undefined;
-        if (settings.displayLanguage) config.defaultLanguage = /^fr/i.test(settings.displayLanguage) ? 'fr' : 'en';
+        if (settings.displayLanguage) config.defaultLanguage = languageOfLocale(settings.displayLanguage);
         current = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
         if (current === before) return;
         // after the workspace's first build, and in turn with the edits: never beside a build

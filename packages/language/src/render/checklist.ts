@@ -31,7 +31,7 @@ export function renderChecklist(lists: Checklist[], options: ChecklistRenderOpti
     const place = (uri: string, line: number) => (options.interactive ? ` data-uri="${escapeHtml(uri)}" data-line="${line}" tabindex="0"` : '');
     const row = (i: ChecklistItem) => {
         const findings = i.findings.length === 0 ? '' : `<ul class="findings">${i.findings.map((f) =>
-            `<li class="finding"${place(f.uri, f.range.start.line)}><span class="where">${escapeHtml(pathOf(f.uri))}:${f.range.start.line + 1}</span> — ${escapeHtml(f.message)}</li>`).join('')}</ul>`;
+            `<li class="finding"${place(f.uri, f.range.start.line)}><span class="where">${escapeHtml(pathOf(f.uri))}:${f.range.start.line + 1}</span> — ${escapeHtml(fr ? f.message.fr : f.message.en)}</li>`).join('')}</ul>`;
         const detail = i.detail ? `<div class="detail">${escapeHtml(fr ? i.detail.fr : i.detail.en)}</div>` : '';
         return `<tr class="${i.status}"${place(i.place.uri, i.place.line)}><th scope="row">${escapeHtml(fr ? i.label.fr : i.label.en)}</th><td class="status">${L[i.status]}</td><td>${detail}${findings}</td></tr>`;
     };

@@ -1,5 +1,6 @@
+import type { Finding } from '../finding.js';
 import type { SourceLocation } from '../model/types.js';
-import { isEmptyDiff, type DiffFinding, type ElementChange, type ReferentialDiff } from '../diff/compare.js';
+import { isEmptyDiff, type ElementChange, type ReferentialDiff } from '../diff/compare.js';
 import {
     at, DIFF_WORDS, describeChange, MARKS, describeField, groupByBloc, groupTitle, showsText, summaryLine, type DiffReportOptions, type WordRun,
 } from '../diff/report.js';
@@ -43,7 +44,7 @@ export function renderDiff(diff: ReferentialDiff, options: DiffReportOptions & {
             out.push(`<h3>${escapeHtml(groupTitle(group, language))}</h3>`, `<ul class="changes">${group.changes.map(change).join('')}</ul>`);
         }
     }
-    const findings = (title: string, list: DiffFinding[], pathOf: (uri: string) => string, live: boolean) => {
+    const findings = (title: string, list: Finding[], pathOf: (uri: string) => string, live: boolean) => {
         if (list.length === 0) return;
         out.push(`<h2>${escapeHtml(title)} (${list.length})</h2>`, '<ul class="findings">');
         for (const f of list) {

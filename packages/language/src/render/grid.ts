@@ -1,6 +1,7 @@
 import { containers, criteriaOfModality, competenciesOf } from '../model/queries.js';
 import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
-import type { Language } from '../config/config.js';
+import type { Finding } from '../finding.js';
+import type { Language } from '../i18n.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
 import { modalityLabel, modalityName } from '../export/tables.js';
 
@@ -12,16 +13,9 @@ export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
  * observations); a coverage matrix (competencies × modalities) with its gaps; the findings where
  * they apply. One renderer for the VS Code preview and the CLI's HTML export: the preview wraps
  * `body` in a webview with VS Code's colours and a nonce'd script (click a row: its line); the
- * export in a standalone, printable page. Every text of the référentiel is escaped.
+ * export in a standalone, printable page. Every text of the référentiel is escaped. Findings
+ * are shown in the grid's language.
  */
-export interface GridFinding {
-    uri: string;
-    /** 0-based line where the finding starts. */
-    line: number;
-    severity: 'error' | 'warning' | 'info' | 'hint';
-    rule: string;
-    message: string;
-}
 
 export interface RenderOptions {
     language: Language;
@@ -79,15 +73,15 @@ function prose(text: string): string {
 
 let counter = 0;
 
-export function renderGrid(models: CertificationModel[], findings: GridFinding[], options: RenderOptions): RenderedGrid {
+export function renderGrid(models: CertificationModel[], findings: Finding[], options: RenderOptions): RenderedGrid {
     const L = LABELS[options.language];
     const pathOf = options.pathOf ?? ((uri: string) => decodeURIComponent(uri.replace(/^.*\//, '')));
-    const byPlace = new Map<string, GridFinding[]>();
+    const byPlace = new Map<string, Finding[]>();
     for (const f of findings) {
-        const key = `${f.uri}#${f.line}`;
+        const key = `${f.uri}#${f.range.start.line}`;
         byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
     }
-    const shown = new Set<GridFinding>();
+    const shown = new Set<Finding>();
     const findingsAt = (source: SourceLocation | undefined): string => {
         if (!source) return '';
         const list = [...(byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? []), ...(source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [])];
@@ -95,8 +89,8 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         for (const f of list) shown.add(f);
         return `<ul class="findings">${list.map(findingItem).join('')}</ul>`;
     };
-    const findingItem = (f: GridFinding) =>
-        `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(f.message)} <code>${escapeHtml(f.rule)}</code></li>`;
+    const findingItem = (f: Finding) =>
+        `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`;
     const place = (source: SourceLocation) => (options.interactive ? ` data-uri="${escapeHtml(source.uri)}" data-line="${source.nameRange.start.line}" tabindex="0"` : '');
     const id = (prefix: string) => `${prefix}-${++counter}`;
 
@@ -128,7 +122,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         const rest = modelFindings.filter((f) => !shown.has(f));
         if (rest.length) {
             const oId = id('other');
-            out.push(`<section class="other-findings" aria-labelledby="${oId}"><h2 id="${oId}">${escapeHtml(L.otherFindings)}</h2><ul class="findings">${rest.map((f) => `<li class="finding ${f.severity}"${options.interactive ? ` data-uri="${escapeHtml(f.uri)}" data-line="${f.line}" tabindex="0"` : ''}><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(pathOf(f.uri))}:${f.line + 1} — ${escapeHtml(f.message)} <code>${escapeHtml(f.rule)}</code></li>`).join('')}</ul></section>`);
+            out.push(`<section class="other-findings" aria-labelledby="${oId}"><h2 id="${oId}">${escapeHtml(L.otherFindings)}</h2><ul class="findings">${rest.map((f) => `<li class="finding ${f.severity}"${options.interactive ? ` data-uri="${escapeHtml(f.uri)}" data-line="${f.range.start.line}" tabindex="0"` : ''}><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(pathOf(f.uri))}:${f.range.start.line + 1} — ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`).join('')}</ul></section>`);
         }
         out.push('</article>');
     }

@@ -37,7 +37,9 @@ function clash(a: ContainerModel | undefined, b: ContainerModel | undefined): bo
     return !(a.containerKind === 'option' && b.containerKind === 'option' && blocOf(a) === blocOf(b));
 }
 
-export const duplicateId: ModelRule = {
+type Data = { id: string; kind: ElementKind };
+
+export const duplicateId: ModelRule<Data> = {
     id: 'duplicate-id',
     defaultSeverity: 'error',
     title: t(

@@ -1,6 +1,7 @@
 import { splitId } from '../model/ids.js';
 import { competenciesOf, containers } from '../model/queries.js';
 import type { SourceLocation } from '../model/types.js';
+import { competencyAt, replace } from './fix.js';
 import { optionName, t, type ModelRule } from './rule.js';
 
 interface Sibling {
@@ -27,7 +28,9 @@ export function majorityStem(ids: string[]): string | undefined {
     return bestCount >= 3 && bestCount * 4 >= ids.length * 3 ? best : undefined;
 }
 
-export const idPattern: ModelRule = {
+type Data = { id: string; suggestedId: string };
+
+export const idPattern: ModelRule<Data> = {
     id: 'id-pattern',
     defaultSeverity: 'warning',
     title: t("Un identifiant rompt le motif de ses voisins", "An id breaks its siblings' pattern"),
@@ -60,5 +63,14 @@ export const idPattern: ModelRule = {
                 }
             }
         }
+    },
+    /** Takes the id the pattern suggests: a competency is renamed everywhere, with its criteria. */
+    fix({ finding, model, edits }) {
+        const suggested = finding.data.suggestedId;
+        if (!suggested) return [];
+        const c = competencyAt(model, finding);
+        // a refused rename (a collision, a range) offers no fix
+        const renamed = c ? edits.renameCompetency(c, suggested) : replace(finding.uri, finding.range, suggested);
+        return renamed ? [{ title: t(`Renommer en ${suggested}`, `Rename to ${suggested}`), edits: renamed }] : [];
     },
 };

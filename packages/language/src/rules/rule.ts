@@ -1,30 +1,20 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { SeverityName, TextLimits, ThemeSetting } from '../config/config.js';
+import type { TextLimits, ThemeSetting } from '../config/config.js';
+import type { Finding, FindingData, Severity } from '../finding.js';
+import type { Bilingual } from '../i18n.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
+import type { Fix, FixContext } from './fix.js';
 
-/** Text in both languages of certiref's users. */
-export interface Bilingual {
-    fr: string;
-    en: string;
-}
+export { capital, t, type Bilingual } from '../i18n.js';
 
-export function t(fr: string, en: string): Bilingual {
-    return { fr, en };
-}
-
-/** One finding of a rule, before severity settings and suppressions apply. */
-export interface Finding {
-    rule: string;
-    uri: string;
-    range: Range;
+/** One finding of a rule, before the settings give it a severity and the suppressions apply. */
+export interface RuleFinding extends Omit<Finding, 'severity'> {
     /** The first line of the element the finding is about (a suppression comment above it applies). */
     anchorLine?: number;
-    message: Bilingual;
-    /** Facts a quick fix can use (ids, suggested replacement …). */
-    data?: Record<string, unknown>;
 }
 
-export type Report = (at: SourceLocation, message: Bilingual, data?: Record<string, unknown>, range?: Range) => void;
+/** How a rule reports a finding: where (the element's id, or `range`), what, and its typed data. */
+export type Report<D extends object = FindingData> = (at: SourceLocation, message: Bilingual, data?: D, range?: Range) => void;
 
 /** Rules that say something is missing: silent while a file of the certification cannot be read whole. */
 export interface CompletenessRule {
@@ -33,16 +23,18 @@ export interface CompletenessRule {
 }
 
 /** What every rule declares, and what the README, SARIF and `--rule` read. */
-export interface RuleMeta {
+export interface RuleMeta<D extends object = FindingData> {
     /** Stable kebab-case id. */
     id: string;
-    defaultSeverity: SeverityName;
+    defaultSeverity: Severity;
     /** One line: what the rule checks. */
     title: Bilingual;
     /** Why it matters and how to fix it. */
     help: Bilingual;
     /** Whether `off` is allowed (syntax errors cannot be switched off). */
     configurable?: boolean;
+    /** The quick fixes of one of its findings, when it has an obvious remedy. */
+    fix?(context: FixContext<D>): Fix[];
 }
 
 /** The settings of certiref.json a rule may read (those of the certification's main file). */
@@ -51,9 +43,13 @@ export interface RuleContext {
     limits?: Partial<TextLimits>;
 }
 
-/** A check on the model of one certification. */
-export interface ModelRule extends RuleMeta, CompletenessRule {
-    check(certification: CertificationModel, report: Report, context?: RuleContext): void;
+/**
+ * A check on the model of one certification: one file per rule (`rules/<id>.ts`) with its
+ * metadata, its messages, the type of its findings' data, and its quick fix if it has one. It
+ * reads the model only, never the syntax tree.
+ */
+export interface ModelRule<D extends object = FindingData> extends RuleMeta<D>, CompletenessRule {
+    check(certification: CertificationModel, report: Report<D>, context?: RuleContext): void;
 }
 
 /**
@@ -101,9 +97,4 @@ export function optionName(option: { id: string; keyword: string }): { fr: strin
     return specialisation
         ? { fr: `spécialisation ${option.id}`, frThe: `la spécialisation ${option.id}`, frOf: `de la spécialisation ${option.id}`, en: `specialisation ${option.id}` }
         : { fr: `option ${option.id}`, frThe: `l'option ${option.id}`, frOf: `de l'option ${option.id}`, en: `option ${option.id}` };
-}
-
-/** The first letter in capitals. */
-export function capital(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,6 @@
 import { splitId } from '../model/ids.js';
 import { allCompetencies } from '../model/queries.js';
+import { replace } from './fix.js';
 import { t, type ModelRule } from './rule.js';
 
 /** Edit distance, for "did you mean" suggestions. */
@@ -37,7 +38,15 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-export const unresolvedReference: ModelRule = {
+type Data = {
+    name: string;
+    kind?: 'competency' | 'certification';
+    /** The closest id (a typo), or the range written the right way round. */
+    suggestion?: string;
+    reason?: 'missing' | 'range-stems' | 'range-reversed';
+};
+
+export const unresolvedReference: ModelRule<Data> = {
     id: 'unresolved-reference',
     needsCompleteModel: true,
     defaultSeverity: 'error',
@@ -77,5 +86,11 @@ export const unresolvedReference: ModelRule = {
                 `Competency ${u.name} does not exist in certification ${cert.id}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Fix the id or declare the competency.`,
             ), { name: u.name, kind: u.kind, suggestion });
         }
+    },
+    /** Takes the closest id (or the range the right way round), unless the list names it already. */
+    fix({ finding, edits }) {
+        const suggestion = finding.data.suggestion;
+        if (!suggestion || finding.data.reason === 'range-stems' || edits.listNames(finding.range, suggestion)) return [];
+        return [{ title: t(`Remplacer par ${suggestion}`, `Replace with ${suggestion}`), edits: replace(finding.uri, finding.range, suggestion) }];
     },
 };

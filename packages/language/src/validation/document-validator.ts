@@ -2,11 +2,19 @@ import {
     AstUtils, CstUtils, DefaultDocumentValidator, DocumentValidator, GrammarAST, isLeafCstNode, type Cancellation, type LangiumDocument, type Lexer,
     type ValidationOptions,
 } from 'langium';
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { CertirefServices } from '../certiref-module.js';
-import type { ConfigProvider, Language, ResolvedConfig, SeverityName } from '../config/config.js';
+import type { ConfigProvider, ResolvedConfig } from '../config/config.js';
+import type { Finding, Severity } from '../finding.js';
+import type { Bilingual } from '../i18n.js';
+import { toDiagnostic } from '../lsp/diagnostics.js';
 import type { ReferentialModelService } from '../model/model-service.js';
-import { RULES_BY_ID, t, type Bilingual, type Finding } from '../rules/index.js';
+import { RULES_BY_ID, type RuleFinding } from '../rules/index.js';
+import { invalidConfigMessages } from '../rules/invalid-config.js';
+import { suppressionWithoutReasonMessages } from '../rules/suppression-without-reason.js';
+import { syntaxErrorMessages } from '../rules/syntax-error.js';
+import { unusedSuppressionMessages } from '../rules/unused-suppression.js';
+import type { DocumentFindings } from './findings.js';
 import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
 import { syntaxMessage } from './syntax-messages.js';
@@ -14,29 +22,18 @@ import { CertirefGrammar } from '../generated/grammar.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
-/** What every certiref diagnostic carries in `data`: the rule and the message in both languages. */
-export interface CertirefDiagnosticData {
-    rule: string;
-    message: Bilingual;
-    [key: string]: unknown;
-}
+export type { CertirefDiagnosticData } from '../lsp/diagnostics.js';
 
 /** A file system that knows which files it could not read (the Node server's, see node.ts). */
 interface UnreadableFiles {
     problemOf?(uri: string): { line: number; column: number; message: Bilingual } | undefined;
 }
 
-const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
-    error: DiagnosticSeverity.Error,
-    warning: DiagnosticSeverity.Warning,
-    info: DiagnosticSeverity.Information,
-    hint: DiagnosticSeverity.Hint,
-};
-
 /**
- * The diagnostics of a document: syntax errors, then the findings of the model rules located in
- * it, with the severities of certiref.json and the `certiref-ignore` comments applied. The
- * editor publishes them; the CLI prints them.
+ * The findings of a document: syntax errors, then the findings of the model rules located in
+ * it, with the severities of certiref.json and the `certiref-ignore` comments applied. They are
+ * kept in `referential.Findings` (what the CLI, the preview and the diff read) and returned as
+ * LSP diagnostics, which the language server publishes.
  */
 export class CertirefDocumentValidator extends DefaultDocumentValidator {
     private readonly models: () => ReferentialModelService;
@@ -44,6 +41,7 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     private readonly config: () => ConfigProvider;
     private readonly lexer: () => Lexer;
     private readonly fileSystem: () => UnreadableFiles;
+    private readonly store: () => DocumentFindings;
 
     constructor(services: CertirefServices) {
         super(services);
@@ -52,23 +50,28 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         this.runner = () => services.referential.Rules;
         this.config = () => services.referential.Config;
         this.lexer = () => services.parser.Lexer;
+        this.store = () => services.referential.Findings;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const config = this.config().getConfig(document.uri.toString());
+        const findings = applySettings(await this.ruleFindings(document, options, cancelToken), config, document);
+        this.store().record(document, findings);
+        return findings.map((f) => toDiagnostic(f, config.language));
+    }
+
+    /** What the syntax and the rules find in a document, before the settings and the suppressions. */
+    private async ruleFindings(document: LangiumDocument, options: ValidationOptions, cancelToken?: CancellationToken): Promise<RuleFinding[]> {
         const uri = document.uri.toString();
-        const config = this.config().getConfig(uri);
         // a workspace file the server could not read (binary, not UTF-8, unreadable …) is an
         // empty document: say why, not that it is empty
         const unreadable = this.fileSystem().problemOf?.(uri);
         if (unreadable && document.textDocument.getText() === '') {
             const { line, column, message } = unreadable;
-            return toDiagnostics([{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
-                `Ce fichier ne peut pas être lu (ligne ${line}, colonne ${column}) : ${message.fr}.`,
-                `This file cannot be read (line ${line}, column ${column}): ${message.en}.`,
-            ) }], config, document);
+            return [{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: syntaxErrorMessages.unreadable(line, column, message) }];
         }
         const base = await super.validateDocument(document, options, cancelToken);
-        const findings: Finding[] = [];
+        const findings: RuleFinding[] = [];
         const unclosed = unclosedTexts(document, this.lexer());
         // After a text left open, the rest of the file is read as text: later errors are its echo.
         const cut = unclosed[0]?.range.start;
@@ -84,7 +87,7 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
         const model = this.models().forDocument(document);
         if (model) findings.push(...this.runner().forDocument(model, uri));
-        return toDiagnostics(findings, config, document);
+        return findings;
     }
 
     /** Unresolved references are the `unresolved-reference` rule's, reported from the model. */
@@ -142,10 +145,7 @@ function unclosedTexts(document: LangiumDocument, lexer: Lexer): Array<{ range: 
     if (!unclosed) return [];
     const suspect = suspects[0];
     if (suspect) {
-        return [{ range: suspect.range, message: t(
-            `Texte non terminé : ce texte englobe la ligne « ${suspect.line} » ; il lui manque sans doute son guillemet fermant.`,
-            `Unterminated text: this text swallows the line "${suspect.line}"; it probably lacks its closing quote.`,
-        ) }];
+        return [{ range: suspect.range, message: syntaxErrorMessages.swallowed(suspect.line) }];
     }
     return [{ range: unclosed, message: syntaxMessage('unclosed text', '"') }];
 }
@@ -163,18 +163,22 @@ function lineComments(document: LangiumDocument): LineComment[] {
 }
 
 /** The severity a finding gets: fixed rules keep theirs; others follow the settings, else their default. */
-function settingOf(rule: string, config: ResolvedConfig): SeverityName | 'off' {
+function settingOf(rule: string, config: ResolvedConfig): Severity | 'off' {
     const meta = RULES_BY_ID.get(rule);
     if (meta?.configurable === false) return meta.defaultSeverity;
     return config.rules[rule] ?? meta?.defaultSeverity ?? 'error';
 }
 
-/** Applies severities and suppressions, and turns findings into LSP diagnostics. */
-export function toDiagnostics(findings: Finding[], config: ResolvedConfig, document: LangiumDocument): Diagnostic[] {
+/**
+ * The findings a document shows: each rule's findings with the severity the settings give it
+ * (none when `off`), less the ones a `certiref-ignore` comment suppresses, with the findings of
+ * the suppressions and of certiref.json itself; sorted by place.
+ */
+export function applySettings(findings: RuleFinding[], config: ResolvedConfig, document: LangiumDocument): Finding[] {
     const uri = document.uri.toString();
     const suppressions = parseSuppressions(document.textDocument.getText(), lineComments(document));
     const used = new Set<number>();
-    const kept: Finding[] = [];
+    const kept: RuleFinding[] = [];
     for (const f of findings) {
         if (settingOf(f.rule, config) === 'off') continue;
         const suppressible = RULES_BY_ID.get(f.rule)?.configurable !== false;
@@ -190,50 +194,23 @@ export function toDiagnostics(findings: Finding[], config: ResolvedConfig, docum
         const range = { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character + s.length } };
         const unknown = s.rules.filter((r) => !RULES_BY_ID.has(r));
         if (s.rules.length === 0) {
-            kept.push({ rule: 'suppression-without-reason', uri, range, message: t(
-                'Ce commentaire ne nomme aucune règle. Écrivez : // certiref-ignore règle -- raison.',
-                'This comment names no rule. Write: // certiref-ignore rule -- reason.',
-            ) });
+            kept.push({ rule: 'suppression-without-reason', uri, range, message: suppressionWithoutReasonMessages.noRule() });
         } else if (s.reason.length === 0) {
-            kept.push({ rule: 'suppression-without-reason', uri, range, message: t(
-                `Ce commentaire ignore ${s.rules.join(', ')} sans donner de raison. Écrivez-la après « -- » : // certiref-ignore règle -- raison.`,
-                `This comment suppresses ${s.rules.join(', ')} without a reason. Write it after "--": // certiref-ignore rule -- reason.`,
-            ) });
+            kept.push({ rule: 'suppression-without-reason', uri, range, message: suppressionWithoutReasonMessages.noReason(s.rules) });
         } else if (unknown.length > 0) {
-            kept.push({ rule: 'unused-suppression', uri, range, message: t(
-                `Règle inconnue dans ce commentaire : ${unknown.join(', ')}. Vérifiez l'identifiant de la règle (voir le README).`,
-                `Unknown rule in this comment: ${unknown.join(', ')}. Check the rule id (see the README).`,
-            ) });
+            kept.push({ rule: 'unused-suppression', uri, range, message: unusedSuppressionMessages.unknownRule(unknown) });
         } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off')) {
-            kept.push({ rule: 'unused-suppression', uri, range, message: t(
-                `Ce commentaire n'ignore rien : aucun constat ${s.rules.join(', ')} sur la ligne ${s.target + 1}. Supprimez-le.`,
-                `This comment suppresses nothing: no ${s.rules.join(', ')} finding on line ${s.target + 1}. Remove it.`,
-            ) });
+            kept.push({ rule: 'unused-suppression', uri, range, message: unusedSuppressionMessages.suppressesNothing(s.rules, s.target + 1) });
         }
     });
     for (const problem of config.problems) {
-        kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
-            `${problem.file}:${problem.line}:${problem.column} : ${problem.message}. Ce réglage est ignoré.`,
-            `${problem.file}:${problem.line}:${problem.column}: ${problem.message}. This setting is ignored.`,
-        ) });
+        kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: invalidConfigMessages.problem(problem) });
     }
-    const out: Diagnostic[] = [];
-    for (const f of kept) {
+    const out: Finding[] = [];
+    for (const { anchorLine: _, ...f } of kept) {
         const setting = settingOf(f.rule, config);
         if (setting === 'off') continue;
-        const data: CertirefDiagnosticData = { rule: f.rule, message: f.message, ...(f.data ?? {}) };
-        out.push({
-            range: f.range,
-            severity: SEVERITY[setting],
-            message: messageIn(f.message, config.language),
-            code: f.rule,
-            source: 'certiref',
-            data,
-        });
+        out.push({ ...f, severity: setting });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-export function messageIn(message: Bilingual, language: Language): string {
-    return language === 'fr' ? message.fr : message.en;
 }

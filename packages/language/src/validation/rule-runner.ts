@@ -1,14 +1,14 @@
 import type { CertirefServices } from '../certiref-module.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
 import type { ConfigProvider } from '../config/config.js';
-import { MODEL_RULES, type Finding, type ModelRule, type RuleContext } from '../rules/index.js';
+import { MODEL_RULES, type ModelRule, type RuleContext, type RuleFinding } from '../rules/index.js';
 
 /**
  * Runs the model rules on a certification, once per model (the model service rebuilds the
  * model after each change), and hands each document the findings located in it.
  */
 export class RuleRunner {
-    private readonly findings = new WeakMap<CertificationModel, { key: string; findings: Finding[] }>();
+    private readonly findings = new WeakMap<CertificationModel, { key: string; findings: RuleFinding[] }>();
     readonly rules: readonly ModelRule[];
     private readonly config: () => ConfigProvider | undefined;
 
@@ -22,7 +22,7 @@ export class RuleRunner {
      * the certification is not run (the drafting rules then never read their lexicon); the
      * findings are kept per model and per settings.
      */
-    run(model: CertificationModel): Finding[] {
+    run(model: CertificationModel): RuleFinding[] {
         const provider = this.config();
         const configs = provider ? model.documents.map((uri) => provider.getConfig(uri)) : [];
         const main = provider ? provider.getConfig(model.source.uri || model.documents[0] || '') : undefined;
@@ -32,7 +32,7 @@ export class RuleRunner {
         const cached = this.findings.get(model);
         if (cached && cached.key === key) return cached.findings;
         const context: RuleContext = { themes: main?.themes, limits: main?.limits };
-        const collected: Finding[] = [];
+        const collected: RuleFinding[] = [];
         for (const rule of this.rules) {
             // a file cut short by a syntax error would make "missing" findings false alarms
             if (model.incomplete && rule.needsCompleteModel) continue;
@@ -46,7 +46,7 @@ export class RuleRunner {
     }
 
     /** The findings of a certification located in one document. */
-    forDocument(model: CertificationModel, uri: string): Finding[] {
+    forDocument(model: CertificationModel, uri: string): RuleFinding[] {
         return this.run(model).filter((f) => f.uri === uri);
     }
 }

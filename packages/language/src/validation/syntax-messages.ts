@@ -1,7 +1,7 @@
 import { AstUtils, GrammarAST } from 'langium';
 import { CertirefGrammar } from '../generated/grammar.js';
 import { distance } from '../rules/unresolved-reference.js';
-import { t, type Bilingual } from '../rules/rule.js';
+import { t, type Bilingual } from '../i18n.js';
 
 const TOKEN_FR: Record<string, string> = { TEXT: 'un texte entre guillemets', UNCLOSED_TEXT: 'un texte entre guillemets', ID: 'un identifiant (par ex. C1)' };
 const TOKEN_EN: Record<string, string> = { TEXT: 'a quoted text', UNCLOSED_TEXT: 'a quoted text', ID: 'an id (e.g. C1)' };

@@ -4,6 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import type { CertirefServices } from '../../certiref-module.js';
 import { criteriaOfModality } from '../../model/queries.js';
 import type { CompetencyModel, CriterionModel, ModalityModel } from '../../model/types.js';
+import { counted, noun, quoted, t, type Language } from '../../i18n.js';
 import { targetAt } from './target.js';
 
 /**
@@ -17,11 +18,11 @@ export class CertirefHoverProvider implements HoverProvider {
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const target = targetAt(this.services, document, document.textDocument.offsetAt(params.position));
         if (!target) return undefined;
-        const fr = this.services.referential.Config.getConfig(document.uri.toString()).language === 'fr';
+        const language = this.services.referential.Config.getConfig(document.uri.toString()).language;
         let value: string | undefined;
-        if (target.kind === 'competency') value = competencyHover(target.element, fr);
-        else if (target.kind === 'criterion') value = criterionHover(target.element, fr);
-        else if (target.kind === 'modality') value = modalityHover(target.element, fr);
+        if (target.kind === 'competency') value = competencyHover(target.element, language);
+        else if (target.kind === 'criterion') value = criterionHover(target.element, language);
+        else if (target.kind === 'modality') value = modalityHover(target.element, language);
         else if (target.kind === 'activity') {
             const a = target.element;
             value = `**${a.id}** ${a.title}\n\n${a.competencies.map((c) => `- **${c.id}** ${clip(c.text, 120)}`).join('\n')}`;
@@ -30,60 +31,67 @@ export class CertirefHoverProvider implements HoverProvider {
     }
 }
 
-/** `n` and a noun, plural in French above one, in English for any number but one. */
-function count(n: number, [one, many]: [string, string], fr: boolean): string {
-    return `${n} ${(fr ? n > 1 : n !== 1) ? many : one}`;
-}
+const TEXTS = {
+    noCriterion: t('⚠ aucun critère', '⚠ no criterion'),
+    criterion: noun('critère', 'critères', 'criterion', 'criteria'),
+    part: noun('partie', 'parties', 'part', 'parts'),
+    unnumbered: t('sans n°', 'unnumbered'),
+    notEvaluated: t('⚠ évaluée par aucune modalité', '⚠ evaluated by no modality'),
+    evaluatedBy: t('évaluée par', 'evaluated by'),
+    activity: t('Activité', 'Activity'),
+    unnumberedCriterion: t('Critère sans numéro', 'Unnumbered criterion'),
+    partWord: t('partie', 'part'),
+    judgesNothing: t('⚠ ne juge aucune compétence', '⚠ judges no competency'),
+    judges: t('Juge', 'Judges'),
+    colon: t(' :', ':'),
+    evaluates: t('Évalue', 'Evaluates'),
+    how: {
+        explicit: t('indiquée par « juge »', 'given by `judges`'),
+        convention: t("d'après son identifiant", 'after its id'),
+        part: t('la compétence de sa partie', "its part's competency"),
+        modality: t('la compétence de sa modalité', "its modality's competency"),
+        none: t('', ''),
+    },
+};
 
 function clip(text: string, max: number): string {
     const one = text.replace(/\s+/g, ' ');
     return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-/** A title in quotes: « … » in French, “…” in English. */
-function quoted(text: string, fr: boolean): string {
-    return fr ? `« ${text} »` : `“${text}”`;
+function modalityName(m: ModalityModel, language: Language): string {
+    return m.id ?? quoted(m.title, language);
 }
 
-function modalityName(m: ModalityModel, fr: boolean): string {
-    return m.id ?? quoted(m.title, fr);
-}
-
-export function competencyHover(c: CompetencyModel, fr: boolean): string {
-    const bloc = c.option ? `bloc ${c.bloc.id}, option ${c.option.id}${c.option.title ? ` ${quoted(c.option.title, fr)}` : ''}` : `bloc ${c.bloc.id}${c.bloc.title ? ` ${quoted(c.bloc.title, fr)}` : ''}`;
+export function competencyHover(c: CompetencyModel, language: Language): string {
+    const bloc = c.option ? `bloc ${c.bloc.id}, option ${c.option.id}${c.option.title ? ` ${quoted(c.option.title, language)}` : ''}` : `bloc ${c.bloc.id}${c.bloc.title ? ` ${quoted(c.bloc.title, language)}` : ''}`;
     const criteria = c.criteria.length === 0
-        ? (fr ? '⚠ aucun critère' : '⚠ no criterion')
-        : `${c.criteria.length} ${fr ? (c.criteria.length > 1 ? 'critères' : 'critère') : (c.criteria.length > 1 ? 'criteria' : 'criterion')} (${c.criteria.map((x) => x.label ?? (fr ? 'sans n°' : 'unnumbered')).join(', ')})`;
+        ? TEXTS.noCriterion[language]
+        : `${counted(c.criteria.length, TEXTS.criterion, language)} (${c.criteria.map((x) => x.label ?? TEXTS.unnumbered[language]).join(', ')})`;
     const evaluated = c.evaluatedBy.length === 0
-        ? (fr ? '⚠ évaluée par aucune modalité' : '⚠ evaluated by no modality')
-        : `${fr ? 'évaluée par' : 'evaluated by'} ${c.evaluatedBy.map((m) => modalityName(m, fr)).join(', ')}`;
+        ? TEXTS.notEvaluated[language]
+        : `${TEXTS.evaluatedBy[language]} ${c.evaluatedBy.map((m) => modalityName(m, language)).join(', ')}`;
     return [
         `**${c.id}** — ${c.text}`,
         '',
-        `${fr ? 'Activité' : 'Activity'} ${c.activity.id} ${quoted(c.activity.title, fr)} · ${bloc}`,
+        `${TEXTS.activity[language]} ${c.activity.id} ${quoted(c.activity.title, language)} · ${bloc}`,
         '',
         `${criteria} · ${evaluated}`,
     ].join('\n');
 }
 
-function criterionHover(cr: CriterionModel, fr: boolean): string {
-    const head = `**${cr.label ?? (fr ? 'Critère sans numéro' : 'Unnumbered criterion')}** (${modalityName(cr.modality, fr)}${cr.part ? `, ${fr ? 'partie' : 'part'} ${cr.part.id ?? cr.part.title ?? ''}` : ''})`;
-    if (cr.judges.length === 0) return `${head}\n\n${fr ? '⚠ ne juge aucune compétence' : '⚠ judges no competency'}`;
-    const how = {
-        explicit: fr ? 'indiquée par « juge »' : 'given by `judges`',
-        convention: fr ? "d'après son identifiant" : 'after its id',
-        part: fr ? 'la compétence de sa partie' : "its part's competency",
-        modality: fr ? 'la compétence de sa modalité' : "its modality's competency",
-        none: '',
-    }[cr.judgeSource];
-    return `${head}\n\n${fr ? 'Juge' : 'Judges'} (${how})${fr ? ' :' : ':'}\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
+function criterionHover(cr: CriterionModel, language: Language): string {
+    const head = `**${cr.label ?? TEXTS.unnumberedCriterion[language]}** (${modalityName(cr.modality, language)}${cr.part ? `, ${TEXTS.partWord[language]} ${cr.part.id ?? cr.part.title ?? ''}` : ''})`;
+    if (cr.judges.length === 0) return `${head}\n\n${TEXTS.judgesNothing[language]}`;
+    const how = TEXTS.how[cr.judgeSource][language];
+    return `${head}\n\n${TEXTS.judges[language]} (${how})${TEXTS.colon[language]}\n\n${cr.judges.map((c) => `- **${c.id}** ${clip(c.text, 160)}`).join('\n')}`;
 }
 
-function modalityHover(m: ModalityModel, fr: boolean): string {
+function modalityHover(m: ModalityModel, language: Language): string {
     const evaluated = m.evaluatedCompetencies;
     return [
         `**${m.id ?? ''}** ${m.title}${m.kind ? ` — ${m.kind}` : ''}`,
         '',
-        `${fr ? 'Évalue' : 'Evaluates'} ${evaluated.map((c) => c.id).join(', ') || '—'} · ${count(criteriaOfModality(m).length, fr ? ['critère', 'critères'] : ['criterion', 'criteria'], fr)}${m.parts.length ? ` · ${count(m.parts.length, fr ? ['partie', 'parties'] : ['part', 'parts'], fr)}` : ''}`,
+        `${TEXTS.evaluates[language]} ${evaluated.map((c) => c.id).join(', ') || '—'} · ${counted(criteriaOfModality(m).length, TEXTS.criterion, language)}${m.parts.length ? ` · ${counted(m.parts.length, TEXTS.part, language)}` : ''}`,
     ].join('\n');
 }

@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Finding, Language, Severity, SeveritySetting } from 'certiref-language';
+import { createNodeServices } from 'certiref-language/node';
+
+/**
+ * Rule tests in the style of ESLint's RuleTester and rust-analyzer's diagnostics tests: for
+ * one rule, référentiels it must stay silent on (`valid`) and référentiels it must report
+ * (`invalid`), each with the findings expected of that rule — where (file, line and column of
+ * the start, and of the end when given, 1-based), and what (message, severity, data) when
+ * given. Only the rule under test is looked at; the findings are the validator's values.
+ *
+ *   ruleTester('competency-without-criterion', {
+ *       valid: [{ name: 'a criterion judges each competency', code: bloc(…) }],
+ *       invalid: [{ name: 'C2 has no criterion', code: bloc(…), errors: [{ line: 7, column: 17, message: /C2/ }] }],
+ *   });
+ */
+export interface RuleCase {
+    name: string;
+    /** The text of `a.ref`, or several files by name. */
+    code: string | Record<string, string>;
+    language?: Language;
+    /** Severity settings, as the command line or the editor gives them. */
+    rules?: Record<string, SeveritySetting>;
+    /** A certiref.json beside the files (they are then written to a temporary folder). */
+    certirefJson?: string;
+}
+
+export interface ExpectedFinding {
+    /** The file's name (default: the first file). */
+    file?: string;
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+    message?: string | RegExp;
+    severity?: Severity;
+    data?: Record<string, unknown>;
+}
+
+export interface InvalidCase extends RuleCase {
+    errors: ExpectedFinding[];
+}
+
+/** The rules tested this way, with how many cases of each kind (for the test that every rule has its tests). */
+export const TESTED = new Map<string, { valid: number; invalid: number }>();
+
+/** The findings of every file, built together in fresh services, as values. */
+export async function findingsOf(test: RuleCase): Promise<Array<Finding & { file: string }>> {
+    const { shared, Certiref, config } = createNodeServices();
+    config.forcedLanguage = test.language ?? 'en';
+    config.overrides = test.rules ?? {};
+    const files = typeof test.code === 'string' ? { 'a.ref': test.code } : test.code;
+    let folder = '/virtual';
+    if (test.certirefJson !== undefined) {
+        folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-rule-'));
+        fs.writeFileSync(path.join(folder, 'certiref.json'), test.certirefJson);
+    }
+    const documents = Object.entries(files).map(([name, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.join(folder, name)));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    if (test.certirefJson !== undefined) fs.rmSync(folder, { recursive: true, force: true });
+    return documents.flatMap((d) => Certiref.referential.Findings.of(d).map((f) => ({ ...f, file: path.basename(d.uri.path) })));
+}
+
+export function ruleTester(rule: string, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
+    TESTED.set(rule, { valid: cases.valid.length, invalid: cases.invalid.length });
+    describe(rule, () => {
+        for (const test of cases.valid) {
+            it(`valid: ${test.name}`, async () => {
+                const found = (await findingsOf(test)).filter((f) => f.rule === rule);
+                expect(found.map(describeFinding)).toEqual([]);
+            });
+        }
+        for (const test of cases.invalid) {
+            it(`invalid: ${test.name}`, async () => {
+                const firstFile = typeof test.code === 'string' ? 'a.ref' : Object.keys(test.code)[0];
+                const found = (await findingsOf(test)).filter((f) => f.rule === rule);
+                // where first, all at once: a wrong place reads as a list of places
+                expect(found.map((f, i) => place(f, test.errors[i]))).toEqual(test.errors.map((e) => expectedPlace(e, firstFile)));
+                test.errors.forEach((e, i) => {
+                    const f = found[i];
+                    const message = f.message[test.language ?? 'en'];
+                    if (typeof e.message === 'string') expect(message).toBe(e.message);
+                    else if (e.message) expect(message).toMatch(e.message);
+                    if (e.severity) expect(f.severity).toBe(e.severity);
+                    if (e.data) expect(f.data).toMatchObject(e.data);
+                    // every finding says what and what to do, in both languages
+                    expect(f.message.fr.length).toBeGreaterThan(20);
+                    expect(f.message.en.length).toBeGreaterThan(20);
+                });
+            });
+        }
+    });
+}
+
+/** `file:line:column`, and `-line:column` of the end when the expectation gives one; 1-based. */
+function place(f: { file: string; range: Finding['range'] }, expected: ExpectedFinding | undefined): string {
+    const start = `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    return expected?.endLine !== undefined || expected?.endColumn !== undefined ? `${start}-${f.range.end.line + 1}:${f.range.end.character + 1}` : start;
+}
+
+function expectedPlace(e: ExpectedFinding, firstFile: string): string {
+    const start = `${e.file ?? firstFile}:${e.line}:${e.column}`;
+    return e.endLine !== undefined || e.endColumn !== undefined ? `${start}-${e.endLine ?? e.line}:${e.endColumn}` : start;
+}
+
+function describeFinding(f: Finding & { file: string }): string {
+    return `${place(f, undefined)} ${f.message.en}`;
+}
