@@ -42,4 +42,11 @@ describe('certiref/export over stdio: Word and Excel', () => {
         expect(names).toContain('Couverture');
         expect(names.length).toBe(7 + 1);
     });
+
+    it("the Export… menu's formats: every one of the registry, Word and Excel included, described in the language asked", async () => {
+        const formats = await client.connection.sendRequest('certiref/exportFormats', { language: 'fr' }) as Array<{ id: string; label: string; description: string; office: boolean }>;
+        expect(formats.map((f) => f.id)).toEqual(['json', 'html', 'md', 'csv', 'xlsx', 'docx']);
+        expect(formats.filter((f) => f.office).map((f) => f.label)).toEqual(['Excel', 'Word']);
+        expect(formats.find((f) => f.id === 'csv')?.description).toBe('une ligne par critère, pour un tableur');
+    });
 });

@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checklistOf, checklistPage, findingsOf, renderChecklist, renderGrid, selectModels, serializeModel, standalonePage, statistics, toCsv, toMarkdown, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
+import { checklistOf, checklistPage, exportFormat, renderChecklist, selectModels, statistics, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
 import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
@@ -13,10 +13,9 @@ function syntaxErrorCount(services: CertirefServices, documents: LangiumDocument
     return documents.reduce((n, d) => n + services.referential.Findings.of(d).filter((f) => f.rule === 'syntax-error').length, 0);
 }
 
-export type ExportFormat = 'json' | 'html' | 'md' | 'csv' | 'xlsx' | 'docx';
-
 export interface ExportOptions extends WorkspaceOptions {
-    format: ExportFormat;
+    /** An export format's id (`EXPORT_FORMATS`). */
+    format: string;
     /** One file per certification in this folder (`MSD.csv` …). */
     out?: string;
     /** Replace files that exist in `out`. */
@@ -31,25 +30,22 @@ export interface ExportOptions extends WorkspaceOptions {
  * evaluation grids as a standalone HTML page (the preview's renderer), Markdown, or CSV (one row
  * per criterion, for spreadsheets). Printed, or written one file per certification in `--out`.
  */
-export async function exportModels(options: ExportOptions): Promise<{ text?: string | Buffer; written: string[]; syntaxErrors: number; language: Language }> {
+export async function exportModels(options: ExportOptions): Promise<{ text?: string | Uint8Array; written: string[]; syntaxErrors: number; language: Language }> {
     const { services, documents, language } = await loadWorkspace(options);
     const all = services.referential.Models.all().filter((m) => m.documents.some((uri) => documents.some((d) => d.uri.toString() === uri)));
     const models = selectModels(all, { bloc: options.bloc, modality: options.modality });
     if (models.length === 0 && (options.bloc || options.modality)) {
         throw new UsageError(`${options.bloc ? `bloc ${options.bloc}` : ''}${options.bloc && options.modality ? ', ' : ''}${options.modality ? `modalité / modality ${options.modality}` : ''} : introuvable / not found`);
     }
+    const format = exportFormat(options.format);
+    if (!format) throw new UsageError(`--format ${options.format} : format inconnu / unknown format`);
     const pathOf = (uri: string) => relative(URI.parse(uri).fsPath);
-    const render = async (selection: CertificationModel[]): Promise<string | Buffer> => {
-        switch (options.format) {
-            // Word and Excel load their libraries when asked for, not at every start of the CLI
-            case 'xlsx': return (await import('certiref-language/office')).toXlsx(selection, language);
-            case 'docx': return (await import('certiref-language/office')).toDocx(selection, language);
-            case 'json': return JSON.stringify(serializeModel(selection, pathOf), null, 2) + '\n';
-            case 'html': return standalonePage(renderGrid(selection, selection.flatMap((m) => findingsOf(services.shared, m)), { language, interactive: false, pathOf }), language);
-            case 'md': return toMarkdown(selection, language);
-            case 'csv': return toCsv(selection, language);
-        }
-    };
+    const render = (selection: CertificationModel[]): Promise<string | Uint8Array> => format.render(selection, {
+        language, pathOf,
+        findings: selection.flatMap((m) => services.referential.Findings.ofModel(m)),
+        // Word and Excel load their libraries when asked for, not at every start of the CLI
+        office: () => import('certiref-language/office'),
+    });
     const syntaxErrors = syntaxErrorCount(services, documents);
     if (!options.out) return { text: await render(models), written: [], syntaxErrors, language };
     if (fs.existsSync(options.out) && !fs.statSync(options.out).isDirectory()) {

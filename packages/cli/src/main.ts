@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, EXPORT_FORMATS, exportFormat, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check, type CheckResult } from './check.js';
-import { exportModels, stats, type ExportFormat } from './export.js';
+import { exportModels, stats } from './export.js';
 import { workerMain, type ShardSettings } from './shard.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
@@ -109,14 +109,14 @@ export async function main(argv: string[]): Promise<number> {
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['json', 'html', 'md', 'csv', 'xlsx', 'docx']).default('json'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(EXPORT_FORMATS.map((f) => f.id)).default('json'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .option('--out <dir>', 'un fichier par certification dans ce dossier / one file per certification in this folder')
         .option('--force', 'remplace les fichiers existants / replace existing files', false)
         .option('--bloc <id>', 'ce bloc seulement / this bloc only')
         .option('--modality <id>', 'cette modalité seulement (id ou titre) / this modality only (id or title)')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: ExportFormat; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: string; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
             if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
             refuseSourceOutput(opts.output);
             const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
@@ -124,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
                 if (opts.output) {
                     if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
                     writeAtomic(opts.output, result.text);
-                } else if (typeof result.text !== 'string' && process.stdout.isTTY) {
+                } else if (exportFormat(opts.format)?.binary && process.stdout.isTTY) {
                     throw new UsageError(`${opts.format} : ajoutez -o fichier ou --out dossier / ${opts.format}: add -o file or --out folder`);
                 } else process.stdout.write(result.text);
             } else {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    CHECKLIST_REQUEST, DIFF_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
-    type EditorSettings, type OutlineResult, type PreviewResult,
+    CHECKLIST_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
+    type EditorSettings, type ExportFormatInfo, type OutlineResult, type PreviewResult,
 } from './protocol.js';
 import { CHECKLIST_PANEL, PreviewManager } from './preview.js';
 import { ComparePanel, type CompareTarget } from './compare.js';
@@ -84,18 +84,10 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             const source = uri ?? vscode.window.activeTextEditor?.document.uri;
             if (!source) return;
             const l = language();
-            // Word and Excel come from the desktop's Node server; a Web Worker cannot make them
-            const office = serveFiles ? [] : [
-                { label: 'Word', description: TEXTS.formats.docx[l], format: 'docx' },
-                { label: 'Excel', description: TEXTS.formats.xlsx[l], format: 'xlsx' },
-            ];
-            const formats = [
-                ...office,
-                { label: 'HTML', description: TEXTS.formats.html[l], format: 'html' },
-                { label: 'Markdown', description: TEXTS.formats.md[l], format: 'md' },
-                { label: 'CSV', description: TEXTS.formats.csv[l], format: 'csv' },
-                { label: 'JSON', description: TEXTS.formats.json[l], format: 'json' },
-            ];
+            // the formats the server can make (Word and Excel: the desktop's Node server only), those for print first
+            const available = await client.sendRequest<ExportFormatInfo[]>(EXPORT_FORMATS_REQUEST, { language: l });
+            const formats = [...available.filter((f) => f.office), ...available.filter((f) => !f.office)]
+                .map((f) => ({ label: f.label, description: f.description, format: f.id }));
             const pick = await vscode.window.showQuickPick(formats, {
                 placeHolder: (serveFiles ? TEXTS.exportPlaceholderWeb : TEXTS.exportPlaceholder)[l],
             });

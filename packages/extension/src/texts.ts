@@ -11,14 +11,6 @@ export const TEXTS = {
         "Format d'export (Word et Excel : VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)",
         'Export format (Word and Excel: desktop VS Code, or certiref export --format docx|xlsx)',
     ),
-    formats: {
-        docx: t('le référentiel pour France Compétences et les grilles du jury', "the référentiel for France Compétences and the jury's grids"),
-        xlsx: t('le classeur du jury et la matrice de couverture', "the jury's workbook and the coverage matrix"),
-        html: t("grilles d'évaluation, page imprimable", 'evaluation grids, printable page'),
-        md: t('grilles en tableaux', 'grids as tables'),
-        csv: t('une ligne par critère, pour un tableur', 'one row per criterion, for spreadsheets'),
-        json: t('le modèle', 'the model'),
-    },
     exported: (name: string) => t(`Exporté : ${name}`, `Exported: ${name}`),
     status: (competencies: number) => t(`${competencies} compétences`, `${competencies} competencies`),
     statusTooltip: (criteria: number, uncovered: number) => t(
@@ -41,4 +33,4 @@ export const TEXTS = {
     anotherRevision: t('Autre révision…', 'Another revision…'),
     revisionPlaceholder: t('Révision à comparer', 'Revision to compare with'),
     revisionPrompt: t('Révision git (HEAD~3, main, un commit…)', 'Git revision (HEAD~3, main, a commit…)'),
-} satisfies Record<string, Bilingual | Record<string, Bilingual> | ((...args: never[]) => Bilingual)>;
+} satisfies Record<string, Bilingual | ((...args: never[]) => Bilingual)>;

@@ -18,9 +18,6 @@ export function startNodeServer(): void {
     // certiref.json may have changed with any update: read it again.
     shared.workspace.DocumentBuilder.onUpdate(() => config.clear());
     // Word and Excel for the editor's Export…, loaded on first use (their libraries weigh)
-    setupServer(connection, shared, config, {
-        docx: async (models, language) => (await (await import('./export/office.js')).toDocx(models, language)).toString('base64'),
-        xlsx: async (models, language) => (await (await import('./export/office.js')).toXlsx(models, language)).toString('base64'),
-    });
+    setupServer(connection, shared, config, () => import('./export/office.js'));
     startLanguageServer(shared);
 }

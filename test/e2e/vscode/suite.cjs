@@ -138,6 +138,9 @@ exports.run = async function run() {
     // Word and Excel need the desktop's Node server: the Web Worker declines them
     const docx = await api.client.sendRequest('certiref/export', { uri: uri.toString(), format: 'docx' });
     assert.ok(docx === null || docx === undefined, 'no Word export in a Web Worker');
+    // and the Export… menu offers what the server can make (the web: neither Word nor Excel)
+    const formats = await api.client.sendRequest('certiref/exportFormats', { language: 'en' });
+    assert.strictEqual(formats.map((f) => f.id).join(' '), 'json html md csv');
 
     step('export');
     // "Compare with…" an older version (a folder of the workspace without competency C2): the

@@ -2,10 +2,11 @@ import {
     AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType,
     TableRow, TextRun, VerticalMergeType, WidthType,
 } from 'docx';
-import type { Language } from '../config/config.js';
-import { containers, criteriaOfModality } from '../model/queries.js';
+import type { Language } from '../i18n.js';
+import { containers } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
-import { modalityName, partName, xmlText } from './tables.js';
+import { certificationTitle, containerHeading, evaluationTable, juryGrid, modalityMeta as metaOf, modalityName, partName, rncpNumber, shownContainers } from '../model/view.js';
+import { xmlText } from './tables.js';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
@@ -22,24 +23,24 @@ const columns = (...fractions: number[]) => fractions.map((f) => Math.round(f * 
  * criteria as rows, acquis / non acquis / observations, a decision line and signatures.
  */
 export async function toDocx(models: CertificationModel[], language: Language): Promise<Buffer> {
-    const fr = language === 'fr';
-    const L = fr
-        ? {
+    const L = {
+        fr: {
             certification: 'Certification', rncp: 'Numéro RNCP', level: 'Niveau', certifier: 'Certificateur', version: 'Version', date: 'Date', missing: 'non renseigné',
             activities: "Référentiel d'activités", competencies: 'Référentiel de compétences', evaluation: "Référentiel d'évaluation (modalités et critères)",
             grids: "Grilles d'évaluation du jury", competency: 'Compétence', criterion: 'Critère', acquired: 'Acquis', notAcquired: 'Non acquis', observations: 'Observations',
             decision: 'Décision du jury :', validated: 'bloc validé', notValidated: 'bloc non validé', juryDate: 'Date de la délibération :', member: 'Membre du jury (nom, prénom)', role: 'Qualité', signature: 'Signature',
             candidate: 'Candidat (nom, prénom) :', evaluationDate: "Date de l'évaluation :", accessibility: 'Candidats en situation de handicap', noCriterion: 'aucun critère ne juge cette compétence',
-            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', individual: 'individuelle', group: 'en groupe', deliverables: 'Livrables', page: 'page',
-        }
-        : {
+            unattached: 'Critères qui ne jugent aucune compétence de ce bloc', page: 'page',
+        },
+        en: {
             certification: 'Certification', rncp: 'RNCP number', level: 'Level', certifier: 'Certifier', version: 'Version', date: 'Date', missing: 'not given',
             activities: 'Activities', competencies: 'Competencies', evaluation: 'Evaluation (modalities and criteria)',
             grids: "The jury's evaluation grids", competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired', notAcquired: 'Not acquired', observations: 'Observations',
             decision: "Jury's decision:", validated: 'bloc validated', notValidated: 'bloc not validated', juryDate: 'Date of the deliberation:', member: 'Member of the jury (name)', role: 'Role', signature: 'Signature',
             candidate: 'Candidate (name):', evaluationDate: 'Date of the evaluation:', accessibility: 'Candidates with disabilities', noCriterion: 'no criterion judges this competency',
-            unattached: 'Criteria that judge no competency of this bloc', individual: 'individual', group: 'group', deliverables: 'Deliverables', page: 'page',
-        };
+            unattached: 'Criteria that judge no competency of this bloc', page: 'page',
+        },
+    }[language];
     /** Prose: one Word paragraph per paragraph (or list item) of the source text. */
     const paragraphs = (text: string, options: { bold?: boolean; italics?: boolean; keepNext?: boolean } = {}) =>
         xmlText(text).split(/\n+/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold, italics: options.italics })], spacing: { after: 60 }, keepNext: options.keepNext }));
@@ -55,17 +56,17 @@ export async function toDocx(models: CertificationModel[], language: Language): 
     const table = (rows: TableRow[], widths: number[]) => new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, borders });
     const checkbox = () => [new Paragraph({ text: '☐', alignment: AlignmentType.CENTER })];
     const criterionText = (cr: CriterionModel) => `${cr.part ? `${partName(cr)} · ` : ''}${cr.label ? `${cr.label} — ` : ''}${cr.text}`;
-    const modalityMeta = (m: ModalityModel) => [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean).join(' · ');
+    const modalityMeta = (m: ModalityModel) => metaOf(m, language).join(' · ');
 
     const sections = [];
     for (const model of models) {
         const body: Array<Paragraph | Table> = [];
         // the title block: what France Compétences reads first; a field the source does not give says so
-        body.push(new Paragraph({ text: xmlText(model.title || model.id), heading: HeadingLevel.TITLE }));
+        body.push(new Paragraph({ text: xmlText(certificationTitle(model)), heading: HeadingLevel.TITLE }));
         if (model.description) body.push(...paragraphs(model.description, { italics: true }));
         const fields: Array<[string, string | undefined]> = [
-            [L.certification, `${model.title || model.id} (${model.id})`],
-            [L.rncp, model.rncp ? `RNCP${model.rncp.replace(/^RNCP\s*/i, '')}` : undefined],
+            [L.certification, `${certificationTitle(model)} (${model.id})`],
+            [L.rncp, model.rncp ? `RNCP${rncpNumber(model)}` : undefined],
             [L.level, model.level],
             [L.certifier, model.certifier],
             ...(model.version ? [[L.version, model.version] as [string, string]] : []),
@@ -80,17 +81,11 @@ export async function toDocx(models: CertificationModel[], language: Language): 
 
         // per bloc (or option), the three-column table
         const threeWidths = columns(0.28, 0.32, 0.40);
-        for (const container of containers(model)) {
-            if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
-            const bloc = container.containerKind === 'option' ? container.bloc : container;
-            body.push(new Paragraph({
-                text: xmlText(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`),
-                heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
-            }));
+        for (const container of shownContainers(model)) {
+            body.push(new Paragraph({ text: xmlText(containerHeading(container)), heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
             if (container.description) body.push(...paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
-            const listed = new Set<CriterionModel>();
             // a modality: its name, then (the first time) its kind, mode, deliverables and description
             const modalityParagraphs = (m: ModalityModel) => {
                 const out = paragraphs(modalityName(m), { bold: true });
@@ -102,19 +97,13 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 }
                 return out;
             };
-            for (const a of container.activities) {
+            const evaluated = evaluationTable(container);
+            for (const { activity: a, modalities } of evaluated.rows) {
                 const evaluation: Paragraph[] = [];
-                for (const m of container.modalities.filter((x) => a.competencies.some((c) => x.evaluatedCompetencies.includes(c)))) {
+                for (const { modality: m, criteria, withoutCriterion } of modalities) {
                     evaluation.push(...modalityParagraphs(m));
-                    // each criterion once, in the order of the source, even when it judges several competencies of the activity
-                    const judging = criteriaOfModality(m).filter((cr) => cr.judges.some((c) => a.competencies.includes(c)));
-                    for (const cr of judging) {
-                        listed.add(cr);
-                        evaluation.push(...paragraphs(criterionText(cr)));
-                    }
-                    for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x) && !judging.some((cr) => cr.judges.includes(x)))) {
-                        evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
-                    }
+                    for (const cr of criteria) evaluation.push(...paragraphs(criterionText(cr)));
+                    for (const c of withoutCriterion) evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
                 }
                 rows.push(new TableRow({
                     children: [
@@ -126,9 +115,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             }
             // modalities and criteria that no activity's row holds: never lost from the référentiel d'évaluation
             const rest: Paragraph[] = [];
-            for (const m of container.modalities) {
-                const left = criteriaOfModality(m).filter((cr) => !listed.has(cr));
-                if (left.length === 0 && described.has(m)) continue;
+            for (const { modality: m, criteria: left } of evaluated.rest) {
                 rest.push(...modalityParagraphs(m));
                 for (const cr of left) rest.push(...paragraphs(`${criterionText(cr)}${cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : ''}`));
             }
@@ -142,11 +129,10 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         const signatureWidths = columns(0.40, 0.25, 0.35);
         let first = true;
         for (const container of containers(model)) {
-            const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
                 body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
                 first = false;
-                body.push(...paragraphs(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`, { bold: true, keepNext: true }));
+                body.push(...paragraphs(containerHeading(container), { bold: true, keepNext: true }));
                 const meta = modalityMeta(m);
                 if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
                 body.push(...paragraphs(L.candidate, { keepNext: true }), ...paragraphs(L.evaluationDate, { keepNext: true }));
@@ -155,8 +141,8 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                     cantSplit: true,
                     children: [...(competency ? [competency] : []), cell(text, gridWidths[1]), cell(decided ? checkbox() : [], gridWidths[2]), cell(decided ? checkbox() : [], gridWidths[3]), cell([], gridWidths[4])],
                 });
-                for (const c of m.evaluatedCompetencies) {
-                    const list = criteriaOfModality(m).filter((cr) => cr.judges.includes(c));
+                const grid = juryGrid(m);
+                for (const { competency: c, criteria: list } of grid.rows) {
                     // the competency once, beside all its criteria (a merged cell, as the preview's grid)
                     const head = cell(paragraphs(`${c.id} ${c.text}`), gridWidths[0], { rowSpan: Math.max(1, list.length) });
                     // nothing to decide where no criterion judges: the gap shows, without boxes to tick
@@ -164,7 +150,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                     list.forEach((cr, i) => rows.push(decisionRow(i === 0 ? head : undefined, paragraphs(criterionText(cr)))));
                 }
                 // criteria that judge nothing this modality evaluates: still on the grid, never lost
-                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                for (const cr of grid.unattached) {
                     rows.push(decisionRow(cell(paragraphs(cr.judges.map((c) => c.id).join(', ') || '—'), gridWidths[0]), paragraphs(criterionText(cr))));
                 }
                 body.push(table(rows, gridWidths));
@@ -181,7 +167,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             properties: { page: { size: { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE } /* given portrait, turned */, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
             footers: {
                 default: new Footer({
-                    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: xmlText(`${model.title || model.id} — ${L.page} `), size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })],
+                    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: xmlText(`${certificationTitle(model)} — ${L.page} `), size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 })] })],
                 }),
             },
             children: body,

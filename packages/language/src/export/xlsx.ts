@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Language } from '../config/config.js';
-import { containers, criteriaOfModality } from '../model/queries.js';
+import type { Language } from '../i18n.js';
+import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
-import { modalityLabel, modalityName, neutralise, partName, xmlText } from './tables.js';
+import { certificationTitle, containerHeading, coverageMatrix, juryGrid, modalityLabel, modalityName, partName } from '../model/view.js';
+import { neutralise, xmlText } from './tables.js';
 
 /**
  * The jury's workbook: one sheet per modality (its criteria as rows, a drop-down for each
@@ -10,10 +11,10 @@ import { modalityLabel, modalityName, neutralise, partName, xmlText } from './ta
  * and a coverage sheet (competencies × modalities, gaps highlighted).
  */
 export async function toXlsx(models: CertificationModel[], language: Language): Promise<Buffer> {
-    const fr = language === 'fr';
-    const L = fr
-        ? { competency: 'Compétence', text: 'Intitulé', part: 'Partie', criterion: 'Critère', criterionText: "Critère d'évaluation", decision: 'Décision', observations: 'Observations', acquired: 'Acquis', notAcquired: 'Non acquis', count: 'Critères acquis', of: 'Critères', coverage: 'Couverture', candidate: 'Candidat :', noCriterion: 'Aucun critère ne juge cette compétence', legend: 'Nombre de critères de chaque modalité qui jugent la compétence ; une case vide : la modalité ne l\'évalue pas ; en orange : évaluée sans critère, ou compétence sans critère ni évaluation.' }
-        : { competency: 'Competency', text: 'Text', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion', decision: 'Decision', observations: 'Observations', acquired: 'Acquired', notAcquired: 'Not acquired', count: 'Criteria acquired', of: 'Criteria', coverage: 'Coverage', candidate: 'Candidate:', noCriterion: 'No criterion judges this competency', legend: 'Number of criteria of each modality that judge the competency; an empty cell: the modality does not evaluate it; in orange: evaluated without a criterion, or a competency with no criterion or no evaluation.' };
+    const L = {
+        fr: { competency: 'Compétence', text: 'Intitulé', part: 'Partie', criterion: 'Critère', criterionText: "Critère d'évaluation", decision: 'Décision', observations: 'Observations', acquired: 'Acquis', notAcquired: 'Non acquis', count: 'Critères acquis', of: 'Critères', coverage: 'Couverture', candidate: 'Candidat :', noCriterion: 'Aucun critère ne juge cette compétence', legend: 'Nombre de critères de chaque modalité qui jugent la compétence ; une case vide : la modalité ne l\'évalue pas ; en orange : évaluée sans critère, ou compétence sans critère ni évaluation.' },
+        en: { competency: 'Competency', text: 'Text', part: 'Part', criterion: 'Criterion', criterionText: 'Evaluation criterion', decision: 'Decision', observations: 'Observations', acquired: 'Acquired', notAcquired: 'Not acquired', count: 'Criteria acquired', of: 'Criteria', coverage: 'Coverage', candidate: 'Candidate:', noCriterion: 'No criterion judges this competency', legend: 'Number of criteria of each modality that judge the competency; an empty cell: the modality does not evaluate it; in orange: evaluated without a criterion, or a competency with no criterion or no evaluation.' },
+    }[language];
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'certiref';
     // Excel and LibreOffice compute the counts again when the file opens (the file carries no results)
@@ -51,16 +52,15 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
     const heightFor = (texts: Array<[string, number]>) => Math.min(409, 13 * Math.max(1, ...texts.map(([t, width]) => t.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width * 1.1))), 0))));
     for (const model of models) {
         for (const container of containers(model)) {
-            const bloc = container.containerKind === 'option' ? container.bloc : container;
             for (const m of container.modalities) {
                 const sheet = workbook.addWorksheet(sheetName(`${models.length > 1 ? `${model.id} ` : ''}${modalityLabel(m)}`), {
                     views: [{ state: 'frozen', ySplit: 2 }],
                     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
-                    headerFooter: { oddFooter: `&L${text(model.title || model.id).replace(/&/g, '&&')}&R&P / &N` },
+                    headerFooter: { oddFooter: `&L${text(certificationTitle(model)).replace(/&/g, '&&')}&R&P / &N` },
                 });
                 sheet.columns = [{ width: 12 }, { width: 40 }, { width: 16 }, { width: 12 }, { width: 56 }, { width: 14 }, { width: 32 }];
                 // the title (certification, bloc, modality) over the criteria, and where the jury writes the candidate's name
-                const title = `${model.title || model.id} — Bloc ${bloc.id}${container.containerKind === 'option' ? ` · option ${container.id}` : ''} — ${modalityName(m)}`;
+                const title = `${certificationTitle(model)} — ${containerHeading(container, { titles: false })} — ${modalityName(m)}`;
                 const top = sheet.addRow([text(title), '', '', '', '', L.candidate, '']);
                 sheet.mergeCells(1, 1, 1, 5);
                 sheet.mergeCells(1, 6, 1, 7);
@@ -72,8 +72,8 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                 const decision = (row: ExcelJS.Row) => {
                     row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
                 };
-                for (const c of m.evaluatedCompetencies) {
-                    const list = criteriaOfModality(m).filter((x) => x.judges.includes(c));
+                const grid = juryGrid(m);
+                for (const { competency: c, criteria: list } of grid.rows) {
                     if (list.length === 0) {
                         // a competency the modality evaluates with no criterion: the jury sees the gap
                         const row = sheet.addRow([text(c.id), text(c.text), '', '', L.noCriterion, '', '']);
@@ -91,7 +91,7 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                     }
                 }
                 // criteria that judge nothing this modality evaluates: still on the sheet, never lost
-                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                for (const cr of grid.unattached) {
                     const row = sheet.addRow([text(cr.judges.map((c) => c.id).join(', ') || '—'), '', text(partName(cr)), text(cr.label ?? ''), text(cr.text), '', '']);
                     row.alignment = { vertical: 'top', wrapText: true };
                     row.height = heightFor([[cr.text, 56], [partName(cr), 16]]);
@@ -104,8 +104,8 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                 // what is acquired, per competency: a number the jury's spreadsheet can compute with, beside the number of criteria
                 sheet.addRow([]);
                 header(sheet.addRow([L.competency, L.count, L.of]));
-                for (const c of m.evaluatedCompetencies) {
-                    const n = criteriaOfModality(m).filter((x) => x.judges.includes(c)).length;
+                for (const { competency: c, criteria } of grid.rows) {
+                    const n = criteria.length;
                     const row = sheet.addRow([text(c.id), null, n]);
                     row.getCell(2).value = { formula: `COUNTIFS($A$${first}:$A$${last},A${row.number},$F$${first}:$F$${last},"${L.acquired}")`, result: 0 };
                     row.getCell(2).alignment = { horizontal: 'center' };
@@ -116,12 +116,11 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
             }
         }
         // coverage: competencies × modalities
-        const all = containers(model);
-        const modalities = all.flatMap((c) => c.modalities);
+        const { modalities, rows: matrix } = coverageMatrix(model);
         const sheet = workbook.addWorksheet(sheetName(`${L.coverage}${models.length > 1 ? ` ${model.id}` : ''}`), {
             views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
             pageSetup: { orientation: modalities.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' },
-            headerFooter: { oddFooter: `&L${text(model.title || model.id).replace(/&/g, '&&')} — ${L.coverage}&R&P / &N` },
+            headerFooter: { oddFooter: `&L${text(certificationTitle(model)).replace(/&/g, '&&')} — ${L.coverage}&R&P / &N` },
         });
         const head = sheet.addRow([L.competency, ...modalities.map((m) => text(modalityLabel(m)))]);
         header(head);
@@ -129,15 +128,15 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
         head.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
         sheet.getColumn(1).width = 14;
         for (let k = 2; k <= modalities.length + 1; k++) sheet.getColumn(k).width = 11;
-        for (const c of all.flatMap((k) => k.activities.flatMap((a) => a.competencies))) {
-            const row = sheet.addRow([text(c.id), ...modalities.map((m) => (m.evaluatedCompetencies.includes(c) ? criteriaOfModality(m).filter((x) => x.judges.includes(c)).length : null))]);
+        for (const { competency: c, cells, gap } of matrix) {
+            const row = sheet.addRow([text(c.id), ...cells.map((n) => n ?? null)]);
             for (let k = 1; k <= modalities.length + 1; k++) row.getCell(k).border = THIN;
             row.eachCell((cell, col) => {
                 if (col === 1) return;
                 cell.alignment = { horizontal: 'center' };
                 if (cell.value === 0) cell.fill = GAP;
             });
-            if (c.evaluatedBy.length === 0 || c.criteria.length === 0) row.getCell(1).fill = GAP;
+            if (gap) row.getCell(1).fill = GAP;
         }
         sheet.addRow([]);
         const legend = sheet.addRow([L.legend]);

@@ -4,9 +4,9 @@ import type { Connection } from 'vscode-languageserver';
 import type { CertirefServices } from '../certiref-module.js';
 import { containers } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
-import { renderGrid, standalonePage, type RenderedGrid } from '../render/grid.js';
-import { toCsv, toMarkdown } from '../export/tables.js';
-import { serializeModel } from '../model/serialize.js';
+import { renderGrid, type RenderedGrid } from '../render/grid.js';
+import { EXPORT_FORMATS, exportFormat, type OfficeRenderers } from '../export/formats/index.js';
+import type { Language } from '../i18n.js';
 import { countBySeverity, type Finding } from '../finding.js';
 import { diffReferentials, isEmptyDiff, summarize, type DiffSummary } from '../diff/compare.js';
 import { diffToMarkdown, diffToText } from '../diff/report.js';
@@ -24,18 +24,23 @@ export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
 export const DIFF_REQUEST = 'certiref/diff';
+export const EXPORT_FORMATS_REQUEST = 'certiref/exportFormats';
 /** The dossier checklist of a document's certification, as HTML for VS Code's panel. */
 export const CHECKLIST_REQUEST = 'certiref/checklist';
-export type EditorExportFormat = 'html' | 'md' | 'csv' | 'json' | 'docx' | 'xlsx';
 
 /**
- * The Word and Excel exports, where the server can make them (the Node server: they need Node's
- * libraries), as base64: the certiref/export request answers `{ base64 }` for these formats.
+ * Word and Excel's makers, where the server has them (the Node server: they need Node's
+ * libraries), loaded on the first Word or Excel export.
  */
-export interface OfficeExports {
-    docx(models: CertificationModel[], language: 'fr' | 'en'): Promise<string>;
-    xlsx(models: CertificationModel[], language: 'fr' | 'en'): Promise<string>;
-}
+export type OfficeLoader = () => Promise<OfficeRenderers>;
+
+/** certiref/export: the active document's certification in a format; a binary one (Word, Excel) as `{ base64 }`. */
+export interface ExportParams { uri: string; format: string; language?: Language }
+export type ExportResult = string | { base64: string } | undefined;
+
+/** certiref/exportFormats: the formats this server can make, for the editor's Export… menu. */
+export interface ExportFormatsParams { language?: Language }
+export interface ExportFormatInfo { id: string; label: string; description: string; office: boolean }
 
 /** "Compare with…": the older version's files (from git or another folder), as the editor read them. */
 export interface DiffParams {
@@ -113,7 +118,7 @@ export function checklistOf(shared: LangiumSharedServices, model: CertificationM
     return checklist(model, findingsOf(shared, model), { themes: config.themes, limits: config.limits });
 }
 
-export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeExports): void {
+export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeLoader): void {
     connection.onRequest(CHECKLIST_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
         const found = await built(shared, params.uri);
         if (!found) return undefined;
@@ -129,18 +134,18 @@ export function registerCertirefRequests(connection: Connection, shared: Langium
         const grid = renderGrid(models, found.model ? findingsOf(shared, found.model) : [], { language, interactive: true });
         return { ...grid, uri: params.uri, version: found.document.textDocument.version };
     });
-    connection.onRequest(EXPORT_REQUEST, async (params: { uri: string; format: EditorExportFormat; language?: 'fr' | 'en' }): Promise<string | { base64: string } | undefined> => {
+    connection.onRequest(EXPORT_REQUEST, async (params: ExportParams): Promise<ExportResult> => {
+        const format = exportFormat(params.format);
+        if (!format || (format.office && !office)) return undefined;
         const found = await built(shared, params.uri);
         if (!found?.model) return undefined;
         const language = params.language ?? services(shared).referential.Config.getConfig(params.uri).language;
-        const models = [found.model];
-        switch (params.format) {
-            case 'html': return standalonePage(renderGrid(models, findingsOf(shared, found.model), { language, interactive: false }), language);
-            case 'md': return toMarkdown(models, language);
-            case 'csv': return toCsv(models, language);
-            case 'json': return JSON.stringify(serializeModel(models), null, 2) + '\n';
-            case 'docx': case 'xlsx': return office ? { base64: await office[params.format](models, language) } : undefined;
-        }
+        const exported = await format.render([found.model], { language, findings: findingsOf(shared, found.model), office });
+        return typeof exported === 'string' ? exported : { base64: Buffer.from(exported).toString('base64') };
+    });
+    connection.onRequest(EXPORT_FORMATS_REQUEST, (params: ExportFormatsParams = {}): ExportFormatInfo[] => {
+        const language = params.language ?? 'en';
+        return EXPORT_FORMATS.filter((f) => !f.office || office).map((f) => ({ id: f.id, label: f.label, description: f.description[language], office: f.office === true }));
     });
     connection.onRequest(DIFF_REQUEST, async (params: DiffParams): Promise<DiffResponse | undefined> => {
         const found = await built(shared, params.uri);

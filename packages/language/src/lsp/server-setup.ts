@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../config/config.js';
 import { languageOfLocale, type Language } from '../i18n.js';
-import { registerCertirefRequests, type OfficeExports } from './requests.js';
+import { registerCertirefRequests, type OfficeLoader } from './requests.js';
 
 /** The editor's settings, sent by the VS Code extension (`certiref.language`, `certiref.rules`). */
 export const SETTINGS_NOTIFICATION = 'certiref/settings';
@@ -26,7 +26,7 @@ export interface SettableConfig {
  * requests (preview, outline), and the editor's settings, after which every document is checked
  * again.
  */
-export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeExports): void {
+export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeLoader): void {
     registerCertirefRequests(connection, shared, office);
     let current = '';
     connection.onNotification(SETTINGS_NOTIFICATION, async (settings: EditorSettings) => {

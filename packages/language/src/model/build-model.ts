@@ -215,9 +215,10 @@ export function buildCertificationModel(certificationId: string, documents: Lang
 
     function addCriterion(node: ast.Criterion, modality: ModalityModel, part: PartModel | undefined, container: ContainerModel, uri: string) {
         const label = node.name ? (node.rangeEnd ? `${node.name} à ${node.rangeEnd}` : node.name) : undefined;
+        const rangeEnd = node.name && node.rangeEnd ? completeRangeEnd(node.name, node.rangeEnd) : undefined;
         const criterion = hide(hide(hide({
-            id: node.name, label, text: textOf(node.text), judges: [], judgeSource: 'none',
-            conventionalIds: [], explicitJudges: [], source: locate(node, uri, node.name ? 'name' : undefined),
+            id: node.name, label, ...(rangeEnd ? { rangeEnd } : {}), text: textOf(node.text), judges: [], judgeSource: 'none',
+            conventionalIds: [], explicitJudges: [], judgesDeclared: node.judges !== undefined, source: locate(node, uri, node.name ? 'name' : undefined),
         } as Omit<CriterionModel, 'node' | 'modality' | 'part'>, 'node', node), 'modality', modality), 'part', part) as CriterionModel;
         (part ?? modality).criteria.push(criterion);
         pending.push(() => {
@@ -274,8 +275,8 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     }
 
     function conventionalIds(criterion: CriterionModel): string[] {
-        const node = criterion.node as ast.Criterion;
-        if (!node.name) return [];
+        const id = criterion.id;
+        if (!id) return [];
         const expand = (start: string, end: string): string[] => {
             const a = conventions.competencyIdsFor(start);
             const b = conventions.competencyIdsFor(end);
@@ -285,12 +286,12 @@ export function buildCertificationModel(certificationId: string, documents: Lang
             }
             return a.length > 0 && b.length > 0 ? [`${a[0]} à ${b[0]}`] : [];
         };
-        if (node.rangeEnd) return expand(node.name, completeRangeEnd(node.name, node.rangeEnd));
-        const single = conventions.competencyIdsFor(node.name);
+        if (criterion.rangeEnd) return expand(id, criterion.rangeEnd);
+        const single = conventions.competencyIdsFor(id);
         if (single.some((id) => byId.has(id))) return single.filter((id) => byId.has(id));
         // `CR18-19` read as the range CR18 à CR19, when the competencies it names are those of the
         // criterion's own bloc or option (so that a typo such as CR3-6 is not read as C3 to C6)
-        const range = single.length > 0 || hyphenRange(node.name) ? hyphenRange(node.name) : undefined;
+        const range = single.length > 0 || hyphenRange(id) ? hyphenRange(id) : undefined;
         if (range) {
             const ids = expand(range[0], range[1]);
             const own = criterion.modality.container;

@@ -145,6 +145,8 @@ export interface CriterionModel extends Located {
     id?: string;
     /** The id as written, with its range: `CR11 à 13`. */
     label?: string;
+    /** The other end of a range id written with `à`, in full: `CR13` for `CR11 à 13`. */
+    rangeEnd?: string;
     text: string;
     modality: ModalityModel;
     part?: PartModel;
@@ -157,6 +159,8 @@ export interface CriterionModel extends Located {
     explicitJudges: CompetencyModel[];
     /** `juge` names something that could not be resolved. */
     judgesIncomplete?: boolean;
+    /** `juge` is written, whatever it names. */
+    judgesDeclared: boolean;
 }
 
 export type ElementKind = 'certification' | 'bloc' | 'option' | 'activity' | 'competency' | 'modality' | 'criterion';

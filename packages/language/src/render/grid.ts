@@ -1,9 +1,9 @@
 import { containers, criteriaOfModality, competenciesOf } from '../model/queries.js';
-import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
+import type { BlocModel, CertificationModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
+import { certificationTitle, containerHeading, coverageMatrix, isShown, juryGrid, modalityLabel, modalityMeta, modalityName, rncpNumber } from '../model/view.js';
 import type { Finding } from '../finding.js';
-import type { Language } from '../i18n.js';
+import { capital, SEVERITY_WORDS, type Language } from '../i18n.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
-import { modalityLabel, modalityName } from '../export/tables.js';
 
 export { GRID_CSS, STANDALONE_COLOURS, VSCODE_COLOURS } from './style.js';
 
@@ -37,7 +37,6 @@ const LABELS = {
         coverageCaption: 'Compétences × modalités : nombre de critères ; une case vide est une compétence que la modalité n\'évalue pas',
         evaluates: 'Évalue', level: 'Niveau', certifier: 'Certificateur', version: 'Version', noCriterion: 'Aucun critère ne juge cette compétence',
         part: 'Partie', findings: 'Constats', otherFindings: 'Autres constats', judges: 'juge', notEvaluated: 'non évaluée',
-        deliverables: 'Livrables', individual: 'individuelle', group: 'en groupe', error: 'Erreur', warning: 'Avertissement', info: 'Info', hint: 'Indice',
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
@@ -48,7 +47,6 @@ const LABELS = {
         coverageCaption: 'Competencies × modalities: number of criteria; an empty cell is a competency the modality does not evaluate',
         evaluates: 'Evaluates', level: 'Level', certifier: 'Certifier', version: 'Version', noCriterion: 'No criterion judges this competency',
         part: 'Part', findings: 'Findings', otherFindings: 'Other findings', judges: 'judges', notEvaluated: 'not evaluated',
-        deliverables: 'Deliverables', individual: 'individual', group: 'group', error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint',
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} competencies · ${k} criteria · ${m} modalities · ${e} error(s) · ${w} warning(s)`,
         accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
         evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
@@ -89,8 +87,9 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         for (const f of list) shown.add(f);
         return `<ul class="findings">${list.map(findingItem).join('')}</ul>`;
     };
+    const severity = (f: Finding) => capital(SEVERITY_WORDS[f.severity][options.language]);
     const findingItem = (f: Finding) =>
-        `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`;
+        `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(severity(f))}</span> ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`;
     const place = (source: SourceLocation) => (options.interactive ? ` data-uri="${escapeHtml(source.uri)}" data-line="${source.nameRange.start.line}" tabindex="0"` : '');
     const id = (prefix: string) => `${prefix}-${++counter}`;
 
@@ -102,19 +101,16 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         const modalities = all.flatMap((c) => c.modalities);
         const criteria = modalities.flatMap(criteriaOfModality);
         const modelFindings = findings.filter((f) => model.documents.includes(f.uri));
-        const meta = [model.rncp ? `RNCP ${model.rncp.replace(/^RNCP/i, '')}` : undefined, model.level ? `${L.level} ${model.level}` : undefined,
+        const meta = [model.rncp ? `RNCP ${rncpNumber(model)}` : undefined, model.level ? `${L.level} ${model.level}` : undefined,
             model.certifier ? `${L.certifier} : ${model.certifier}` : undefined, model.version ? `${L.version} ${model.version}` : undefined].filter(Boolean);
         const headingId = id('certification');
         out.push(`<article class="certification" aria-labelledby="${headingId}">`);
-        out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(model.title || model.id)} <span class="id">${escapeHtml(model.id)}</span></h1>`);
+        out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(certificationTitle(model))} <span class="id">${escapeHtml(model.id)}</span></h1>`);
         if (meta.length) out.push(`<p class="meta">${meta.map((m) => escapeHtml(m!)).join(' · ')}</p>`);
         out.push(`<p class="summary">${escapeHtml(L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
         out.push(findingsAt(model.source), '</header>');
-        for (const container of all) {
-            if (container.containerKind === 'bloc' && container.options.length > 0 && container.activities.length === 0 && container.modalities.length === 0) continue;
-            out.push(renderContainer(container));
-        }
-        out.push(renderMatrix(all));
+        for (const container of all.filter(isShown)) out.push(renderContainer(container));
+        out.push(renderMatrix(model));
         if (model.accessibility.length) {
             const aId = id('accessibility');
             out.push(`<section class="accessibility" aria-labelledby="${aId}"><h2 id="${aId}">${escapeHtml(L.accessibility)}</h2>${model.accessibility.map(prose).join('')}</section>`);
@@ -122,18 +118,15 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         const rest = modelFindings.filter((f) => !shown.has(f));
         if (rest.length) {
             const oId = id('other');
-            out.push(`<section class="other-findings" aria-labelledby="${oId}"><h2 id="${oId}">${escapeHtml(L.otherFindings)}</h2><ul class="findings">${rest.map((f) => `<li class="finding ${f.severity}"${options.interactive ? ` data-uri="${escapeHtml(f.uri)}" data-line="${f.range.start.line}" tabindex="0"` : ''}><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(pathOf(f.uri))}:${f.range.start.line + 1} — ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`).join('')}</ul></section>`);
+            out.push(`<section class="other-findings" aria-labelledby="${oId}"><h2 id="${oId}">${escapeHtml(L.otherFindings)}</h2><ul class="findings">${rest.map((f) => `<li class="finding ${f.severity}"${options.interactive ? ` data-uri="${escapeHtml(f.uri)}" data-line="${f.range.start.line}" tabindex="0"` : ''}><span class="severity">${escapeHtml(severity(f))}</span> ${escapeHtml(pathOf(f.uri))}:${f.range.start.line + 1} — ${escapeHtml(f.message[options.language])} <code>${escapeHtml(f.rule)}</code></li>`).join('')}</ul></section>`);
         }
         out.push('</article>');
     }
-    return { title: models.map((m) => m.title || m.id).join(' · '), body: out.join('\n') };
+    return { title: models.map(certificationTitle).join(' · '), body: out.join('\n') };
 
     function renderContainer(container: BlocModel | OptionModel): string {
-        const bloc = container.containerKind === 'option' ? container.bloc : container;
         const hId = id('bloc');
-        const title = container.containerKind === 'option'
-            ? `${L.bloc} ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''} · ${L.option} ${container.id}${container.title ? ` — ${container.title}` : ''}`
-            : `${L.bloc} ${container.id}${container.title ? ` — ${container.title}` : ''}`;
+        const title = containerHeading(container, { optionWord: L.option });
         const parts: string[] = [`<section class="bloc" aria-labelledby="${hId}"><h2 id="${hId}"${place(container.source)}>${escapeHtml(title)}</h2>`, findingsAt(container.source)];
         const own = competenciesOf(container);
         const cId = id('competencies');
@@ -147,14 +140,12 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
     }
 
     function renderModality(m: ModalityModel): string {
-        const name = `${m.id ? `${m.id} — ` : ''}${m.title}`;
+        const name = modalityName(m);
         const hId = id('modality');
-        const meta = [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
+        const meta = modalityMeta(m, options.language);
         const rows: string[] = [];
-        const evaluated = m.evaluatedCompetencies;
-        const criteriaOf = (c: CompetencyModel) => criteriaOfModality(m).filter((x) => x.judges.includes(c));
-        for (const c of evaluated) {
-            const list = criteriaOf(c);
+        const grid = juryGrid(m);
+        for (const { competency: c, criteria: list } of grid.rows) {
             const span = Math.max(1, list.length);
             const head = `<th scope="row" rowspan="${span}"${place(c.source)}><span class="cid">${escapeHtml(c.id)}</span> ${escapeHtml(c.text)}${findingsAt(c.source)}</th>`;
             if (list.length === 0) {
@@ -164,7 +155,7 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
             list.forEach((cr, i) => rows.push(`<tr>${i === 0 ? head : ''}${criterionCell(cr)}<td class="check"></td><td class="check"></td><td class="obs"></td></tr>`));
         }
         // criteria that judge nothing evaluated here (or nothing at all)
-        for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => evaluated.includes(c)))) {
+        for (const cr of grid.unattached) {
             rows.push(`<tr class="gap"><th scope="row">—</th>${criterionCell(cr)}<td class="check"></td><td class="check"></td><td class="obs"></td></tr>`);
         }
         return [
@@ -186,22 +177,16 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         return `<td${place(cr.source)}>${part}${label}${escapeHtml(cr.text)}${findingsAt(cr.source)}</td>`;
     }
 
-    function renderMatrix(all: ContainerModel[]): string {
-        const modalities = all.flatMap((c) => c.modalities);
-        const competencies = all.flatMap(competenciesOf);
-        if (competencies.length === 0 || modalities.length === 0) return '';
+    function renderMatrix(model: CertificationModel): string {
+        const { modalities, rows: matrix } = coverageMatrix(model);
+        if (matrix.length === 0 || modalities.length === 0) return '';
         const hId = id('coverage');
         const header = modalities.map((m) => `<th scope="col">${escapeHtml(modalityLabel(m))}</th>`).join('');
         // what each column is: the short names stand for the modalities' full names
         const legend = `<ul class="legend">${modalities.map((m) => `<li><strong>${escapeHtml(modalityLabel(m))}</strong> ${escapeHtml(modalityName(m))}</li>`).join('')}</ul>`;
-        const rows = competencies.map((c) => {
-            const cells = modalities.map((m) => {
-                if (!m.evaluatedCompetencies.includes(c)) return '<td class="none"></td>';
-                const n = criteriaOfModality(m).filter((x) => x.judges.includes(c)).length;
-                return n === 0 ? `<td class="gap">0</td>` : `<td class="ok">${n}</td>`;
-            }).join('');
-            const gap = c.evaluatedBy.length === 0 || c.criteria.length === 0;
-            return `<tr${gap ? ' class="gap"' : ''}><th scope="row"${place(c.source)}>${escapeHtml(c.id)}${c.evaluatedBy.length === 0 ? ` <span class="warn">(${escapeHtml(L.notEvaluated)})</span>` : ''}</th>${cells}</tr>`;
+        const rows = matrix.map(({ competency: c, cells: counts, gap, notEvaluated }) => {
+            const cells = counts.map((n) => (n === undefined ? '<td class="none"></td>' : n === 0 ? `<td class="gap">0</td>` : `<td class="ok">${n}</td>`)).join('');
+            return `<tr${gap ? ' class="gap"' : ''}><th scope="row"${place(c.source)}>${escapeHtml(c.id)}${notEvaluated ? ` <span class="warn">(${escapeHtml(L.notEvaluated)})</span>` : ''}</th>${cells}</tr>`;
         }).join('');
         return `<section class="coverage" aria-labelledby="${hId}"><h2 id="${hId}">${escapeHtml(L.coverage)}</h2><table class="matrix"><caption>${escapeHtml(L.coverageCaption)}</caption><thead><tr><th scope="col">${escapeHtml(L.competency)}</th>${header}</tr></thead><tbody>${rows}</tbody></table>${legend}</section>`;
     }

@@ -1,4 +1,4 @@
-import { completeRangeEnd, Conventions, hyphenRange, idsInRange } from '../model/ids.js';
+import { Conventions, hyphenRange, idsInRange } from '../model/ids.js';
 import { allCompetencies, allCriteriaOf } from '../model/queries.js';
 import type { CriterionModel } from '../model/types.js';
 import { replace } from './fix.js';
@@ -62,11 +62,10 @@ export const criterionIdMismatch: ModelRule<Data> = {
  * C11, C13; `CR18-19` → C18, C19), when the model read the id as a range; undefined otherwise.
  */
 function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<string>): [string, string] | undefined {
-    const node = cr.node as { name?: string; rangeEnd?: string };
-    if (!node.name) return undefined;
+    if (!cr.id) return undefined;
     let ends: [string, string] | undefined;
-    if (node.rangeEnd) ends = [node.name, completeRangeEnd(node.name, node.rangeEnd)];
-    else if (!conventions.competencyIdsFor(node.name).some((id) => existing.has(id)) && cr.conventionalIds.length > 0) ends = hyphenRange(node.name);
+    if (cr.rangeEnd) ends = [cr.id, cr.rangeEnd];
+    else if (!conventions.competencyIdsFor(cr.id).some((id) => existing.has(id)) && cr.conventionalIds.length > 0) ends = hyphenRange(cr.id);
     if (!ends) return undefined;
     for (const start of conventions.competencyIdsFor(ends[0])) {
         for (const end of conventions.competencyIdsFor(ends[1])) {

@@ -20,7 +20,7 @@ export const criterionWithoutCompetency: ModelRule<Data> = {
     check(cert, report) {
         for (const cr of allCriteriaOf(cert)) {
             // `juge X` with X unknown is reported by unresolved-reference.
-            if (cr.judges.length > 0 || cr.judgesIncomplete || (cr.node as { judges?: unknown }).judges !== undefined) continue;
+            if (cr.judges.length > 0 || cr.judgesIncomplete || cr.judgesDeclared) continue;
             if ((cr.part ?? cr.modality).evaluatesIncomplete) continue;
             const name = cr.label ? `Le critère ${cr.label}` : 'Ce critère';
             const nameEn = cr.label ? `Criterion ${cr.label}` : 'This criterion';

@@ -6,6 +6,7 @@ import type { CertificationModel, SourceLocation } from '../model/types.js';
 import type { Fix, FixContext } from './fix.js';
 
 export { capital, t, type Bilingual } from '../i18n.js';
+export { optionName } from '../model/view.js';
 
 /** One finding of a rule, before the settings give it a severity and the suppressions apply. */
 export interface RuleFinding extends Omit<Finding, 'severity'> {
@@ -86,15 +87,4 @@ export function relativeUri(from: string | undefined, to: string): string {
 
 export function list(ids: string[]): string {
     return ids.join(', ');
-}
-
-/**
- * An option as its référentiel names it — `option 1`, or `spécialisation 6A` where the source
- * speaks of specialisations —, with the French articles each form takes.
- */
-export function optionName(option: { id: string; keyword: string }): { fr: string; frThe: string; frOf: string; en: string } {
-    const specialisation = /^sp[ée]ciali[sz]ation$/i.test(option.keyword);
-    return specialisation
-        ? { fr: `spécialisation ${option.id}`, frThe: `la spécialisation ${option.id}`, frOf: `de la spécialisation ${option.id}`, en: `specialisation ${option.id}` }
-        : { fr: `option ${option.id}`, frThe: `l'option ${option.id}`, frOf: `de l'option ${option.id}`, en: `option ${option.id}` };
 }
