@@ -15,11 +15,23 @@ export interface SimpleFinding {
     message: string;
 }
 
+/**
+ * The rules of how a text is written and of the France Compétences dossier: they speak of nearly
+ * every short text a test writes (« Première. », "x", a header with no niveau), so the tests of the
+ * other rules leave them off; their own tests (test/language/drafting-rules.test.ts) and the
+ * examples switch them on.
+ */
+export const WRITING_RULES = ['competency-action-verb', 'competency-state-verb', 'competency-purpose', 'vague-criterion', 'placeholder-text', 'duplicate-text',
+    'missing-certification-field', 'bloc-code-pattern', 'text-too-long', 'required-themes'] as const;
+export const WRITING_RULES_OFF: Record<string, 'off'> = Object.fromEntries(WRITING_RULES.map((r) => [r, 'off']));
+/** A certiref.json that leaves them off, for the CLI tests of output formats and options. */
+export const WRITING_RULES_OFF_CONFIG = JSON.stringify({ rules: WRITING_RULES_OFF });
+
 /** Builds text documents (name → text) together in fresh services and returns their findings. */
-export async function checkTexts(files: Record<string, string>, options: { language?: 'fr' | 'en'; rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'> } = {}) {
+export async function checkTexts(files: Record<string, string>, options: { language?: 'fr' | 'en'; rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'>; writingRules?: boolean } = {}) {
     const { Certiref, shared, config } = createNodeServices();
     config.forcedLanguage = options.language ?? 'en';
-    config.overrides = options.rules ?? {};
+    config.overrides = { ...(options.writingRules ? {} : WRITING_RULES_OFF), ...(options.rules ?? {}) };
     const documents: LangiumDocument[] = [];
     for (const [name, text] of Object.entries(files)) {
         const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.join('/virtual', name)));

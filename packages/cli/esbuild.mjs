@@ -1,6 +1,6 @@
 // Bundles the CLI (and the language server it can start) into one CommonJS file.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,6 +22,10 @@ const similarApart = {
         build.onResolve({ filter: /^certiref-similar$/ }, () => ({ path: './similar.cjs', external: true }));
     },
 };
+// The French lexicon of the drafting rules, read beside the bundle on first use (drafting/lexicon-source.ts)
+mkdirSync(`${here}/dist`, { recursive: true });
+for (const f of ['french-lexicon.txt', 'french-lexicon.LICENSE']) copyFileSync(`${here}/../language/out/drafting/${f}`, `${here}/dist/${f}`);
+
 await esbuild.build({
     entryPoints: [`${here}/../similar/out/index.js`],
     // stopword's ES module: the French list alone, not the 62 languages

@@ -180,12 +180,12 @@ export async function main(argv: string[]): Promise<number> {
             }
         });
     program.command('stats')
-        .description('compte et couverture par certification et bloc / counts and coverage per certification and bloc')
+        .description('compte et couverture par certification et bloc ; en HTML, la liste de contrôle du dossier France Compétences / counts and coverage per certification and bloc; as HTML, the France Compétences dossier checklist')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['table', 'json']).default('table'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(['table', 'json', 'html']).default('table'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: 'table' | 'json'; output?: string; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: 'table' | 'json' | 'html'; output?: string; lang?: Language }) => {
             refuseSourceOutput(opts.output);
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
             if (opts.output) writeAtomic(opts.output, result.text);

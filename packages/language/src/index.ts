@@ -40,3 +40,8 @@ export * from './diff/renewal-report.js';
 export { diffSide } from './diff/side.js';
 export { renderDiff } from './render/diff.js';
 export * from './typography.js';
+export * from './drafting/analysis.js';
+export { FrenchLexicon, frenchLexicon, frenchLexiconLoaded, type VerbForm } from './drafting/lexicon.js';
+export { textRange, rangeInText } from './model/text-range.js';
+export * from './checklist/checklist.js';
+export * from './render/checklist.js';

@@ -9,10 +9,10 @@ ruleTester('similar-text', {
     ],
     invalid: [
         { name: 'the example: clauses moved and a verb changed, still 89 %', code: example('similar-text/referentiel'), registry: true, errors: [
-                { line: 13, column: 16, severity: 'info', message: /^Competency 89% similar to bloc RNCP39568BC01 .*\(shared passage: "contextes économiques et géopolitiques/ },
+                { line: 14, column: 16, severity: 'info', message: /^Competency 89% similar to bloc RNCP39568BC01 .*\(shared passage: "contextes économiques et géopolitiques/ },
             ] },
         { name: 'in French, with French typography', code: example('similar-text/referentiel'), registry: true, language: 'fr', errors: [
-                { line: 13, column: 16, message: /^Compétence proche à 89\u202f% du bloc RNCP39568BC01/ },
+                { line: 14, column: 16, message: /^Compétence proche à 89\u202f% du bloc RNCP39568BC01/ },
             ] },
     ],
 });

@@ -14,10 +14,39 @@ export type SeveritySetting = Severity | 'off';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 export const CONFIG_FILE_NAME = 'certiref.json';
 
+/**
+ * A theme a référentiel must take into account (`required-themes`), and the words that show it
+ * does: matched at the start of words, regardless of case and accents (« écolog » finds
+ * « écologique », « Écologie »).
+ */
+export interface ThemeSetting {
+    /** Its name in French and English, as the findings and the checklist say it. */
+    name: { fr: string; en: string };
+    words: string[];
+}
+
+/** The registry's limits on the texts of a certification (`text-too-long`), in characters. */
+export interface TextLimits {
+    /** The certification's title (« intitulé »). */
+    'certification-title': number;
+    /** A bloc's title (« intitulé du bloc »). */
+    'bloc-title': number;
+    /** A bloc's list of competencies, as the registry's « liste de compétences » field holds it. */
+    'bloc-competencies': number;
+    /** A bloc's evaluation modalities, as the registry's « modalités d'évaluation » field holds it. */
+    'bloc-evaluation': number;
+}
+
+export const TEXT_LIMIT_FIELDS: readonly (keyof TextLimits)[] = ['certification-title', 'bloc-title', 'bloc-competencies', 'bloc-evaluation'];
+
 export interface CertirefConfig {
     language?: Language;
     rules?: Record<string, SeveritySetting>;
     registry?: RegistrySettings;
+    /** Replaces the default list of required themes. */
+    themes?: ThemeSetting[];
+    /** Changes some of the registry's limits. */
+    limits?: Partial<TextLimits>;
 }
 
 /**
@@ -38,6 +67,9 @@ export interface ResolvedConfig {
     rules: Record<string, SeveritySetting>;
     /** The registry to compare with (paths absolute), if certiref.json names one. */
     registry?: RegistrySettings;
+    /** From certiref.json; the rules' defaults otherwise. */
+    themes?: ThemeSetting[];
+    limits?: Partial<TextLimits>;
     /** The file the settings came from, if any. */
     file?: string;
     /** What is wrong with that file (unknown rule, bad severity, bad JSON), with its place. */
@@ -99,8 +131,8 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
     }
     const obj = raw as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'language' && key !== 'rules' && key !== 'registry' && key !== '$schema') {
-            at(`"${key}"`, `clé inconnue « ${key} » (attendu : language, rules, registry) / unknown key "${key}" (expected: language, rules, registry)`);
+        if (key !== 'language' && key !== 'rules' && key !== 'registry' && key !== 'themes' && key !== 'limits' && key !== '$schema') {
+            at(`"${key}"`, `clé inconnue « ${key} » (attendu : language, rules, registry, themes, limits) / unknown key "${key}" (expected: language, rules, registry, themes, limits)`);
         }
     }
     if (obj.language !== undefined) {
@@ -148,7 +180,45 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
             }
         }
     }
+    if (obj.themes !== undefined) {
+        const themes = parseThemes(obj.themes);
+        if (typeof themes === 'string') at('"themes"', themes);
+        else config.themes = themes;
+    }
+    if (obj.limits !== undefined) {
+        if (typeof obj.limits !== 'object' || obj.limits === null || Array.isArray(obj.limits)) {
+            at('"limits"', 'limits doit être un objet / limits must be an object');
+        } else {
+            config.limits = {};
+            for (const [field, value] of Object.entries(obj.limits as Record<string, unknown>)) {
+                if (!TEXT_LIMIT_FIELDS.includes(field as keyof TextLimits)) {
+                    at(`"${field}"`, `limite inconnue « ${field} » (attendu : ${TEXT_LIMIT_FIELDS.join(', ')}) / unknown limit "${field}"`);
+                } else if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+                    at(`"${field}"`, `la limite ${field} doit être un nombre entier de caractères / limit ${field} must be a whole number of characters`);
+                } else {
+                    config.limits[field as keyof TextLimits] = value;
+                }
+            }
+        }
+    }
     return { config, problems };
+}
+
+/** `themes`: a list of `{ "name": "…" or { "fr": "…", "en": "…" }, "words": ["…"] }`; a message when it is not. */
+function parseThemes(raw: unknown): ThemeSetting[] | string {
+    const expected = 'themes doit être une liste de { "name": …, "words": [ … ] } / themes must be a list of { "name": …, "words": [ … ] }';
+    if (!Array.isArray(raw)) return expected;
+    const out: ThemeSetting[] = [];
+    for (const item of raw) {
+        if (typeof item !== 'object' || item === null) return expected;
+        const { name, words } = item as { name?: unknown; words?: unknown };
+        const bilingual = typeof name === 'string' ? { fr: name, en: name }
+            : typeof name === 'object' && name !== null && typeof (name as { fr?: unknown }).fr === 'string' && typeof (name as { en?: unknown }).en === 'string'
+                ? { fr: (name as { fr: string }).fr, en: (name as { en: string }).en } : undefined;
+        if (!bilingual || !Array.isArray(words) || words.length === 0 || !words.every((w) => typeof w === 'string' && w.trim().length > 0)) return expected;
+        out.push({ name: bilingual, words: words as string[] });
+    }
+    return out;
 }
 
 /** Settings from the editor only (the Web Worker server, which reads no file of its own). */

@@ -26,6 +26,8 @@ export class NodeConfigProvider implements ConfigProvider {
         return {
             language: this.forcedLanguage ?? found.config.config.language ?? this.defaultLanguage,
             rules: { ...(found.config.config.rules ?? {}), ...this.overrides },
+            themes: found.config.config.themes,
+            limits: found.config.config.limits,
             ...(registry ? { registry: {
                 ...registry,
                 ...(registry.export ? { export: path.resolve(base, registry.export) } : {}),

@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import type { TextLimits, ThemeSetting } from '../config/config.js';
 import type { Finding, FindingData, RelatedPlace, Severity } from '../finding.js';
 import type { Bilingual } from '../i18n.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
@@ -42,13 +43,19 @@ export interface RuleMeta<D extends object = FindingData> {
     fix?(context: FixContext<D>): Fix[];
 }
 
+/** The settings of certiref.json a rule may read (those of the certification's main file). */
+export interface RuleContext {
+    themes?: ThemeSetting[];
+    limits?: Partial<TextLimits>;
+}
+
 /**
  * A check on the model of one certification: one file per rule (`rules/<id>.ts`) with its
  * metadata, its messages, the type of its findings' data, and its quick fix if it has one. It
  * reads the model only, never the syntax tree.
  */
 export interface ModelRule<D extends object = FindingData> extends RuleMeta<D>, CompletenessRule {
-    check(certification: CertificationModel, report: Report<D>): void;
+    check(certification: CertificationModel, report: Report<D>, context?: RuleContext): void;
 }
 
 /**
