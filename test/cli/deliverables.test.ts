@@ -107,11 +107,12 @@ describe('one jury decision per bloc', () => {
         const items = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*<w:numPr>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((p) => p[0].replace(/<[^>]+>/g, '').replace(/&apos;/g, "'"));
         expect(items).toEqual(['la veille ;', "l'analyse."]);
         expect(document).not.toContain('- la veille');
-        // every row of the last grid keeps with the next (what keeps the decision off a page of its own)
+        // the last grid's last row keeps with the next (the decision), and only it; no row splits across pages
         const grids = document.split('Décision du jury')[0].split('<w:tbl>');
         const lastGrid = grids[grids.length - 1];
-        const paragraphs = lastGrid.match(/<w:p>.*?<\/w:p>|<w:p\/>/gs)!;
-        for (const p of paragraphs) expect(p, p.slice(0, 200)).toContain('<w:keepNext/>');
+        const rows = lastGrid.match(/<w:tr>.*?<\/w:tr>/gs)!;
+        for (const p of rows[rows.length - 1].match(/<w:p>.*?<\/w:p>/gs)!) expect(p, p.slice(0, 200)).toContain('<w:keepNext/>');
+        for (const p of rows.slice(1, -1).flatMap((r) => r.match(/<w:p>.*?<\/w:p>/gs)!)) expect(p, p.slice(0, 200)).not.toContain('<w:keepNext/>');
         expect(lastGrid.match(/<w:trPr>/g)!.length).toBe(lastGrid.match(/<w:cantSplit\/>/g)!.length);
     });
 });

@@ -220,16 +220,13 @@ export async function toDocx(models: CertificationModel[], language: Language, o
         const body: Array<Paragraph | Table> = [];
         const gridWidths = columns(0.24, 0.40, 0.08, 0.08, 0.20);
         const signatureWidths = columns(0.40, 0.25, 0.35);
-        const fieldWidths = columns(0.25, 0.75);
         blocJuries(model).forEach((jury: BlocJury, index) => {
             const { container } = jury;
             body.push(new Paragraph({ text: xmlText(containerHeading(container)), heading: HeadingLevel.HEADING_2, pageBreakBefore: index > 0 || firstOnNewPage, keepNext: true }));
             // who and when: the candidate's, written in; else room to write
-            const filled: Array<[string, string | undefined]> = [[L.candidate, candidate?.name], [L.evaluationDate, candidate?.date], [L.examiners, candidate?.examiners]];
-            body.push(table(filled.map(([label, value]) => new TableRow({
-                cantSplit: true, height: { value: 420, rule: HeightRule.ATLEAST },
-                children: [cell(paragraphs(label, { bold: true, keepNext: true }), fieldWidths[0], { header: true }), cell(paragraphs(value ?? '', { keepNext: true }), fieldWidths[1])],
-            })), fieldWidths));
+            for (const [label, value] of [[L.candidate, candidate?.name], [L.evaluationDate, candidate?.date], [L.examiners, candidate?.examiners]] as Array<[string, string | undefined]>) {
+                body.push(new Paragraph({ keepNext: true, spacing: { after: 80 }, children: [new TextRun({ text: label, bold: true }), new TextRun({ text: value ? ` ${xmlText(value)}` : '' })] }));
+            }
             jury.grids.forEach((grid, g) => {
                 const m = grid.modality;
                 const last = g === jury.grids.length - 1;
@@ -237,9 +234,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
                 const meta = modalityMeta(m);
                 if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
                 const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true, keepNext: true }), gridWidths[i], { header: true })) })];
-                // the last grid keeps with the decision that follows: keep-with-next on every paragraph of its
-                // rows (Word moves its last rows with the decision; LibreOffice reads a table whose paragraphs
-                // all keep with the next as a table kept with the next, still free to break between rows)
+                // rows made once it is known whether they keep with the decision that follows
                 const makers: Array<(keep: boolean) => TableRow> = [];
                 const decisionRow = (competency: ((keep: boolean) => TableCell) | undefined, text: (keep: boolean) => Paragraph[], decided = true) => makers.push((keep) => new TableRow({
                     cantSplit: true,
@@ -256,7 +251,9 @@ export async function toDocx(models: CertificationModel[], language: Language, o
                 for (const cr of grid.unattached) {
                     decisionRow((keep) => cell(paragraphs(cr.judges.map((c) => c.id).join(', ') || '—', { keepNext: keep }), gridWidths[0]), (keep) => paragraphs(criterionText(cr), { keepNext: keep }));
                 }
-                rows.push(...makers.map((make) => make(last)));
+                // the last grid's last row keeps with the decision that follows (keep-with-next on its paragraphs, as
+                // Word reads it; LibreOffice 7.4 does not honour it inside a table), every row whole on its page
+                rows.push(...makers.map((make, i) => make(last && i === makers.length - 1)));
                 body.push(table(rows, gridWidths));
             });
             // one decision for the bloc, after all its modalities, with the rule that validates it
