@@ -59,7 +59,7 @@ describe('the VS Code extension package', () => {
         expect(manifest.contributes.keybindings.map((k: { command: string; key: string; mac: string }) => `${k.command} ${k.key} ${k.mac}`))
             .toEqual(['certiref.showPreview ctrl+shift+v cmd+shift+v', 'certiref.showPreviewToSide ctrl+k v cmd+k v']);
         expect(manifest.activationEvents).toContain('onWebviewPanel:certiref.preview');
-        expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['certiref.language', 'certiref.preview.showCoverage', 'certiref.preview.showFindings', 'certiref.rules']);
+        expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['certiref.language', 'certiref.preview.showCoverage', 'certiref.preview.showFindings', 'certiref.registry.export', 'certiref.registry.index', 'certiref.rules']);
         expect(manifest.contributes.views.explorer).toEqual([{ id: 'certiref.referential', name: '%view.referential%', when: 'certiref.active' }]);
         // the language: its aliases in French and English, its icon, and « » among the pairs that close themselves
         const language = manifest.contributes.languages[0];
@@ -181,7 +181,7 @@ describe('the VS Code extension package', () => {
         expect(size).toBeLessThan(2 * 1024 * 1024);
         const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
         expect(list).toEqual([
-            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/import.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/import.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/similar.cjs', 'extension/dist/web.cjs',
             'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
             'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
         ]);

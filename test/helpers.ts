@@ -48,6 +48,27 @@ export async function loadFiles(files: string[]) {
     return { services: Certiref, documents, models: Certiref.referential.Models.all() as CertificationModel[] };
 }
 
+/**
+ * Like `loadFiles`, with the registry rules on: the index of the extract of the RNCP export
+ * (examples/rncp/), built in a temporary folder.
+ */
+export async function loadFilesWithRegistry(files: string[]) {
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    const engine = await import('certiref-similar');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-registry-'));
+    try {
+        const { index } = await engine.openRegistryExport(path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml'), { indexFolder: folder });
+        const { Certiref } = createNodeServices();
+        Certiref.referential.Similarity.use(engine, index);
+        const { documents } = await loadDocuments(Certiref, files);
+        index.close();
+        return { services: Certiref, documents };
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
+}
+
 export function rules(findings: SimpleFinding[]): string[] {
     return findings.map((f) => f.rule);
 }

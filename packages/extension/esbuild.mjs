@@ -27,14 +27,24 @@ const importApart = {
         build.onResolve({ filter: /\/import-worker\.js$/ }, () => ({ path: './import.cjs', external: true }));
     },
 };
+// The registry's similarity (index, French stemmer, RNCP reader) in a file of its own too, read
+// when the setting `certiref.registry.export` names an export
+const similarApart = {
+    name: 'similar-apart',
+    setup(build) {
+        build.onResolve({ filter: /^certiref-similar$/ }, () => ({ path: './similar.cjs', external: true }));
+    },
+};
 await Promise.all([
     esbuild.build({ ...common, entryPoints: [`${here}/src/extension.ts`], outfile: `${here}/dist/extension.cjs`, platform: 'node', format: 'cjs', target: 'node18',
         plugins: [importApart], supported: { 'dynamic-import': false } }),
     esbuild.build({ ...common, minify: true, entryPoints: [`${here}/src/import-worker.ts`], outfile: `${here}/dist/import.cjs`, platform: 'node', format: 'cjs', target: 'node18',
         define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
     esbuild.build({ ...common, entryPoints: [`${here}/../language/out/export/office.js`], outfile: `${here}/dist/office.cjs`, platform: 'node', format: 'cjs', target: 'node18' }),
+    esbuild.build({ ...common, entryPoints: [`${here}/../similar/out/index.js`], outfile: `${here}/dist/similar.cjs`, platform: 'node', format: 'cjs', target: 'node18',
+        mainFields: ['module', 'main'], logOverride: { 'empty-import-meta': 'silent' } }),
     esbuild.build({ ...common, entryPoints: [`${here}/src/server-node.ts`], outfile: `${here}/dist/server.cjs`, platform: 'node', format: 'cjs', target: 'node18',
-        plugins: [officeApart], supported: { 'dynamic-import': false },
+        plugins: [officeApart, similarApart], supported: { 'dynamic-import': false },
         define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } }),
     // the RNCP export's byte scan uses Buffer: the `buffer` package in the browser
     // minified: with the RNCP import's reader and writer it weighs 2 MB otherwise

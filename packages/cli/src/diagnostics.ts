@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
-import { invalidConfigMessages, type CertificationModel, type CertirefServices, type ConfigProblem, type Language } from 'certiref-language';
+import { invalidConfigMessages, type CertificationModel, type CertirefServices, type ConfigProblem, type Language, type SimilarityData } from 'certiref-language';
 import { relative } from './paths.js';
-import type { CliDiagnostic, PausedCheck } from './result.js';
+import type { CliDiagnostic, CliSimilarity, PausedCheck } from './result.js';
 
-/** The findings of built documents, in the CLI's terms: each message in its document's language. */
-export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
+/** The findings of built documents, in the CLI's terms: each message in its document's language (those of the rules `keep` accepts, if given). */
+export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean, keep?: (rule: string) => boolean): CliDiagnostic[] {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
@@ -15,6 +15,7 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
         for (const f of services.referential.Findings.of(document)) {
             const { severity, rule, range } = f;
             if (quiet && severity !== 'error') continue;
+            if (keep && !keep(rule)) continue;
             const key = `${rule}\u0000${file}\u0000${(lines[range.start.line] ?? '').trim()}`;
             const rank = seen.get(key) ?? 0;
             seen.set(key, rank + 1);
@@ -28,10 +29,20 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
                 rule,
                 message: f.message[language],
                 fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
+                ...(f.data && 'similarity' in f.data ? { similarity: cliSimilarity(f.data.similarity as SimilarityData) } : {}),
             });
         }
     }
     return diagnostics;
+}
+
+function cliSimilarity(s: SimilarityData): CliSimilarity {
+    const text = (runs: SimilarityData['query']) => runs.map(([t]) => t).join('');
+    return {
+        score: Math.round(s.score * 100), relation: s.relation, fiche: s.fiche,
+        ...(s.bloc ? { bloc: s.bloc } : {}), ...(s.coverage ? { coverage: s.coverage } : {}),
+        passage: text(s.passage), text: text(s.query),
+    };
 }
 
 /** The problems of certiref.json files, each where it stands in its file. */

@@ -19,10 +19,22 @@ export interface CertirefApi {
 
 export const selector = [{ language: 'certiref' }];
 
+/** A path of the settings: `~` is the home folder; a relative path is read from the first workspace folder. */
+function settingPath(value: string): string | undefined {
+    const text = value.trim();
+    if (text === '') return undefined;
+    const home = typeof process === 'object' && process.env ? process.env.HOME ?? process.env.USERPROFILE : undefined;
+    if (home && /^~[\\/]/.test(text)) return home + text.slice(1);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (/^([a-zA-Z]:)?[\\/]/.test(text) || !folder || folder.uri.scheme !== 'file') return text;
+    return vscode.Uri.joinPath(folder.uri, text).fsPath;
+}
+
 function settings(): EditorSettings {
     const config = vscode.workspace.getConfiguration('certiref');
+    const registry = { export: settingPath(config.get('registry.export', '')), index: settingPath(config.get('registry.index', '')) };
     // configuration values are proxies: a Web Worker's postMessage cannot clone them
-    return JSON.parse(JSON.stringify({ language: config.get('language', 'auto'), displayLanguage: vscode.env.language, rules: config.get('rules', {}) }));
+    return JSON.parse(JSON.stringify({ language: config.get('language', 'auto'), displayLanguage: vscode.env.language, rules: config.get('rules', {}), registry }));
 }
 
 /**

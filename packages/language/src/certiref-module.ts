@@ -32,6 +32,7 @@ import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { DocumentFindings } from './validation/findings.js';
 import { ConfigProvider, StaticConfigProvider } from './config/config.js';
+import { RegistrySimilarity } from './similarity/registry-similarity.js';
 
 /** Services of the certiref language, beside Langium's own. One service per concern. */
 export type CertirefAddedServices = {
@@ -46,6 +47,8 @@ export type CertirefAddedServices = {
         Findings: DocumentFindings;
         /** Severity settings and message language, from certiref.json and the client. */
         Config: ConfigProvider;
+        /** The registry rules' findings, once an index of the RNCP registry is loaded. */
+        Similarity: RegistrySimilarity;
     };
 };
 
@@ -58,6 +61,7 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
         Rules: (services) => new RuleRunner(services),
         Findings: (services) => new DocumentFindings(services),
         Config: () => new StaticConfigProvider(),
+        Similarity: () => new RegistrySimilarity(),
     },
     references: {
         ScopeProvider: (services) => new CertirefScopeProvider(services),

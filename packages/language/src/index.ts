@@ -10,6 +10,8 @@ export { buildCertificationModel } from './model/build-model.js';
 export { ReferentialModelService } from './workspace/model-service.js';
 export { CertificationMembership, certificationHeaderOfText, certificationIdOfText, idOfKey, nearestAncestor } from './workspace/membership.js';
 export * from './rules/index.js';
+export { type SimilarityData, type SimilarityQuery, similarityQuery, registryFindings, registryNumber } from './rules/similar-text.js';
+export { RegistrySimilarity } from './similarity/registry-similarity.js';
 export { RuleRunner } from './validation/rule-runner.js';
 export { CertirefDocumentValidator } from './validation/document-validator.js';
 export { DocumentFindings } from './validation/findings.js';

@@ -1,4 +1,4 @@
-import type { SeveritySetting } from './config/config.js';
+import type { RegistrySettings, SeveritySetting } from './config/config.js';
 import type { DiffSummary } from './diff/compare.js';
 import type { Language } from './i18n.js';
 
@@ -85,6 +85,8 @@ export interface EditorSettings {
     /** The editor's display language, for `auto`. */
     displayLanguage?: string;
     rules: Record<string, SeveritySetting>;
+    /** `certiref.registry.export` and `certiref.registry.index` (the desktop server only). */
+    registry?: RegistrySettings;
 }
 
 /** Requests the Web Worker server sends to the extension to read the workspace's files. */

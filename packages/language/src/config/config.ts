@@ -17,11 +17,27 @@ export const CONFIG_FILE_NAME = 'certiref.json';
 export interface CertirefConfig {
     language?: Language;
     rules?: Record<string, SeveritySetting>;
+    registry?: RegistrySettings;
+}
+
+/**
+ * The RNCP registry the similarity rules compare with: `"registry": { "export": "…zip",
+ * "index": "…", "threshold": 0.5 }` (paths relative to certiref.json).
+ */
+export interface RegistrySettings {
+    /** The open-data export (zip or XML). */
+    export?: string;
+    /** The folder of its index (default: certiref's cache folder). */
+    index?: string;
+    /** Findings from this score up (0 … 1). */
+    threshold?: number;
 }
 
 export interface ResolvedConfig {
     language: Language;
     rules: Record<string, SeveritySetting>;
+    /** The registry to compare with (paths absolute), if certiref.json names one. */
+    registry?: RegistrySettings;
     /** The file the settings came from, if any. */
     file?: string;
     /** What is wrong with that file (unknown rule, bad severity, bad JSON), with its place. */
@@ -83,13 +99,32 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
     }
     const obj = raw as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'language' && key !== 'rules' && key !== '$schema') {
-            at(`"${key}"`, `clé inconnue « ${key} » (attendu : language, rules) / unknown key "${key}" (expected: language, rules)`);
+        if (key !== 'language' && key !== 'rules' && key !== 'registry' && key !== '$schema') {
+            at(`"${key}"`, `clé inconnue « ${key} » (attendu : language, rules, registry) / unknown key "${key}" (expected: language, rules, registry)`);
         }
     }
     if (obj.language !== undefined) {
         if (obj.language === 'fr' || obj.language === 'en') config.language = obj.language;
         else at('"language"', 'language doit valoir "fr" ou "en" / language must be "fr" or "en"');
+    }
+    if (obj.registry !== undefined) {
+        const registry = obj.registry as Record<string, unknown>;
+        if (typeof registry !== 'object' || registry === null || Array.isArray(registry)) {
+            at('"registry"', 'registry doit être un objet / registry must be an object');
+        } else {
+            config.registry = {};
+            for (const [key, value] of Object.entries(registry)) {
+                if (key === 'export' || key === 'index') {
+                    if (typeof value === 'string' && value.trim() !== '') config.registry[key] = value;
+                    else at(`"${key}"`, `registry.${key} doit être un chemin / must be a path`);
+                } else if (key === 'threshold') {
+                    if (typeof value === 'number' && value > 0 && value <= 1) config.registry.threshold = value;
+                    else at('"threshold"', 'registry.threshold doit être un nombre entre 0 et 1 (0.5 = 50 %) / must be a number between 0 and 1');
+                } else {
+                    at(`"${key}"`, `clé inconnue « ${key} » dans registry (attendu : export, index, threshold) / unknown key "${key}" in registry (expected: export, index, threshold)`);
+                }
+            }
+        }
     }
     if (obj.rules !== undefined) {
         if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {

@@ -20,8 +20,10 @@ import { suppressionWithoutReason } from './suppression-without-reason.js';
 import { syntaxError } from './syntax-error.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { unusedSuppression } from './unused-suppression.js';
+import { REGISTRY_RULES } from './similar-text.js';
 
 export * from './rule.js';
+export { REGISTRY_RULES, REGISTRY_RULE_IDS, similarText, similarOwnVersion } from './similar-text.js';
 export { syntaxError, syntaxErrorMessages } from './syntax-error.js';
 export { suppressionWithoutReason, suppressionWithoutReasonMessages } from './suppression-without-reason.js';
 export { unusedSuppression, unusedSuppressionMessages } from './unused-suppression.js';
@@ -54,6 +56,9 @@ export const MODEL_RULES: readonly ModelRule<any>[] = [
 ];
 
 /** Every rule users can see and set: the model's, and those checked outside the model (the text itself, the review notes, the suppressions, certiref.json). */
-export const ALL_RULES: readonly RuleMeta<any>[] = [syntaxError, ...MODEL_RULES, reviewNote, suppressionWithoutReason, unusedSuppression, invalidConfig];
+export const ALL_RULES: readonly RuleMeta<any>[] = [syntaxError, ...MODEL_RULES, ...REGISTRY_RULES, reviewNote, suppressionWithoutReason, unusedSuppression, invalidConfig];
+
+/** The rules `certiref check` runs: all but those that need the registry's export (`certiref similar`). */
+export const CHECK_RULES: readonly RuleMeta<any>[] = ALL_RULES.filter((r) => !r.needsRegistry);
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta<any>> = new Map(ALL_RULES.map((r) => [r.id, r]));

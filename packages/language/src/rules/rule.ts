@@ -12,6 +12,8 @@ export { optionName } from '../model/view.js';
 export interface RuleFinding extends Omit<Finding, 'severity'> {
     /** The first line of the element the finding is about (a suppression comment above it applies). */
     anchorLine?: number;
+    /** A weaker finding of its rule: one severity below the rule's setting (a hint stays a hint). */
+    weaker?: boolean;
 }
 
 /** How a rule reports a finding: where (the element's id, or `range`), what, and its typed data. */
@@ -34,6 +36,8 @@ export interface RuleMeta<D extends object = FindingData> {
     help: Bilingual;
     /** Whether `off` is allowed (syntax errors cannot be switched off). */
     configurable?: boolean;
+    /** Runs only against an export of the RNCP registry (`certiref similar`, the editor's registry setting). */
+    needsRegistry?: boolean;
     /** The quick fixes of one of its findings, when it has an obvious remedy. */
     fix?(context: FixContext<D>): Fix[];
 }
