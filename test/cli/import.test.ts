@@ -38,6 +38,8 @@ function differences(a: unknown, b: unknown, at = ''): string[] {
     if (JSON.stringify(a) === JSON.stringify(b)) return [];
     // the export makes list items Word lists: a bullet comes back as a bullet, whatever character the source typed
     if (typeof a === 'string' && typeof b === 'string' && bulleted(a) === bulleted(b)) return [];
+    // an option's keyword as the export's language spells it: « spécialisation » is « specialisation » in English
+    if (/\.option\.kind$/.test(at) && typeof a === 'string' && typeof b === 'string' && a.normalize('NFD').replace(/\p{M}/gu, '') === b.normalize('NFD').replace(/\p{M}/gu, '')) return [];
     if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b) && (!Array.isArray(a) || a.length === (b as unknown[]).length)) {
         const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
         return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k));

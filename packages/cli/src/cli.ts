@@ -36,7 +36,7 @@ export function usageMessage(text: string): string {
     if (own) return `certiref: ${frenchTypography(`${own[1]} : ${own[3]}`)}\n`;
     const rules: Array<[RegExp, (...m: string[]) => string]> = [
         [/^unknown option '([^']+)'/, (o) => `option inconnue ${o}`],
-        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, export, stats, diff, format, import, lsp)`],
+        [/^unknown command '([^']+)'/, (c) => `commande inconnue ${c} (check, similar, export, stats, diff, format, import, lsp)`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `${o} : valeur « ${v} » invalide, valeurs possibles : ${c}`],
         [/^option '([^']+)' argument '([^']*)' is invalid\. (.*)$/, (o, v, why) => `${o} : valeur « ${v} » invalide : ${why}`],
         [/^option '([^']+)' argument missing/, (o) => `${o} : valeur manquante`],

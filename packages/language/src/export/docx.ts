@@ -128,7 +128,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
         // per bloc (or option), the three-column table
         const threeWidths = columns(0.28, 0.32, 0.40);
         for (const container of shownContainers(model)) {
-            body.push(new Paragraph({ text: xmlText(containerHeading(container)), heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
+            body.push(new Paragraph({ text: xmlText(containerHeading(container, { language })), heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
             if (container.description) body.push(...paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
@@ -222,7 +222,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
         const signatureWidths = columns(0.40, 0.25, 0.35);
         blocJuries(model).forEach((jury: BlocJury, index) => {
             const { container } = jury;
-            body.push(new Paragraph({ text: xmlText(containerHeading(container)), heading: HeadingLevel.HEADING_2, pageBreakBefore: index > 0 || firstOnNewPage, keepNext: true }));
+            body.push(new Paragraph({ text: xmlText(containerHeading(container, { language })), heading: HeadingLevel.HEADING_2, pageBreakBefore: index > 0 || firstOnNewPage, keepNext: true }));
             // who and when: the candidate's, written in; else room to write
             for (const [label, value] of [[L.candidate, candidate?.name], [L.evaluationDate, candidate?.date], [L.examiners, candidate?.examiners]] as Array<[string, string | undefined]>) {
                 body.push(new Paragraph({ keepNext: true, spacing: { after: 80 }, children: [new TextRun({ text: label, bold: true }), new TextRun({ text: value ? ` ${xmlText(value)}` : '' })] }));

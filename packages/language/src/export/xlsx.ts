@@ -108,7 +108,7 @@ export async function toXlsx(models: CertificationModel[], language: Language, o
     /** One bloc's grids, result, decision and signatures, from the sheet's next row. */
     const writeJury = (sheet: ExcelJS.Worksheet, model: CertificationModel, jury: BlocJury, candidate?: Candidate) => {
         const { container } = jury;
-        merged(sheet, `${certificationTitle(model)} — ${containerHeading(container)}`, 1, LAST_COLUMN, { bold: true, size: 13 });
+        merged(sheet, `${certificationTitle(model)} — ${containerHeading(container, { language })}`, 1, LAST_COLUMN, { bold: true, size: 13 });
         field(sheet, L.candidate, candidate?.name);
         field(sheet, L.date, candidate?.date);
         field(sheet, L.examiners, candidate?.examiners);
@@ -231,7 +231,7 @@ export async function toXlsx(models: CertificationModel[], language: Language, o
                 });
             }
         } else {
-            for (const jury of juries) writeJury(jurySheet(`${prefix}${containerHeading(jury.container, { titles: false })}`, model), model, jury);
+            for (const jury of juries) writeJury(jurySheet(`${prefix}${containerHeading(jury.container, { titles: false, language })}`, model), model, jury);
         }
         // coverage: competencies × modalities
         const { modalities, rows: matrix } = coverageMatrix(model);

@@ -44,10 +44,11 @@ export function blocOf(container: ContainerModel): BlocModel {
  * layout writes « option »; `text` escapes the titles (the ids and words are the layout's own);
  * without `titles`, the ids only (`Bloc 5 · option 1`).
  */
-export function containerHeading(container: BlocModel | OptionModel, options: { optionWord?: string; text?: (title: string) => string; titles?: boolean } = {}): string {
+export function containerHeading(container: BlocModel | OptionModel, options: { optionWord?: string; language?: Language; text?: (title: string) => string; titles?: boolean } = {}): string {
     const { text = (s: string) => s, titles = true } = options;
-    // an option (or a specialisation) named as the référentiel names it, unless the layout says otherwise
-    const optionWord = options.optionWord ?? (container.containerKind === 'option' ? container.keyword.toLowerCase() : 'option');
+    // an option (or a specialisation) named as the référentiel names it, in the layout's language
+    const optionWord = options.optionWord ?? (container.containerKind !== 'option' ? 'option'
+        : options.language ? optionName(container)[options.language].slice(0, -(container.id.length + 1)) : container.keyword.toLowerCase());
     const bloc = blocOf(container);
     const titled = (id: string, title: string | undefined) => `${id}${titles && title ? ` — ${text(title)}` : ''}`;
     return `Bloc ${titled(bloc.id, bloc.title)}${container.containerKind === 'option' ? ` · ${optionWord} ${titled(container.id, container.title)}` : ''}`;

@@ -142,7 +142,7 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
 
     function renderContainer(container: BlocModel | OptionModel): string {
         const hId = id('bloc');
-        const title = containerHeading(container, { optionWord: L.option });
+        const title = containerHeading(container, { language: options.language });
         const parts: string[] = [`<section class="bloc" aria-labelledby="${hId}"><h2 id="${hId}"${place(container.source)}>${escapeHtml(title)}</h2>`, findingsAt(container.source)];
         const own = competenciesOf(container);
         const cId = id('competencies');

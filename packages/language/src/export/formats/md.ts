@@ -29,7 +29,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
         const meta = [model.rncp && `RNCP ${rncpNumber(model)}`, model.level && `${L('level')} ${model.level}`, model.certifier && `${L('certifier')}${colon(language)}${model.certifier}`].filter(Boolean);
         if (meta.length) out.push(meta.map((m) => cell(m as string)).join(' · '), '');
         for (const container of shownContainers(model)) {
-            out.push(`## ${containerHeading(container, { text: cell })}`, '');
+            out.push(`## ${containerHeading(container, { text: cell, language })}`, '');
             for (const a of container.activities) {
                 out.push(`- **${cell(a.id)}** ${cell(a.title)}`);
                 for (const c of a.competencies) out.push(`  - **${cell(c.id)}** ${cell(c.text)}`);
