@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import { certificationIdOfText, type Language, type SeveritySetting } from 'certiref-language';
+import { append, certificationIdOfText, type Language, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, loadDocuments, type FileProblem } from 'certiref-language/node';
 import { toCliDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { relative } from './formatters/stylish.js';
@@ -48,7 +48,7 @@ export function batches(files: string[], size: number): string[][] {
     const out: string[][] = [];
     let current: string[] = [];
     for (const group of groups.values()) {
-        current.push(...group);
+        append(current, group);
         if (current.length >= size) {
             out.push(current);
             current = [];
@@ -77,9 +77,9 @@ export async function checkSharded(all: string[][], settings: ShardSettings, scr
             else void worker.terminate().then(() => resolve());
         };
         worker.on('message', (m: BatchResult) => {
-            result.files.push(...m.files);
-            result.diagnostics.push(...m.diagnostics);
-            result.problems.push(...m.problems);
+            append(result.files, m.files);
+            append(result.diagnostics, m.diagnostics);
+            append(result.problems, m.problems);
             onFiles(m.files.length + m.problems.length);
             next();
         });

@@ -5,6 +5,7 @@ import {
 import type { Language } from '../config/config.js';
 import { containers, criteriaOfModality } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
+import { append } from '../util/arrays.js';
 import { modalityName, partName, xmlText } from './tables.js';
 
 /** A4 landscape, 2 cm margins: the width a table may take, in twentieths of a point. */
@@ -62,7 +63,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         const body: Array<Paragraph | Table> = [];
         // the title block: what France Compétences reads first; a field the source does not give says so
         body.push(new Paragraph({ text: xmlText(model.title || model.id), heading: HeadingLevel.TITLE }));
-        if (model.description) body.push(...paragraphs(model.description, { italics: true }));
+        if (model.description) append(body, paragraphs(model.description, { italics: true }));
         const fields: Array<[string, string | undefined]> = [
             [L.certification, `${model.title || model.id} (${model.id})`],
             [L.rncp, model.rncp ? `RNCP${model.rncp.replace(/^RNCP\s*/i, '')}` : undefined],
@@ -87,7 +88,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 text: xmlText(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`),
                 heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
             }));
-            if (container.description) body.push(...paragraphs(container.description));
+            if (container.description) append(body, paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
             const listed = new Set<CriterionModel>();
@@ -97,23 +98,23 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 if (!described.has(m)) {
                     described.add(m);
                     const meta = modalityMeta(m);
-                    if (meta) out.push(...paragraphs(meta, { italics: true }));
-                    if (m.description) out.push(...paragraphs(m.description));
+                    if (meta) append(out, paragraphs(meta, { italics: true }));
+                    if (m.description) append(out, paragraphs(m.description));
                 }
                 return out;
             };
             for (const a of container.activities) {
                 const evaluation: Paragraph[] = [];
                 for (const m of container.modalities.filter((x) => a.competencies.some((c) => x.evaluatedCompetencies.includes(c)))) {
-                    evaluation.push(...modalityParagraphs(m));
+                    append(evaluation, modalityParagraphs(m));
                     // each criterion once, in the order of the source, even when it judges several competencies of the activity
                     const judging = criteriaOfModality(m).filter((cr) => cr.judges.some((c) => a.competencies.includes(c)));
                     for (const cr of judging) {
                         listed.add(cr);
-                        evaluation.push(...paragraphs(criterionText(cr)));
+                        append(evaluation, paragraphs(criterionText(cr)));
                     }
                     for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x) && !judging.some((cr) => cr.judges.includes(x)))) {
-                        evaluation.push(...paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
+                        append(evaluation, paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
                     }
                 }
                 rows.push(new TableRow({
@@ -129,8 +130,8 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             for (const m of container.modalities) {
                 const left = criteriaOfModality(m).filter((cr) => !listed.has(cr));
                 if (left.length === 0 && described.has(m)) continue;
-                rest.push(...modalityParagraphs(m));
-                for (const cr of left) rest.push(...paragraphs(`${criterionText(cr)}${cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : ''}`));
+                append(rest, modalityParagraphs(m));
+                for (const cr of left) append(rest, paragraphs(`${criterionText(cr)}${cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : ''}`));
             }
             if (rest.length) rows.push(new TableRow({ children: [cell(paragraphs(L.unattached, { italics: true }), threeWidths[0]), cell([], threeWidths[1]), cell(rest, threeWidths[2])] }));
             body.push(table(rows, threeWidths));
@@ -146,10 +147,11 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             for (const m of container.modalities) {
                 body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
                 first = false;
-                body.push(...paragraphs(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`, { bold: true, keepNext: true }));
+                append(body, paragraphs(`Bloc ${bloc.id}${bloc.title ? ` — ${bloc.title}` : ''}${container.containerKind === 'option' ? ` · option ${container.id}${container.title ? ` — ${container.title}` : ''}` : ''}`, { bold: true, keepNext: true }));
                 const meta = modalityMeta(m);
-                if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
-                body.push(...paragraphs(L.candidate, { keepNext: true }), ...paragraphs(L.evaluationDate, { keepNext: true }));
+                if (meta) append(body, paragraphs(meta, { italics: true, keepNext: true }));
+                append(body, paragraphs(L.candidate, { keepNext: true }));
+                append(body, paragraphs(L.evaluationDate, { keepNext: true }));
                 const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true }), gridWidths[i], { header: true })) })];
                 const decisionRow = (competency: TableCell | undefined, text: Paragraph[], decided = true) => new TableRow({
                     cantSplit: true,
@@ -170,7 +172,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 body.push(table(rows, gridWidths));
                 // the decision and the signatures, kept together on one page
                 body.push(new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new TextRun({ text: `${L.decision}   ☐ ${L.validated}     ☐ ${L.notValidated}`, bold: true })] }));
-                body.push(...paragraphs(L.juryDate, { keepNext: true }));
+                append(body, paragraphs(L.juryDate, { keepNext: true }));
                 body.push(table([
                     new TableRow({ tableHeader: true, cantSplit: true, children: [L.member, L.role, L.signature].map((h, i) => cell(paragraphs(h, { bold: true, keepNext: true }), signatureWidths[i], { header: true })) }),
                     ...[1, 2, 3].map(() => new TableRow({ cantSplit: true, height: { value: 700, rule: HeightRule.ATLEAST }, children: signatureWidths.map((w) => cell([new Paragraph({ text: '', keepNext: true })], w)) })),

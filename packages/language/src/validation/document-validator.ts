@@ -10,6 +10,7 @@ import { RULES_BY_ID, t, type Bilingual, type Finding } from '../rules/index.js'
 import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
 import { syntaxMessage } from './syntax-messages.js';
+import { append } from '../util/arrays.js';
 import { CertirefGrammar } from '../generated/grammar.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -83,7 +84,7 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         }
         for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
         const model = this.models().forDocument(document);
-        if (model) findings.push(...this.runner().forDocument(model, uri));
+        if (model) append(findings, this.runner().forDocument(model, uri));
         return toDiagnostics(findings, config, document);
     }
 
