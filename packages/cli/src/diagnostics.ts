@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CertirefDiagnosticData } from 'certiref-language';
@@ -27,21 +27,32 @@ const SEVERITY: Record<number, Severity> = {
     [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** The diagnostics of built documents, in the CLI's terms. */
+/**
+ * The diagnostics of built documents, in the CLI's terms. A fingerprint is the SHA-256 of the
+ * rule, the file, the trimmed text of the finding's line and its rank among equal ones; the hash
+ * of `rule, file, line` is computed once per rule and line and copied for each rank, so that
+ * 100,000 findings on one long line do not hash the line 100,000 times.
+ */
 export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
-        const lines = document.textDocument.getText().split(/\r?\n/);
-        const seen = new Map<string, number>();
+        // lines as the editor and the lexer count them (a lone CR ends one too)
+        const lines = document.textDocument.getText().split(/\r\n?|\n/);
+        const lineIds = new Map<string, number>(); // trimmed text of a line → a small number
+        const seen = new Map<string, { rank: number; hash: Hash }>();
         for (const d of document.diagnostics ?? []) {
             const severity = SEVERITY[d.severity ?? DiagnosticSeverity.Error];
             if (quiet && severity !== 'error') continue;
             const data = d.data as CertirefDiagnosticData | undefined;
             const rule = data?.rule ?? String(d.code ?? 'unknown');
-            const key = `${rule}\u0000${file}\u0000${(lines[d.range.start.line] ?? '').trim()}`;
-            const rank = seen.get(key) ?? 0;
-            seen.set(key, rank + 1);
+            const text = (lines[d.range.start.line] ?? '').trim();
+            let lineId = lineIds.get(text);
+            if (lineId === undefined) lineIds.set(text, (lineId = lineIds.size));
+            const key = `${rule}\u0000${lineId}`;
+            let entry = seen.get(key);
+            if (!entry) seen.set(key, (entry = { rank: 0, hash: createHash('sha256').update(`${rule}\u0000${file}\u0000${text}\u0000`) }));
+            const rank = entry.rank++;
             diagnostics.push({
                 file,
                 line: d.range.start.line + 1,
@@ -51,7 +62,7 @@ export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): 
                 severity,
                 rule,
                 message: d.message,
-                fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
+                fingerprint: entry.hash.copy().update(String(rank)).digest('hex').slice(0, 32),
             });
         }
     }

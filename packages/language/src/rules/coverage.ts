@@ -1,6 +1,6 @@
 import { comparisonKey as comparisonKeyOf } from '../model/text.js';
 import { allActivities, allCompetencies, allCriteriaOf, competenciesOf, containers } from '../model/queries.js';
-import { completeRangeEnd, Conventions, hyphenRange, idsInRange } from '../model/ids.js';
+import { completeRangeEnd, Conventions, hyphenRange, IdIndex, idsInRange } from '../model/ids.js';
 import type { CompetencyModel, CriterionModel } from '../model/types.js';
 import { capital, list, optionName, t, where, type ModelRule } from './rule.js';
 
@@ -15,12 +15,14 @@ export const competencyWithoutCriterion: ModelRule = {
     ),
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
-        const criteria = allCriteriaOf(cert);
+        // the first criterion of each id (case aside) that judges something
+        const judging = new Map<string, CriterionModel>();
+        for (const cr of allCriteriaOf(cert)) if (cr.id && cr.judges.length > 0 && !judging.has(cr.id.toLowerCase())) judging.set(cr.id.toLowerCase(), cr);
         for (const c of allCompetencies(cert)) {
             if (c.criteria.length > 0 || c.duplicate) continue;
             const suggested = conventions.criterionIdsFor(c.id)[0];
             // the criterion numbered for it exists, but judges something else (`critère CR3 juge C2`)
-            const namesake = suggested ? criteria.find((cr) => cr.id?.toLowerCase() === suggested.toLowerCase() && cr.judges.length > 0) : undefined;
+            const namesake = suggested ? judging.get(suggested.toLowerCase()) : undefined;
             if (namesake) {
                 const judged = list(namesake.judges.map((j) => j.id));
                 report(c.source, t(
@@ -119,10 +121,13 @@ export const criterionOutsideEvaluation: ModelRule = {
         'When a modality (or a part) declares what it evaluates, its criteria judge those competencies. Add the competency to `evaluates` or move the criterion.',
     ),
     check(cert, report) {
+        const evaluated = new Map<object, Set<CompetencyModel>>();
         for (const cr of allCriteriaOf(cert)) {
             const holder = cr.part?.evaluatesDeclared ? cr.part : cr.modality.evaluatesDeclared ? cr.modality : undefined;
             if (!holder || holder.evaluatesIncomplete) continue;
-            const outside = cr.judges.filter((c) => !holder.evaluates.includes(c));
+            let set = evaluated.get(holder);
+            if (!set) evaluated.set(holder, (set = new Set(holder.evaluates)));
+            const outside = cr.judges.filter((c) => !set.has(c));
             if (outside.length === 0) continue;
             const ids = list(outside.map((c) => c.id));
             const name = cr.label ? `Le critère ${cr.label}` : 'Ce critère';
@@ -148,11 +153,12 @@ export const criterionIdMismatch: ModelRule = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         const existing = new Set(allCompetencies(cert).map((c) => c.id));
+        const index = new IdIndex(existing);
         for (const cr of allCriteriaOf(cert)) {
             // a range (CR11 à 13, CR18-19) whose start or end names no competency: `CR11 à 31`
             // would otherwise judge C11 to C19 without a word
             // (not while a file is cut short by a syntax error: the missing end may be unread)
-            const ends = cert.incomplete ? undefined : rangeEnds(cr, conventions, existing);
+            const ends = cert.incomplete ? undefined : rangeEnds(cr, conventions, existing, index);
             const missing = ends?.filter((id) => !existing.has(id)) ?? [];
             if (ends && missing.length > 0 && cr.conventionalIds.length > 0) {
                 const present = cr.conventionalIds;
@@ -181,7 +187,7 @@ export const criterionIdMismatch: ModelRule = {
  * The competencies at the two ends of a criterion's range id, under the conventions (`CR11 à 13` →
  * C11, C13; `CR18-19` → C18, C19), when the model read the id as a range; undefined otherwise.
  */
-function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<string>): [string, string] | undefined {
+function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<string>, index: IdIndex): [string, string] | undefined {
     const node = cr.node as { name?: string; rangeEnd?: string };
     if (!node.name) return undefined;
     let ends: [string, string] | undefined;
@@ -190,7 +196,7 @@ function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<s
     if (!ends) return undefined;
     for (const start of conventions.competencyIdsFor(ends[0])) {
         for (const end of conventions.competencyIdsFor(ends[1])) {
-            if ((idsInRange(start, end, existing) ?? []).length > 0) return [start, end];
+            if ((idsInRange(start, end, index) ?? []).length > 0) return [start, end];
         }
     }
     return undefined;
