@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { certificationIdOfText } from 'certiref-language';
-import { describeProblem, notRegularFile, readProblem } from 'certiref-language/node';
+import { certificationHeaderOfText } from 'certiref-language';
+import { describeProblem, notRegularFile, readProblem, readSource } from 'certiref-language/node';
 
 export class UsageError extends Error {}
 
@@ -116,22 +116,18 @@ function relativeProblem(line: string): string {
     return line.startsWith(cwd) ? line.slice(cwd.length) : line;
 }
 
-/** The header of a .ref file: the certification it declares or continues. */
+/**
+ * The header of a .ref file: the certification it declares or continues, read as the language
+ * server reads it (after any number of comments, whatever their length).
+ */
 function headerOf(file: string): { id: string; main: boolean } | undefined {
-    let text: string;
     try {
         if (!fs.statSync(file).isFile()) return undefined; // opening a pipe would wait for a writer
-        const fd = fs.openSync(file, 'r');
-        const buffer = Buffer.alloc(8192);
-        const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-        fs.closeSync(fd);
-        text = buffer.subarray(0, n).toString('utf8');
+        const read = readSource(file);
+        return 'text' in read ? certificationHeaderOfText(read.text) : undefined;
     } catch {
         return undefined;
     }
-    const id = certificationIdOfText(text);
-    if (id === undefined) return undefined;
-    return { id, main: /^(?:\uFEFF)?\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*certification\s/i.test(text.slice(0, 4096)) };
 }
 
 /**
@@ -195,7 +191,10 @@ export function contextFiles(files: string[]): string[] {
             const abs = path.resolve(f);
             if (given.has(abs)) continue;
             const h = header(abs);
-            if (h && !h.main && ids.has(h.id) && nearestDeclaration(path.dirname(abs), h.id) === root) extra.add(abs);
+            if (!h || !ids.has(h.id)) continue;
+            // the declaration itself (and a second one beside it, which duplicate-id reports), and
+            // the continuing files whose nearest declaration is this one
+            if (h.main ? path.dirname(abs) === root : nearestDeclaration(path.dirname(abs), h.id) === root) extra.add(abs);
         }
     }
     return [...extra].sort();
