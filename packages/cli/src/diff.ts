@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import {
-    diffReferentials, diffSide, diffToJson, diffToMarkdown, diffToText, summarize, type DiffPaths, type DiffSide, type Language, type ReferentialDiff,
+    diffReferentials, diffSide, printable, diffToJson, diffToMarkdown, diffToText, summarize, type DiffPaths, type DiffSide, type Language, type ReferentialDiff,
     type SeveritySetting,
 } from 'certiref-language';
 import { loadWorkspace } from './check.js';
@@ -83,7 +83,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     const report = { language, paths, labels };
     const text = options.format === 'json'
         ? JSON.stringify(diffToJson(result, { ...report, tool: { name: 'certiref', version: options.version } }), null, 2) + '\n'
-        : options.format === 'markdown' ? diffToMarkdown(result, report) : diffToText(result, report);
+        : options.format === 'markdown' ? diffToMarkdown(result, report) : printable(diffToText(result, report), { lines: true }); // text for a terminal: no escape sequence from a title
     return { text, diff: result, language, introducedErrors: summarize(result).introduced.errors };
 }
 

@@ -1,5 +1,5 @@
 import { URI } from 'langium';
-import { formatDocument, type Language } from 'certiref-language';
+import { formatDocument, printable, type Language } from 'certiref-language';
 import { createNodeServices, describeProblem, readSource } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
 import { relative } from './formatters/stylish.js';
@@ -39,7 +39,7 @@ export function format(options: FormatOptions): { output: string; errors: string
             const token = document.parseResult.parserErrors[0]?.token;
             const lexing = document.parseResult.lexerErrors[0];
             const where = token && Number.isFinite(token.startLine) ? `:${token.startLine}:${token.startColumn}` : lexing ? `:${lexing.line}:${lexing.column}` : '';
-            errors.push(`${relative(file)}${where}: ${fr ? 'erreur de syntaxe, fichier non formaté (voir certiref check)' : 'syntax error, file not formatted (see certiref check)'}`);
+            errors.push(`${printable(relative(file))}${where}: ${fr ? 'erreur de syntaxe, fichier non formaté (voir certiref check)' : 'syntax error, file not formatted (see certiref check)'}`);
             continue;
         }
         if (!options.write && !options.check) return { output: formatted, errors: '', exitCode: 0 };
@@ -47,9 +47,9 @@ export function format(options: FormatOptions): { output: string; errors: string
         unformatted++;
         if (options.write) {
             writeAtomic(file, formatted);
-            lines.push(`${relative(file)}: ${fr ? 'formaté' : 'formatted'}`);
+            lines.push(`${printable(relative(file))}: ${fr ? 'formaté' : 'formatted'}`);
         } else {
-            lines.push(`${relative(file)}: ${fr ? 'pas au format canonique' : 'not in the canonical layout'}`);
+            lines.push(`${printable(relative(file))}: ${fr ? 'pas au format canonique' : 'not in the canonical layout'}`);
         }
     }
     if (options.check && unformatted === 0 && broken === 0) lines.push(fr ? `✔ ${files.length} fichier(s) au format canonique.` : `✔ ${files.length} file(s) in the canonical layout.`);

@@ -1,5 +1,6 @@
 import { containers, criteriaOfModality } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
+import { append } from '../util/arrays.js';
 import type { Language } from '../config/config.js';
 
 /**
@@ -96,13 +97,19 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
 
 /**
  * Text that Markdown renderers (GitHub, GitLab …) show as written: HTML's characters as entities,
- * Markdown's punctuation (links, emphasis, code, tables) escaped. Line breaks are left to the caller.
+ * Markdown's punctuation (links, images, emphasis, code, tables) escaped. What GitHub links by
+ * itself in plain text — a bare URL (`https://…`, `www.…`), an e-mail address, an `@mention`
+ * (which notifies that person when a report is posted), an issue `#12` — gets an invisible word
+ * joiner (U+2060) after its `@`, `#`, scheme or `www`, which renderers show as nothing and which
+ * breaks the link. Line breaks are left to the caller.
  */
 export function escapeMarkdownText(text: string): string {
     return text
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
         .replace(/([\\`*_[\]|~#])/g, '\\$1')
-        .replace(/^(\s*)([-+])/gm, '$1\\$2');
+        .replace(/^(\s*)([-+])/gm, '$1\\$2')
+        .replace(/([@#])(?=[\p{L}\p{N}_])/gu, '$1\u2060')
+        .replace(/\b(https?|ftp|www)(?=:\/\/|\.)/gi, '$1\u2060');
 }
 
 /**
@@ -165,7 +172,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
                     m.deliverables.length ? `${fr ? 'Livrables' : 'Deliverables'} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
                 if (meta.length) out.push(`*${cell(meta.join(' · '))}*`, '');
                 // paragraphs apart, each on one line (a blank line between them)
-                if (m.description) out.push(...m.description.split(/\n\n+/).flatMap((p) => [cell(p), '']));
+                if (m.description) append(out, m.description.split(/\n\n+/).flatMap((p) => [cell(p), '']));
                 out.push(`| ${fr ? 'Compétence' : 'Competency'} | ${fr ? 'Critère' : 'Criterion'} | ${fr ? 'Acquis' : 'Acquired'} | ${fr ? 'Non acquis' : 'Not acquired'} | Observations |`, '| --- | --- | --- | --- | --- |');
                 const criterion = (cr: CriterionModel) => `${cr.part ? `*${cell(partName(cr))}* · ` : ''}${cr.label ? `**${cell(cr.label)}** ` : ''}${cell(cr.text)}`;
                 for (const c of m.evaluatedCompetencies) {
@@ -182,7 +189,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
         }
         if (model.accessibility.length) {
             out.push(`## ${fr ? 'Aménagements pour les candidats en situation de handicap' : 'Provisions for candidates with disabilities'}`, '');
-            for (const text of model.accessibility) out.push(...text.split(/\n\n+/).flatMap((p) => [cell(p), '']));
+            for (const text of model.accessibility) append(out, text.split(/\n\n+/).flatMap((p) => [cell(p), '']));
         }
     }
     return out.join('\n');
