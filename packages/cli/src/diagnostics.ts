@@ -40,16 +40,22 @@ export function toCliDiagnostics(documents: LangiumDocument[], quiet: boolean): 
         // lines as the editor and the lexer count them (a lone CR ends one too)
         const lines = document.textDocument.getText().split(/\r\n?|\n/);
         const lineIds = new Map<string, number>(); // trimmed text of a line → a small number
+        const idOfLine = new Map<number, { id: number; text: string }>(); // line → its number and text
         const seen = new Map<string, { rank: number; hash: Hash }>();
         for (const d of document.diagnostics ?? []) {
             const severity = SEVERITY[d.severity ?? DiagnosticSeverity.Error];
             if (quiet && severity !== 'error') continue;
             const data = d.data as CertirefDiagnosticData | undefined;
             const rule = data?.rule ?? String(d.code ?? 'unknown');
-            const text = (lines[d.range.start.line] ?? '').trim();
-            let lineId = lineIds.get(text);
-            if (lineId === undefined) lineIds.set(text, (lineId = lineIds.size));
-            const key = `${rule}\u0000${lineId}`;
+            let line = idOfLine.get(d.range.start.line);
+            if (!line) {
+                const text = (lines[d.range.start.line] ?? '').trim();
+                let id = lineIds.get(text);
+                if (id === undefined) lineIds.set(text, (id = lineIds.size));
+                idOfLine.set(d.range.start.line, (line = { id, text }));
+            }
+            const { text } = line;
+            const key = `${rule}\u0000${line.id}`;
             let entry = seen.get(key);
             if (!entry) seen.set(key, (entry = { rank: 0, hash: createHash('sha256').update(`${rule}\u0000${file}\u0000${text}\u0000`) }));
             const rank = entry.rank++;

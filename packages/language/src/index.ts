@@ -27,3 +27,4 @@ export * from './diff/report.js';
 export { diffSide } from './diff/side.js';
 export { renderDiff } from './render/diff.js';
 export { append, largest, smallest } from './util/arrays.js';
+export { countTokens, LIMITS, sizeProblem } from './parser/size.js';

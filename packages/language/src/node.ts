@@ -4,6 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import { createCertirefServices, type CertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
+import { bytesProblem, sizeProblem } from './parser/size.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 
 export { NodeConfigProvider } from './config/node-config-provider.js';
@@ -58,9 +59,15 @@ export function notRegularFile(file: string): FileProblem {
  */
 export function readSource(file: string): { text: string } | { problem: FileProblem } {
     try {
-        if (!fs.statSync(file).isFile()) return { problem: notRegularFile(file) };
+        const stat = fs.statSync(file);
+        if (!stat.isFile()) return { problem: notRegularFile(file) };
+        // too large to hold: refused before reading, or once read (see parser/size.ts)
+        const huge = bytesProblem(stat.size);
+        if (huge) return { problem: { file, line: 1, column: 1, message: huge } };
         const read = decodeText(fs.readFileSync(file));
-        return typeof read === 'string' ? { text: read } : { problem: { file, ...read } };
+        if (typeof read !== 'string') return { problem: { file, ...read } };
+        const tooLarge = sizeProblem(read);
+        return tooLarge ? { problem: { file, line: 1, column: 1, message: tooLarge } } : { text: read };
     } catch (e) {
         return { problem: readProblem(file, e) };
     }

@@ -1,7 +1,7 @@
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, IdIndex, idsInRange, splitId } from './ids.js';
+import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, IdIndex, idsInRange, RangeReader, splitId } from './ids.js';
 import { textOf, unquote } from './text.js';
 import { append } from '../util/arrays.js';
 import type {
@@ -253,6 +253,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
             out.push(c);
         };
         if (!refs?.items) return out; // `évalue` with nothing after it yet: a syntax error, nothing to resolve
+        const ranges = new RangeReader(idIndex);
         const gap = (u: UnresolvedReference) => {
             cert.unresolved.push(u);
             onGap?.();
@@ -274,7 +275,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
                     } else if (a.number > b.number) {
                         gap({ kind: 'competency', reason: 'range-reversed', name: `${start} à ${end}`, suggestion: `${end} à ${start}`, source: locate(item, uri) });
                     } else {
-                        for (const id of idsInRange(start, end, idIndex) ?? []) {
+                        for (const id of ranges.newIds(a, b)) {
                             const c = lookup(id, from);
                             if (c) add(c);
                         }

@@ -162,21 +162,76 @@ export class IdIndex {
 
     /** The ids of this stem whose number lies between `low` and `high`, both included, by number. */
     between(stem: string, low: number, high: number): string[] {
-        const list = this.byStem.get(stem.toLowerCase());
-        if (!list) return [];
-        const first = lowerBound(list, low);
+        const span = this.span(stem, low, high);
         const out: string[] = [];
-        for (let i = first; i < list.length && list[i].number <= high; i++) out.push(list[i].id);
+        if (span) for (let i = span.from; i < span.to; i++) out.push(span.list[i].id);
+        return out;
+    }
+
+    /** Where the ids of a range stand in their stem's list: `list[from]` to `list[to - 1]`. */
+    span(stem: string, low: number, high: number): { key: string; list: ReadonlyArray<{ id: string }>; from: number; to: number } | undefined {
+        const key = stem.toLowerCase();
+        const list = this.byStem.get(key);
+        if (!list) return undefined;
+        return { key, list, from: lowerBound(list, low), to: upperBound(list, high) };
+    }
+}
+
+/**
+ * The ranges of one list (`évalue C1 à C10000, C1 à C10000, …`), each giving only the ids no
+ * range before it gave: an id is read once however many ranges cover it, so 20,000 ranges over
+ * 10,000 competencies cost about 30,000 steps, not 200 million. Positions already given are
+ * skipped through a map of jumps (as in a union-find), shortened as they are followed.
+ */
+export class RangeReader {
+    private readonly next = new Map<string, Map<number, number>>();
+
+    constructor(private readonly index: IdIndex) {}
+
+    /** The ids of `start à end` (ends of one stem, in order) that no earlier range gave, by number. */
+    newIds(start: SplitId, end: SplitId): string[] {
+        const span = this.index.span(start.stem, start.number, end.number);
+        const out: string[] = [];
+        if (!span) return out;
+        let jumps = this.next.get(span.key);
+        if (!jumps) this.next.set(span.key, (jumps = new Map()));
+        const find = (p: number): number => {
+            let q = p;
+            while (jumps.has(q)) q = jumps.get(q)!;
+            for (let r = p; r !== q;) {
+                const n = jumps.get(r)!;
+                jumps.set(r, q);
+                r = n;
+            }
+            return q;
+        };
+        for (let p = find(span.from); p < span.to; p = find(p + 1)) {
+            out.push(span.list[p].id);
+            jumps.set(p, p + 1);
+        }
         return out;
     }
 }
 
+/** The first position whose number is at least `n`. */
 function lowerBound(list: Array<{ number: number }>, n: number): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (list[mid].number < n) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/** The first position whose number is above `n`. */
+function upperBound(list: Array<{ number: number }>, n: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid].number <= n) lo = mid + 1;
         else hi = mid;
     }
     return lo;

@@ -11,6 +11,7 @@ import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
 import { syntaxMessage } from './syntax-messages.js';
 import { append } from '../util/arrays.js';
+import { sizeProblem } from '../parser/size.js';
 import { CertirefGrammar } from '../generated/grammar.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -66,6 +67,14 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
             return toDiagnostics([{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
                 `Ce fichier ne peut pas être lu (ligne ${line}, colonne ${column}) : ${message.fr}.`,
                 `This file cannot be read (line ${line}, column ${column}): ${message.en}.`,
+            ) }], config, document);
+        }
+        // an open document too large to check was not parsed (see parser/size.ts): say so
+        const tooLarge = sizeProblem(document.textDocument.getText());
+        if (tooLarge) {
+            return toDiagnostics([{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(
+                `Ce fichier ne peut pas être vérifié : ${tooLarge.fr}.`,
+                `This file cannot be checked: ${tooLarge.en}.`,
             ) }], config, document);
         }
         const base = await super.validateDocument(document, options, cancelToken);
