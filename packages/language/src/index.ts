@@ -18,7 +18,7 @@ export { minimalEdit } from './lsp/features/formatting.js';
 export { SHOW_LOCATIONS_COMMAND } from './lsp/features/code-lens.js';
 export type { ModelElement } from './model/model-service.js';
 export * from './render/grid.js';
-export { printable } from './render/terminal.js';
+export { printable, unusualCharacters } from './render/terminal.js';
 export * from './lsp/requests.js';
 export * from './lsp/server-setup.js';
 export * from './export/tables.js';

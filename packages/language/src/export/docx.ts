@@ -3,7 +3,7 @@ import {
     TableRow, TextRun, VerticalMergeType, WidthType,
 } from 'docx';
 import type { Language } from '../config/config.js';
-import { containers, criteriaOfModality } from '../model/queries.js';
+import { containers, criteriaJudging, criteriaOfModality, criteriaOutsideEvaluation, evaluatesCompetency } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
 import { append } from '../util/arrays.js';
 import { modalityName, partName, xmlText } from './tables.js';
@@ -105,15 +105,16 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             };
             for (const a of container.activities) {
                 const evaluation: Paragraph[] = [];
-                for (const m of container.modalities.filter((x) => a.competencies.some((c) => x.evaluatedCompetencies.includes(c)))) {
+                const own = new Set(a.competencies);
+                for (const m of container.modalities.filter((x) => a.competencies.some((c) => evaluatesCompetency(x, c)))) {
                     append(evaluation, modalityParagraphs(m));
                     // each criterion once, in the order of the source, even when it judges several competencies of the activity
-                    const judging = criteriaOfModality(m).filter((cr) => cr.judges.some((c) => a.competencies.includes(c)));
+                    const judging = criteriaOfModality(m).filter((cr) => cr.judges.some((c) => own.has(c)));
                     for (const cr of judging) {
                         listed.add(cr);
                         append(evaluation, paragraphs(criterionText(cr)));
                     }
-                    for (const c of a.competencies.filter((x) => m.evaluatedCompetencies.includes(x) && !judging.some((cr) => cr.judges.includes(x)))) {
+                    for (const c of a.competencies.filter((x) => evaluatesCompetency(m, x) && criteriaJudging(m, x).length === 0)) {
                         append(evaluation, paragraphs(`${c.id} : ${L.noCriterion}`, { italics: true }));
                     }
                 }
@@ -158,7 +159,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                     children: [...(competency ? [competency] : []), cell(text, gridWidths[1]), cell(decided ? checkbox() : [], gridWidths[2]), cell(decided ? checkbox() : [], gridWidths[3]), cell([], gridWidths[4])],
                 });
                 for (const c of m.evaluatedCompetencies) {
-                    const list = criteriaOfModality(m).filter((cr) => cr.judges.includes(c));
+                    const list = criteriaJudging(m, c);
                     // the competency once, beside all its criteria (a merged cell, as the preview's grid)
                     const head = cell(paragraphs(`${c.id} ${c.text}`), gridWidths[0], { rowSpan: Math.max(1, list.length) });
                     // nothing to decide where no criterion judges: the gap shows, without boxes to tick
@@ -166,7 +167,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                     list.forEach((cr, i) => rows.push(decisionRow(i === 0 ? head : undefined, paragraphs(criterionText(cr)))));
                 }
                 // criteria that judge nothing this modality evaluates: still on the grid, never lost
-                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                for (const cr of criteriaOutsideEvaluation(m)) {
                     rows.push(decisionRow(cell(paragraphs(cr.judges.map((c) => c.id).join(', ') || '—'), gridWidths[0]), paragraphs(criterionText(cr))));
                 }
                 body.push(table(rows, gridWidths));

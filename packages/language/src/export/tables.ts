@@ -1,4 +1,4 @@
-import { containers, criteriaOfModality } from '../model/queries.js';
+import { containers, criteriaJudging, criteriaOfModality, criteriaOutsideEvaluation } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel } from '../model/types.js';
 import { append } from '../util/arrays.js';
 import type { Language } from '../config/config.js';
@@ -62,10 +62,19 @@ export function exportRows(models: CertificationModel[]): ExportRow[] {
             const bloc = container.containerKind === 'option' ? container.bloc : container;
             const base = { certification: model.id, bloc: bloc.id, option: container.containerKind === 'option' ? container.id : '' };
             const criteria = container.modalities.flatMap(criteriaOfModality);
+            // the criteria of this bloc or option by the competency they judge, in their order
+            const judgingOf = new Map<CompetencyModel, CriterionModel[]>();
+            for (const cr of criteria) {
+                for (const j of new Set(cr.judges)) {
+                    const list = judgingOf.get(j);
+                    if (list) list.push(cr);
+                    else judgingOf.set(j, [cr]);
+                }
+            }
             const done = new Set<CriterionModel>();
             for (const activity of container.activities) {
                 for (const c of activity.competencies) {
-                    const judging = criteria.filter((cr) => cr.judges.includes(c));
+                    const judging = judgingOf.get(c) ?? [];
                     if (judging.length === 0) {
                         rows.push({
                             ...base, activity: activity.id, competency: c.id, competencyText: c.text,
@@ -176,12 +185,12 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
                 out.push(`| ${fr ? 'Compétence' : 'Competency'} | ${fr ? 'Critère' : 'Criterion'} | ${fr ? 'Acquis' : 'Acquired'} | ${fr ? 'Non acquis' : 'Not acquired'} | Observations |`, '| --- | --- | --- | --- | --- |');
                 const criterion = (cr: CriterionModel) => `${cr.part ? `*${cell(partName(cr))}* · ` : ''}${cr.label ? `**${cell(cr.label)}** ` : ''}${cell(cr.text)}`;
                 for (const c of m.evaluatedCompetencies) {
-                    const criteria = criteriaOfModality(m).filter((x) => x.judges.includes(c));
+                    const criteria = criteriaJudging(m, c);
                     if (criteria.length === 0) out.push(`| **${cell(c.id)}** | *${fr ? 'aucun critère ne juge cette compétence' : 'no criterion judges this competency'}* | | | |`);
                     for (const cr of criteria) out.push(`| **${cell(c.id)}** | ${criterion(cr)} | ☐ | ☐ | |`);
                 }
                 // criteria that judge nothing this modality evaluates: still on the grid, never lost
-                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                for (const cr of criteriaOutsideEvaluation(m)) {
                     out.push(`| ${cr.judges.length ? cr.judges.map((c) => `**${cell(c.id)}**`).join(', ') : '—'} | ${criterion(cr)} | ☐ | ☐ | |`);
                 }
                 out.push('');

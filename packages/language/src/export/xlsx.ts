@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../config/config.js';
-import { containers, criteriaOfModality } from '../model/queries.js';
+import { containers, criteriaJudging, criteriaOutsideEvaluation, evaluatesCompetency } from '../model/queries.js';
 import type { CertificationModel } from '../model/types.js';
 import { modalityLabel, modalityName, neutralise, partName, xmlText } from './tables.js';
 
@@ -73,7 +73,7 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                     row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${L.acquired},${L.notAcquired}"`], showErrorMessage: true };
                 };
                 for (const c of m.evaluatedCompetencies) {
-                    const list = criteriaOfModality(m).filter((x) => x.judges.includes(c));
+                    const list = criteriaJudging(m, c);
                     if (list.length === 0) {
                         // a competency the modality evaluates with no criterion: the jury sees the gap
                         const row = sheet.addRow([text(c.id), text(c.text), '', '', L.noCriterion, '', '']);
@@ -91,7 +91,7 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                     }
                 }
                 // criteria that judge nothing this modality evaluates: still on the sheet, never lost
-                for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => m.evaluatedCompetencies.includes(c)))) {
+                for (const cr of criteriaOutsideEvaluation(m)) {
                     const row = sheet.addRow([text(cr.judges.map((c) => c.id).join(', ') || '—'), '', text(partName(cr)), text(cr.label ?? ''), text(cr.text), '', '']);
                     row.alignment = { vertical: 'top', wrapText: true };
                     row.height = heightFor([[cr.text, 56], [partName(cr), 16]]);
@@ -105,9 +105,11 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                 sheet.addRow([]);
                 header(sheet.addRow([L.competency, L.count, L.of]));
                 for (const c of m.evaluatedCompetencies) {
-                    const n = criteriaOfModality(m).filter((x) => x.judges.includes(c)).length;
+                    const n = criteriaJudging(m, c).length;
                     const row = sheet.addRow([text(c.id), null, n]);
-                    row.getCell(2).value = { formula: `COUNTIFS($A$${first}:$A$${last},A${row.number},$F$${first}:$F$${last},"${L.acquired}")`, result: 0 };
+                    // EXACT, not COUNTIFS: ids are told apart by case (C1 and c1 are two competencies),
+                    // and COUNTIFS compares without case (and reads * ? ~ < > = in a criterion)
+                    row.getCell(2).value = { formula: `SUMPRODUCT(EXACT($A$${first}:$A$${last},A${row.number})*($F$${first}:$F$${last}="${L.acquired}"))`, result: 0 };
                     row.getCell(2).alignment = { horizontal: 'center' };
                     row.getCell(3).alignment = { horizontal: 'center' };
                     if (n === 0) row.getCell(3).fill = GAP;
@@ -130,7 +132,7 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
         sheet.getColumn(1).width = 14;
         for (let k = 2; k <= modalities.length + 1; k++) sheet.getColumn(k).width = 11;
         for (const c of all.flatMap((k) => k.activities.flatMap((a) => a.competencies))) {
-            const row = sheet.addRow([text(c.id), ...modalities.map((m) => (m.evaluatedCompetencies.includes(c) ? criteriaOfModality(m).filter((x) => x.judges.includes(c)).length : null))]);
+            const row = sheet.addRow([text(c.id), ...modalities.map((m) => (evaluatesCompetency(m, c) ? criteriaJudging(m, c).length : null))]);
             for (let k = 1; k <= modalities.length + 1; k++) row.getCell(k).border = THIN;
             row.eachCell((cell, col) => {
                 if (col === 1) return;

@@ -1,4 +1,4 @@
-import { containers, criteriaOfModality, competenciesOf } from '../model/queries.js';
+import { competenciesOf, containers, criteriaJudging, criteriaOfModality, criteriaOutsideEvaluation, evaluatesCompetency } from '../model/queries.js';
 import type { BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel, ModalityModel, OptionModel, SourceLocation } from '../model/types.js';
 import type { Language } from '../config/config.js';
 import { GRID_CSS, STANDALONE_COLOURS } from './style.js';
@@ -158,7 +158,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         const meta = [m.kind, m.mode ? L[m.mode] : undefined, m.deliverables.length ? `${L.deliverables} : ${m.deliverables.join(', ')}` : undefined].filter(Boolean) as string[];
         const rows: string[] = [];
         const evaluated = m.evaluatedCompetencies;
-        const criteriaOf = (c: CompetencyModel) => criteriaOfModality(m).filter((x) => x.judges.includes(c));
+        const criteriaOf = (c: CompetencyModel) => criteriaJudging(m, c);
         for (const c of evaluated) {
             const list = criteriaOf(c);
             const span = Math.max(1, list.length);
@@ -170,7 +170,7 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
             list.forEach((cr, i) => rows.push(`<tr>${i === 0 ? head : ''}${criterionCell(cr)}<td class="check"></td><td class="check"></td><td class="obs"></td></tr>`));
         }
         // criteria that judge nothing evaluated here (or nothing at all)
-        for (const cr of criteriaOfModality(m).filter((x) => !x.judges.some((c) => evaluated.includes(c)))) {
+        for (const cr of criteriaOutsideEvaluation(m)) {
             rows.push(`<tr class="gap"><th scope="row">—</th>${criterionCell(cr)}<td class="check"></td><td class="check"></td><td class="obs"></td></tr>`);
         }
         return [
@@ -202,8 +202,8 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
         const legend = `<ul class="legend">${modalities.map((m) => `<li><strong>${escapeHtml(modalityLabel(m))}</strong> ${escapeHtml(modalityName(m))}</li>`).join('')}</ul>`;
         const rows = competencies.map((c) => {
             const cells = modalities.map((m) => {
-                if (!m.evaluatedCompetencies.includes(c)) return '<td class="none"></td>';
-                const n = criteriaOfModality(m).filter((x) => x.judges.includes(c)).length;
+                if (!evaluatesCompetency(m, c)) return '<td class="none"></td>';
+                const n = criteriaJudging(m, c).length;
                 return n === 0 ? `<td class="gap">0</td>` : `<td class="ok">${n}</td>`;
             }).join('');
             const gap = c.evaluatedBy.length === 0 || c.criteria.length === 0;

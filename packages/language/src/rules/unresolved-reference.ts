@@ -1,4 +1,5 @@
 import { splitId } from '../model/ids.js';
+import { unusualCharacters } from '../render/terminal.js';
 import { allCompetencies } from '../model/queries.js';
 import { t, type ModelRule } from './rule.js';
 
@@ -148,9 +149,12 @@ export const unresolvedReference: ModelRule = {
                 continue;
             }
             const suggestion = suggestions.closest(u.name);
+            // a name that differs from an id by a character one cannot see (Cyrillic С, dotless ı): shown
+            const unusual = unusualCharacters(u.name);
+            const name = unusual ? `${u.name} (${unusual})` : u.name;
             report(u.source, t(
-                `La compétence ${u.name} n'existe pas dans la certification ${cert.id}.${suggestion ? ` Vouliez-vous dire ${suggestion} ?` : ''} Corrigez l'identifiant ou déclarez la compétence.`,
-                `Competency ${u.name} does not exist in certification ${cert.id}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Fix the id or declare the competency.`,
+                `La compétence ${name} n'existe pas dans la certification ${cert.id}.${suggestion ? ` Vouliez-vous dire ${suggestion} ?` : ''} Corrigez l'identifiant ou déclarez la compétence.`,
+                `Competency ${name} does not exist in certification ${cert.id}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Fix the id or declare the competency.`,
             ), { name: u.name, kind: u.kind, suggestion });
         }
     },
