@@ -1,10 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig, RULES_BY_ID, unusualCharacters } from 'certiref-language';
 import { decodeText } from 'certiref-language/node';
-import { checkText, HEADER, runCli } from '../helpers.js';
+import { checkText, HEADER } from '../helpers.js';
 
 /** Messages at the edges: what a file is when it is not UTF-8, where, and what a reader cannot see. */
 
@@ -85,21 +82,5 @@ describe('certiref.json: a key written twice', () => {
         // a key named like a value elsewhere is found as a key
         const named = parseConfig('{ "$schema": "rules", "rules": { "nope": "off" } }', 'certiref.json', RULES_BY_ID).problems;
         expect(named.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(['1:34 règle inconnue « nope » / unknown rule "nope"']);
-    });
-});
-
-describe('stats: two certifications that share an id', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-stats-'));
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-    it('each bloc under its own certification\'s total, once', () => {
-        const ref = (title: string, bloc: string) => `certification R "${title}"\n  accessibilité "A."\nbloc ${bloc} "B"\n  activité A${bloc} "A"\n    compétence C${bloc}.1 "Un."\n    compétence C${bloc}.2 "Deux."\n  modalité E${bloc} "E"\n    évalue C${bloc}.1, C${bloc}.2\n    critère CR${bloc}.1 "Un."\n    critère CR${bloc}.2 "Deux."\n`;
-        fs.mkdirSync(path.join(dir, 'v1'));
-        fs.mkdirSync(path.join(dir, 'v2'));
-        fs.writeFileSync(path.join(dir, 'v1/a.ref'), ref('Version 1', '1'));
-        fs.writeFileSync(path.join(dir, 'v2/a.ref'), ref('Version 2', '2'));
-        const r = runCli(['stats', dir]);
-        expect(r.status, r.stderr).toBe(0);
-        const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s{2,}/).slice(0, 2).join(' '));
-        expect(rows).toEqual(['R 1', 'R total', 'R 2', 'R total']);
     });
 });

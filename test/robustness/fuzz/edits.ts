@@ -118,7 +118,7 @@ const bulkOf = (kinds: BulkKind[]): fc.Arbitrary<Edit> => fc.constantFrom(...kin
 
 const bulkArb = bulkOf(['lineComments', 'blockComments', 'digits', 'references', 'ranges', 'keywords', 'strayCommentEnds']);
 
-export const editArb: fc.Arbitrary<Edit> = fc.oneof(
+const ordinaryEditArb: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ op: fc.constant('insertLine' as const), at, line: lineArb }),
     fc.record({ op: fc.constant('deleteLines' as const), at, count: fc.integer({ min: 1, max: 6 }) }),
     fc.record({ op: fc.constant('swapLines' as const), a: at, b: at }),
@@ -126,15 +126,17 @@ export const editArb: fc.Arbitrary<Edit> = fc.oneof(
     { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), at }) },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('insertText' as const), at, text: textArb }) },
     fc.record({ op: fc.constant('deleteText' as const), at, length: fc.integer({ min: 1, max: 40 }) }),
-    { weight: 1, arbitrary: bulkArb },
 );
+
+/** Ordinary edits, and now and then (one edit in 50) a long run of one thing, which costs seconds. */
+export const editArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 49, arbitrary: ordinaryEditArb }, { weight: 1, arbitrary: bulkArb });
 
 /**
  * Edits that mostly keep the file valid, so that the formatter's properties are tested often:
  * text typed inside an existing `"…"` text (its quotes and backslashes escaped), whole lines of
  * the seeds moved, swapped or repeated, comments and blank lines added.
  */
-export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof(
+const ordinarySafeEditArb: fc.Arbitrary<Edit> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ op: fc.constant('insertInText' as const), at, within: at, text: textArb }) },
     fc.record({ op: fc.constant('swapLines' as const), a: at, b: at }),
     fc.record({ op: fc.constant('duplicateLines' as const), at, count: fc.integer({ min: 1, max: 6 }) }),
@@ -143,8 +145,10 @@ export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof(
         textArb.map((t) => `// ${t.replace(/[\r\n\u2028\u2029\u0085]/g, ' ')}`),
         textArb.map((t) => `/* ${t.replace(/\*\//g, '')} */`),
     ) }),
-    { weight: 1, arbitrary: bulkOf(['lineComments']) },
 );
+
+/** Safe edits, and now and then many comment lines (valid anywhere between two lines). */
+export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 49, arbitrary: ordinarySafeEditArb }, { weight: 1, arbitrary: bulkOf(['lineComments']) });
 
 const scale = (fraction: number, length: number) => Math.floor((fraction / 1_000_001) * length);
 
