@@ -106,7 +106,7 @@ export function bulkText(kind: BulkKind, count: number): string {
  * and far more than a quadratic one would: a syntax error costs more than a comment.
  */
 const BULK_MAX: Record<BulkKind, number> = {
-    lineComments: 20_000, blockComments: 20_000, digits: 20_000, references: 10_000, ranges: 10_000, keywords: 4_000, strayCommentEnds: 4_000,
+    lineComments: 10_000, blockComments: 10_000, digits: 20_000, references: 5_000, ranges: 5_000, keywords: 2_000, strayCommentEnds: 2_000,
 };
 
 const bulkOf = (kinds: BulkKind[]): fc.Arbitrary<Edit> => fc.constantFrom(...kinds).chain((kind) => fc.record({

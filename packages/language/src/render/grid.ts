@@ -47,6 +47,7 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
+        more: (n: number) => `… et ${n} autre(s) constat(s) sur cette ligne, en fin de page`,
     },
     en: {
         bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
@@ -58,6 +59,7 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} competencies · ${k} criteria · ${m} modalities · ${e} error(s) · ${w} warning(s)`,
         accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
         evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
+        more: (n: number) => `… and ${n} more finding(s) on this line, at the end of the page`,
     },
 };
 
@@ -85,15 +87,25 @@ export function renderGrid(models: CertificationModel[], findings: GridFinding[]
     const byPlace = new Map<string, GridFinding[]>();
     for (const f of findings) {
         const key = `${f.uri}#${f.line}`;
-        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+        const list = byPlace.get(key);
+        if (list) list.push(f);
+        else byPlace.set(key, [f]);
     }
     const shown = new Set<GridFinding>();
+    // An element shows the findings of its line, the first few: 4,000 elements and 4,000
+    // findings on one line (a paste gone wrong) made 16 million items and gigabytes. The others
+    // are listed once at the end of the page.
+    const AT_ONE_PLACE = 10;
     const findingsAt = (source: SourceLocation | undefined): string => {
         if (!source) return '';
-        const list = [...(byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? []), ...(source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [])];
-        if (list.length === 0) return '';
+        const here = byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? [];
+        const above = source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [];
+        const count = here.length + above.length;
+        if (count === 0) return '';
+        const list = [...here.slice(0, AT_ONE_PLACE), ...above.slice(0, Math.max(0, AT_ONE_PLACE - here.length))];
         for (const f of list) shown.add(f);
-        return `<ul class="findings">${list.map(findingItem).join('')}</ul>`;
+        const more = count > list.length ? `<li class="finding more">${escapeHtml(L.more(count - list.length))}</li>` : '';
+        return `<ul class="findings">${list.map(findingItem).join('')}${more}</ul>`;
     };
     const findingItem = (f: GridFinding) =>
         `<li class="finding ${f.severity}"><span class="severity">${escapeHtml(L[f.severity])}</span> ${escapeHtml(f.message)} <code>${escapeHtml(f.rule)}</code></li>`;
