@@ -128,8 +128,8 @@ const ordinaryEditArb: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ op: fc.constant('deleteText' as const), at, length: fc.integer({ min: 1, max: 40 }) }),
 );
 
-/** Ordinary edits, and now and then (one edit in 50) a long run of one thing, which costs seconds. */
-export const editArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 49, arbitrary: ordinaryEditArb }, { weight: 1, arbitrary: bulkArb });
+/** Ordinary edits, and now and then (one edit in 100) a long run of one thing, which costs seconds. */
+export const editArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 99, arbitrary: ordinaryEditArb }, { weight: 1, arbitrary: bulkArb });
 
 /**
  * Edits that mostly keep the file valid, so that the formatter's properties are tested often:
@@ -148,7 +148,7 @@ const ordinarySafeEditArb: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 /** Safe edits, and now and then many comment lines (valid anywhere between two lines). */
-export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 49, arbitrary: ordinarySafeEditArb }, { weight: 1, arbitrary: bulkOf(['lineComments']) });
+export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 99, arbitrary: ordinarySafeEditArb }, { weight: 1, arbitrary: bulkOf(['lineComments']) });
 
 const scale = (fraction: number, length: number) => Math.floor((fraction / 1_000_001) * length);
 
