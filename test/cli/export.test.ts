@@ -150,7 +150,7 @@ bloc 1 "+1"
         for (const sheet of workbook.worksheets) {
             sheet.eachRow((row) => row.eachCell((c) => {
                 const v = c.value as unknown;
-                if (v && typeof v === 'object' && 'formula' in v) expect((v as { formula: string }).formula).toMatch(/^COUNTIFS\(/);
+                if (v && typeof v === 'object' && 'formula' in v) expect((v as { formula: string }).formula).toMatch(/^SUMPRODUCT\(EXACT\(/);
                 else if (typeof v === 'string') texts.push(v);
             }));
         }
@@ -271,10 +271,10 @@ describe('certiref export --format xlsx', () => {
         expect(rows.slice(2, 8).map((x) => `${x[0]}:${x[3]}`)).toEqual(['C11:CR11 à 13', 'C12:CR11 à 13', 'C13:CR11 à 13', 'C14:CR14', 'C14:', 'C14:']);
         expect(e3.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Acquis,Non acquis"'] });
         // what is acquired per competency: a count over the decisions, beside the number of criteria
-        const counts = rows.filter((x) => x[1]?.startsWith('=COUNTIFS'));
+        const counts = rows.filter((x) => x[1]?.startsWith('=SUMPRODUCT'));
         expect(counts.map((x) => `${x[0]} ${x[2]}`)).toEqual(['C11 1', 'C12 1', 'C13 1', 'C14 3']);
         // rows 3 to 9 are the grid; C14's count is on row 15
-        expect(counts[3][1]).toBe('=COUNTIFS($A$3:$A$9,A15,$F$3:$F$9,"Acquis")');
+        expect(counts[3][1]).toBe('=SUMPRODUCT(EXACT($A$3:$A$9,A15)*($F$3:$F$9="Acquis"))');
         expect(e3.getCell('A15').value).toBe('C14');
         expect(e3.getCell('A1').value).toBe('Manager de la stratégie digitale — Bloc 3 — E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit');
         expect(e3.getCell('F1').value).toBe('Candidat\u00a0:');

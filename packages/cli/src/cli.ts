@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, EXPORT_FORMATS, exportFormat, frenchTypography, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, EXPORT_FORMATS, exportFormat, frenchTypography, languageOfEnvironment, printable, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check } from './check.js';
 import type { CheckResult } from './result.js';
 import { exportModels, stats } from './export.js';
@@ -65,6 +65,15 @@ function refuseSourceOutput(output: string | undefined): void {
     }
 }
 
+/** A regular file is there (through a link too). */
+function isFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
+
 function parseCount(value: string): number {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`nombre entier attendu / expected a whole number, got "${value}"`);
     return Number(value);
@@ -110,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
             const language = result.language;
             // colour for a terminal only: never in a file written with -o
             const report = FORMATTERS[opts.format](result, !opts.output && useColor(process.stdout));
-            if (opts.output) writeAtomic(opts.output, report);
+            if (opts.output) writeAtomic(opts.output, report, { report: true });
             else process.stdout.write(report);
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
             if (tooManyWarnings) {
@@ -134,14 +143,15 @@ export async function main(argv: string[]): Promise<number> {
             refuseSourceOutput(opts.output);
             const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
             if (result.text !== undefined) {
-                if (opts.output) {
-                    if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
-                    writeAtomic(opts.output, result.text);
+                if (opts.output && opts.output !== '-') {
+                    // a file is replaced only when asked; a device or a pipe (/dev/stdout) is written to
+                    if (isFile(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
+                    writeAtomic(opts.output, result.text, { report: true });
                 } else if (exportFormat(opts.format)?.binary && process.stdout.isTTY) {
                     throw new UsageError(`${opts.format} : ajoutez -o fichier ou --out dossier / ${opts.format}: add -o file or --out folder`);
                 } else process.stdout.write(result.text);
             } else {
-                process.stdout.write(result.written.map((f) => `${f}\n`).join(''));
+                process.stdout.write(result.written.map((f) => `${printable(f)}\n`).join(''));
             }
             if (result.syntaxErrors > 0) {
                 process.stderr.write(`${TEXTS.exportSyntaxErrors(result.syntaxErrors)[result.language]}\n`);
@@ -156,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (paths: string[], opts: { format: 'table' | 'json'; output?: string; lang?: Language }) => {
             refuseSourceOutput(opts.output);
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
-            if (opts.output) writeAtomic(opts.output, result.text);
+            if (opts.output) writeAtomic(opts.output, result.text, { report: true });
             else process.stdout.write(result.text);
         });
     program.command('diff')
@@ -174,7 +184,7 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language; renewal?: boolean }) => {
             refuseSourceOutput(opts.output);
             const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION, renewal: opts.renewal });
-            if (opts.output) writeAtomic(opts.output, result.text);
+            if (opts.output) writeAtomic(opts.output, result.text, { report: true });
             else if (typeof result.text !== 'string' && process.stdout.isTTY) throw new UsageError(`${opts.format} : ajoutez -o fichier / ${opts.format}: add -o file`);
             else process.stdout.write(result.text);
             exitCode = opts.failOnNewErrors && result.introducedErrors > 0 ? 1 : 0;
@@ -237,11 +247,12 @@ export async function main(argv: string[]): Promise<number> {
         }
         if (e instanceof UsageError) {
             // "fr / en": the French part in French typography
-            process.stderr.write(`certiref: ${frenchTypography(e.message)}\n`);
+            // file names and texts in messages: no escape sequence reaches the terminal
+            process.stderr.write(`certiref: ${printable(frenchTypography(e.message), { lines: true })}\n`);
             return 2;
         }
         const err = e as NodeJS.ErrnoException;
-        process.stderr.write(`certiref: ${err.code ? `${err.code}: ` : ''}${err.message}\n`);
+        process.stderr.write(`certiref: ${err.code ? `${err.code}: ` : ''}${printable(err.message, { lines: true })}\n`);
         return 2;
     }
     return exitCode;

@@ -7,6 +7,7 @@ import { containers } from '../model/queries.js';
 import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel, PartModel } from '../model/types.js';
 import { certificationTitle, containerHeading, evaluationTable, juryGrid, modalityMeta as metaOf, modalityName, partName, rncpNumber, shownContainers } from '../model/view.js';
 
+import { append } from '../util/arrays.js';
 import { xmlText } from './tables.js';
 import { colon, frenchLabels } from '../typography.js';
 
@@ -76,7 +77,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         const body: Array<Paragraph | Table> = [];
         // the title block: what France Compétences reads first; a field the source does not give says so
         body.push(new Paragraph({ text: xmlText(certificationTitle(model)), heading: HeadingLevel.TITLE }));
-        if (model.description) body.push(...paragraphs(model.description, { italics: true }));
+        if (model.description) append(body, paragraphs(model.description, { italics: true }));
         const fields: Array<[string, string | undefined]> = [
             [L.certification, `${certificationTitle(model)} (${model.id})`],
             [L.rncp, model.rncp ? `RNCP${rncpNumber(model)}` : undefined],
@@ -96,7 +97,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
         const threeWidths = columns(0.28, 0.32, 0.40);
         for (const container of shownContainers(model)) {
             body.push(new Paragraph({ text: xmlText(containerHeading(container)), heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
-            if (container.description) body.push(...paragraphs(container.description));
+            if (container.description) append(body, paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
             const describedParts = new Set<PartModel>();
@@ -106,16 +107,16 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 let part: PartModel | undefined;
                 for (const cr of list) {
                     if (cr.part && cr.part !== part) {
-                        out.push(...paragraphs(partHeading(cr.part), { bold: true, italics: true }));
+                        append(out, paragraphs(partHeading(cr.part), { bold: true, italics: true }));
                         if (!describedParts.has(cr.part)) {
                             describedParts.add(cr.part);
                             const meta = modalityMeta(cr.part);
-                            if (meta) out.push(...paragraphs(meta, { italics: true }));
-                            if (cr.part.description) out.push(...paragraphs(cr.part.description));
+                            if (meta) append(out, paragraphs(meta, { italics: true }));
+                            if (cr.part.description) append(out, paragraphs(cr.part.description));
                         }
                     }
                     part = cr.part;
-                    out.push(...paragraphs(`${criterionText(cr, false)}${suffix(cr)}`));
+                    append(out, paragraphs(`${criterionText(cr, false)}${suffix(cr)}`));
                 }
                 return out;
             };
@@ -125,8 +126,8 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 if (!described.has(m)) {
                     described.add(m);
                     const meta = modalityMeta(m);
-                    if (meta) out.push(...paragraphs(meta, { italics: true }));
-                    if (m.description) out.push(...paragraphs(m.description));
+                    if (meta) append(out, paragraphs(meta, { italics: true }));
+                    if (m.description) append(out, paragraphs(m.description));
                 }
                 return out;
             };
@@ -134,9 +135,9 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             for (const { activity: a, modalities } of evaluated.rows) {
                 const evaluation: Paragraph[] = [];
                 for (const { modality: m, criteria, withoutCriterion } of modalities) {
-                    evaluation.push(...modalityParagraphs(m));
-                    evaluation.push(...criteriaParagraphs(criteria));
-                    for (const c of withoutCriterion) evaluation.push(...paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
+                    append(evaluation, modalityParagraphs(m));
+                    append(evaluation, criteriaParagraphs(criteria));
+                    for (const c of withoutCriterion) append(evaluation, paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
                 }
                 rows.push(new TableRow({
                     children: [
@@ -149,8 +150,8 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             // modalities and criteria that no activity's row holds: never lost from the référentiel d'évaluation
             const rest: Paragraph[] = [];
             for (const { modality: m, criteria: left } of evaluated.rest) {
-                rest.push(...modalityParagraphs(m));
-                rest.push(...criteriaParagraphs(left, (cr) => (cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : '')));
+                append(rest, modalityParagraphs(m));
+                append(rest, criteriaParagraphs(left, (cr) => (cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : '')));
             }
             if (rest.length) rows.push(new TableRow({ children: [cell(paragraphs(L.unattached, { italics: true }), threeWidths[0]), cell([], threeWidths[1]), cell(rest, threeWidths[2])] }));
             body.push(table(rows, threeWidths));
@@ -165,10 +166,11 @@ export async function toDocx(models: CertificationModel[], language: Language): 
             for (const m of container.modalities) {
                 body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_2, pageBreakBefore: !first, keepNext: true }));
                 first = false;
-                body.push(...paragraphs(containerHeading(container), { bold: true, keepNext: true }));
+                append(body, paragraphs(containerHeading(container), { bold: true, keepNext: true }));
                 const meta = modalityMeta(m);
-                if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
-                body.push(...paragraphs(L.candidate, { keepNext: true }), ...paragraphs(L.evaluationDate, { keepNext: true }));
+                if (meta) append(body, paragraphs(meta, { italics: true, keepNext: true }));
+                append(body, paragraphs(L.candidate, { keepNext: true }));
+                append(body, paragraphs(L.evaluationDate, { keepNext: true }));
                 const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true }), gridWidths[i], { header: true })) })];
                 const decisionRow = (competency: TableCell | undefined, text: Paragraph[], decided = true) => new TableRow({
                     cantSplit: true,
@@ -189,7 +191,7 @@ export async function toDocx(models: CertificationModel[], language: Language): 
                 body.push(table(rows, gridWidths));
                 // the decision and the signatures, kept together on one page
                 body.push(new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new TextRun({ text: `${L.decision}   ☐ ${L.validated}     ☐ ${L.notValidated}`, bold: true })] }));
-                body.push(...paragraphs(L.juryDate, { keepNext: true }));
+                append(body, paragraphs(L.juryDate, { keepNext: true }));
                 body.push(table([
                     new TableRow({ tableHeader: true, cantSplit: true, children: [L.member, L.role, L.signature].map((h, i) => cell(paragraphs(h, { bold: true, keepNext: true }), signatureWidths[i], { header: true })) }),
                     ...[1, 2, 3].map(() => new TableRow({ cantSplit: true, height: { value: 700, rule: HeightRule.ATLEAST }, children: signatureWidths.map((w) => cell([new Paragraph({ text: '', keepNext: true })], w)) })),

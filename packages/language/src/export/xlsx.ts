@@ -108,7 +108,9 @@ export async function toXlsx(models: CertificationModel[], language: Language): 
                 for (const { competency: c, criteria } of grid.rows) {
                     const n = criteria.length;
                     const row = sheet.addRow([text(c.id), null, n]);
-                    row.getCell(2).value = { formula: `COUNTIFS($A$${first}:$A$${last},A${row.number},$F$${first}:$F$${last},"${L.acquired}")`, result: 0 };
+                    // EXACT, not COUNTIFS: ids are told apart by case (C1 and c1 are two competencies),
+                    // and COUNTIFS compares without case (and reads * ? ~ < > = in a criterion)
+                    row.getCell(2).value = { formula: `SUMPRODUCT(EXACT($A$${first}:$A$${last},A${row.number})*($F$${first}:$F$${last}="${L.acquired}"))`, result: 0 };
                     row.getCell(2).alignment = { horizontal: 'center' };
                     row.getCell(3).alignment = { horizontal: 'center' };
                     if (n === 0) row.getCell(3).fill = GAP;

@@ -42,6 +42,7 @@ const LABELS = {
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
         paused: (files: string) => `Vérifications de complétude suspendues : ${files} contient une erreur de syntaxe. Tant qu'elle n'est pas corrigée, ce qui manque (compétence sans critère ou sans évaluation …) n'est pas signalé ici.`,
+        more: (n: number) => `… et ${n} autre(s) constat(s) sur cette ligne, en fin de page`,
     }),
     en: {
         bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
@@ -53,6 +54,7 @@ const LABELS = {
         accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
         evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
         paused: (files: string) => `Completeness checks paused: ${files} has a syntax error. Until it is fixed, what is missing (competency without criterion or evaluation …) is not shown here.`,
+        more: (n: number) => `… and ${n} more finding(s) on this line, at the end of the page`,
     },
 };
 
@@ -79,15 +81,25 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
     for (const f of findings) {
         if (f.rule === 'checks-paused') continue; // said by the banner of its certification
         const key = `${f.uri}#${f.range.start.line}`;
-        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+        const list = byPlace.get(key);
+        if (list) list.push(f);
+        else byPlace.set(key, [f]);
     }
     const shown = new Set<Finding>();
+    // An element shows the findings of its line, the first few: 4,000 elements and 4,000
+    // findings on one line (a paste gone wrong) made 16 million items and gigabytes. The others
+    // are listed once at the end of the page.
+    const AT_ONE_PLACE = 10;
     const findingsAt = (source: SourceLocation | undefined): string => {
         if (!source) return '';
-        const list = [...(byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? []), ...(source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [])];
-        if (list.length === 0) return '';
+        const here = byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? [];
+        const above = source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [];
+        const count = here.length + above.length;
+        if (count === 0) return '';
+        const list = [...here.slice(0, AT_ONE_PLACE), ...above.slice(0, Math.max(0, AT_ONE_PLACE - here.length))];
         for (const f of list) shown.add(f);
-        return `<ul class="findings">${list.map(findingItem).join('')}</ul>`;
+        const more = count > list.length ? `<li class="finding more">${escapeHtml(L.more(count - list.length))}</li>` : '';
+        return `<ul class="findings">${list.map(findingItem).join('')}${more}</ul>`;
     };
     const severity = (f: Finding) => capital(SEVERITY_WORDS[f.severity][options.language]);
     const findingItem = (f: Finding) =>
