@@ -20,8 +20,17 @@ export default defineConfig({
         ],
     },
     test: {
-        include: ['test/language/**/*.test.ts', 'test/referentials.test.ts'],
+        // the fast in-process tests of the rules and the model: each rule's valid and invalid
+        // cases (rules.test.ts runs test/language/rules/<id>.ts), the issue's mutants, the
+        // view-model, the texts and ids, the edge cases
+        include: [
+            'test/language/rules.test.ts', 'test/language/mutants.test.ts', 'test/language/view.test.ts',
+            'test/language/text.test.ts', 'test/language/edge-cases.test.ts',
+        ],
         testTimeout: 30_000,
-        pool: 'forks',
+        // the language is imported once per test worker and kept between mutants: Stryker's
+        // mutants are switched on at run time, not written into the files, so nothing needs
+        // importing again (static mutants, evaluated at import, are left out: ignoreStatic)
+        isolate: false,
     },
 });

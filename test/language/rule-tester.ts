@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import type { Finding, Language, Severity, SeveritySetting } from 'certiref-language';
+import { MODEL_RULES, type Finding, type Language, type ModelRule, type Severity, type SeveritySetting } from 'certiref-language';
 import { createNodeServices } from 'certiref-language/node';
 
 /**
@@ -48,9 +48,16 @@ export interface InvalidCase extends RuleCase {
 /** The rules tested this way, with how many cases of each kind (for the test that every rule has its tests). */
 export const TESTED = new Map<string, { valid: number; invalid: number }>();
 
-/** The findings of every file, built together in fresh services, as values. */
-export async function findingsOf(test: RuleCase): Promise<Array<Finding & { file: string }>> {
+/**
+ * The findings of every file, built together in fresh services, as values. With `only`, a model
+ * rule, that rule alone runs on the model (as ESLint's RuleTester runs one rule): its findings
+ * are the same, and a test of one rule executes that rule's code only, which keeps each rule's
+ * mutants to its own cases (`npm run mutation`).
+ */
+export async function findingsOf(test: RuleCase, only?: string): Promise<Array<Finding & { file: string }>> {
     const { shared, Certiref, config } = createNodeServices();
+    const model = MODEL_RULES.filter((r) => r.id === only);
+    if (model.length > 0) (Certiref.referential.Rules as unknown as { rules: readonly ModelRule[] }).rules = model;
     config.forcedLanguage = test.language ?? 'en';
     config.overrides = test.rules ?? {};
     const files = typeof test.code === 'string' ? { 'a.ref': test.code } : test.code;
@@ -74,14 +81,14 @@ export function ruleTester(rule: string, cases: { valid: RuleCase[]; invalid: In
     describe(rule, () => {
         for (const test of cases.valid) {
             it(`valid: ${test.name}`, async () => {
-                const found = (await findingsOf(test)).filter((f) => f.rule === rule);
+                const found = (await findingsOf(test, rule)).filter((f) => f.rule === rule);
                 expect(found.map(describeFinding)).toEqual([]);
             });
         }
         for (const test of cases.invalid) {
             it(`invalid: ${test.name}`, async () => {
                 const firstFile = typeof test.code === 'string' ? 'a.ref' : Object.keys(test.code)[0];
-                const found = (await findingsOf(test)).filter((f) => f.rule === rule);
+                const found = (await findingsOf(test, rule)).filter((f) => f.rule === rule);
                 // where first, all at once: a wrong place reads as a list of places
                 expect(found.map((f, i) => place(f, test.errors[i]))).toEqual(test.errors.map((e) => expectedPlace(e, firstFile)));
                 test.errors.forEach((e, i) => {

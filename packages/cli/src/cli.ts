@@ -212,7 +212,8 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (file: string, opts: { out?: string; force: boolean; lang?: Language }) => {
             const { importWord } = await import('./import.js');
             const result = await importWord({ file, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
-            process.stdout.write(result.output);
+            // titles and notes from the document: no escape sequence reaches the terminal
+            process.stdout.write(printable(result.output, { lines: true }));
         });
     importCommand.command('rncp')
         .description('lit des fiches de l\'export du RNCP (zip ou XML) et écrit leurs fichiers .ref / read fiches of the RNCP export (zip or XML) and write their .ref files')
@@ -225,7 +226,7 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (file: string, opts: { fiche: string[]; all: boolean; out?: string; force: boolean; lang?: Language }) => {
             const { importRncp } = await import('./import-rncp.js');
             const result = await importRncp({ file, fiches: opts.fiche, all: opts.all, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
-            (result.exitCode === 0 ? process.stdout : process.stderr).write(result.output);
+            (result.exitCode === 0 ? process.stdout : process.stderr).write(printable(result.output, { lines: true }));
             exitCode = result.exitCode;
         });
     program.command('lsp')
