@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
+import { CHECKLIST_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION } from 'certiref-language';
 import * as protocol from 'certiref-language/protocol';
 import { ROOT } from './helpers.js';
 
@@ -15,10 +15,10 @@ const EXTENSION = path.join(ROOT, 'packages/extension');
 describe('the VS Code extension package', () => {
     it('speaks the same protocol as the language server', () => {
         // one protocol module, which the server registers from and the extension imports: the extension keeps no copy
-        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.EXPORT_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST, protocol.DIFF_REQUEST, protocol.EXPORT_FORMATS_REQUEST])
-            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST]);
+        expect([protocol.PREVIEW_REQUEST, protocol.OUTLINE_REQUEST, protocol.EXPORT_REQUEST, protocol.SETTINGS_NOTIFICATION, protocol.READ_FILE_REQUEST, protocol.READ_DIRECTORY_REQUEST, protocol.DIFF_REQUEST, protocol.EXPORT_FORMATS_REQUEST, protocol.CHECKLIST_REQUEST])
+            .toEqual([PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, SETTINGS_NOTIFICATION, READ_FILE_REQUEST, READ_DIRECTORY_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST, CHECKLIST_REQUEST]);
         expect([...protocol.PROTOCOL.requests, ...protocol.PROTOCOL.notifications, ...protocol.PROTOCOL.toClient].sort())
-            .toEqual(['certiref/diff', 'certiref/export', 'certiref/exportFormats', 'certiref/outline', 'certiref/preview', 'certiref/readDirectory', 'certiref/readFile', 'certiref/settings']);
+            .toEqual(['certiref/checklist', 'certiref/diff', 'certiref/export', 'certiref/exportFormats', 'certiref/outline', 'certiref/preview', 'certiref/readDirectory', 'certiref/readFile', 'certiref/settings']);
         const sources = fs.readdirSync(path.join(EXTENSION, 'src')).filter((f) => f.endsWith('.ts'));
         for (const file of sources) {
             const text = fs.readFileSync(path.join(EXTENSION, 'src', file), 'utf8');
@@ -59,7 +59,7 @@ describe('the VS Code extension package', () => {
         expect(manifest.contributes.keybindings.map((k: { command: string; key: string; mac: string }) => `${k.command} ${k.key} ${k.mac}`))
             .toEqual(['certiref.showPreview ctrl+shift+v cmd+shift+v', 'certiref.showPreviewToSide ctrl+k v cmd+k v']);
         expect(manifest.activationEvents).toContain('onWebviewPanel:certiref.preview');
-        expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['certiref.language', 'certiref.preview.showCoverage', 'certiref.preview.showFindings', 'certiref.rules']);
+        expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['certiref.language', 'certiref.preview.showCoverage', 'certiref.preview.showFindings', 'certiref.registry.export', 'certiref.registry.index', 'certiref.rules']);
         expect(manifest.contributes.views.explorer).toEqual([{ id: 'certiref.referential', name: '%view.referential%', when: 'certiref.active' }]);
         // the language: its aliases in French and English, its icon, and « » among the pairs that close themselves
         const language = manifest.contributes.languages[0];
@@ -106,11 +106,13 @@ describe('the VS Code extension package', () => {
             expect(init.capabilities).toMatchObject({ completionProvider: expect.anything(), hoverProvider: true, definitionProvider: true });
             await connection.sendNotification('initialized', {});
             await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'certiref', version: 1, text: fs.readFileSync(new URL(uri), 'utf8') } });
-            for (const start = Date.now(); (published.get(uri)?.length ?? 0) < 4; await new Promise((r) => setTimeout(r, 100))) {
+            for (const start = Date.now(); (published.get(uri)?.length ?? 0) < 8; await new Promise((r) => setTimeout(r, 100))) {
                 if (Date.now() - start > 30_000) throw new Error(`no diagnostics from dist/server.cjs\n${stderr}`);
             }
-            expect(published.get(uri)!.map((d) => `${d.range.start.line + 1}:${(d.code as { value?: string })?.value ?? d.code}`))
-                .toEqual(['137:competency-without-criterion', '143:competency-without-criterion', '187:criterion-without-competency', '192:criterion-without-competency']);
+            // competency-purpose needs the French lexicon: dist/french-lexicon.txt beside the server
+            expect(published.get(uri)!.map((d) => `${d.range.start.line + 1}:${(d.code as { value?: string })?.value ?? d.code}`).sort((a, b) => parseInt(a, 10) - parseInt(b, 10)))
+                .toEqual(['26:competency-purpose', '123:competency-purpose', '137:competency-without-criterion', '143:competency-without-criterion',
+                    '187:criterion-without-competency', '192:criterion-without-competency', '207:competency-purpose', '225:competency-purpose']);
             const preview = await connection.sendRequest<{ body: string }>('certiref/preview', { uri });
             expect(preview.body).toContain("Grille d&#39;évaluation — E5");
             // Export… in Word: the exporters come from dist/office.cjs, read on this first use
@@ -178,10 +180,11 @@ describe('the VS Code extension package', () => {
         expect(r.status, r.stderr + r.stdout).toBe(0);
         const vsix = path.join(EXTENSION, 'certiref.vsix');
         const size = fs.statSync(vsix).size;
-        expect(size).toBeLessThan(2 * 1024 * 1024);
+        // the servers, the importers, the similarity and the French lexicon (inlined in the Web Worker)
+        expect(size).toBeLessThan(2.5 * 1024 * 1024);
         const list = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
         expect(list).toEqual([
-            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/import.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/web.cjs',
+            '[Content_Types].xml', 'extension.vsixmanifest', 'extension/dist/extension.cjs', 'extension/dist/french-lexicon.LICENSE', 'extension/dist/french-lexicon.txt', 'extension/dist/import.cjs', 'extension/dist/office.cjs', 'extension/dist/server-worker.js', 'extension/dist/server.cjs', 'extension/dist/similar.cjs', 'extension/dist/web.cjs',
             'extension/images/file.svg', 'extension/images/icon.png', 'extension/language-configuration.json', 'extension/package.json', 'extension/package.nls.fr.json',
             'extension/package.nls.json', 'extension/readme.md', 'extension/snippets/certiref.json', 'extension/syntaxes/certiref.tmLanguage.json',
         ]);

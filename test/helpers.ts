@@ -15,11 +15,23 @@ export interface SimpleFinding {
     message: string;
 }
 
+/**
+ * The rules of how a text is written and of the France Compétences dossier: they speak of nearly
+ * every short text a test writes (« Première. », "x", a header with no niveau), so the tests of the
+ * other rules leave them off; their own tests (test/language/drafting-rules.test.ts) and the
+ * examples switch them on.
+ */
+export const WRITING_RULES = ['competency-action-verb', 'competency-state-verb', 'competency-purpose', 'vague-criterion', 'placeholder-text', 'duplicate-text',
+    'missing-certification-field', 'bloc-code-pattern', 'text-too-long', 'required-themes'] as const;
+export const WRITING_RULES_OFF: Record<string, 'off'> = Object.fromEntries(WRITING_RULES.map((r) => [r, 'off']));
+/** A certiref.json that leaves them off, for the CLI tests of output formats and options. */
+export const WRITING_RULES_OFF_CONFIG = JSON.stringify({ rules: WRITING_RULES_OFF });
+
 /** Builds text documents (name → text) together in fresh services and returns their findings. */
-export async function checkTexts(files: Record<string, string>, options: { language?: 'fr' | 'en'; rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'> } = {}) {
+export async function checkTexts(files: Record<string, string>, options: { language?: 'fr' | 'en'; rules?: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'>; writingRules?: boolean } = {}) {
     const { Certiref, shared, config } = createNodeServices();
     config.forcedLanguage = options.language ?? 'en';
-    config.overrides = options.rules ?? {};
+    config.overrides = { ...(options.writingRules ? {} : WRITING_RULES_OFF), ...(options.rules ?? {}) };
     const documents: LangiumDocument[] = [];
     for (const [name, text] of Object.entries(files)) {
         const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.join('/virtual', name)));
@@ -46,6 +58,27 @@ export async function loadFiles(files: string[]) {
     const { Certiref } = createNodeServices();
     const { documents } = await loadDocuments(Certiref, files);
     return { services: Certiref, documents, models: Certiref.referential.Models.all() as CertificationModel[] };
+}
+
+/**
+ * Like `loadFiles`, with the registry rules on: the index of the extract of the RNCP export
+ * (examples/rncp/), built in a temporary folder.
+ */
+export async function loadFilesWithRegistry(files: string[]) {
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    const engine = await import('certiref-similar');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-registry-'));
+    try {
+        const { index } = await engine.openRegistryExport(path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml'), { indexFolder: folder });
+        const { Certiref } = createNodeServices();
+        Certiref.referential.Similarity.use(engine, index);
+        const { documents } = await loadDocuments(Certiref, files);
+        index.close();
+        return { services: Certiref, documents };
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
 }
 
 export function rules(findings: SimpleFinding[]): string[] {

@@ -90,18 +90,51 @@ describe.each(Object.entries(HAND_COUNTS))('référentiel %s', (id, expected) =>
     });
 });
 
+/** Every référentiel of referentials/ (a folder of .ref files), whatever stands there. */
+function allFolders(): string[] {
+    const dir = path.join(ROOT, 'referentials');
+    return fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isDirectory() && fs.readdirSync(path.join(dir, f)).some((x) => x.endsWith('.ref'))).sort();
+}
+
+async function findingsOnReferentials(): Promise<{ folder: string; at: string; rule: string }[]> {
+    const files = allFolders().flatMap((folder) => refFiles(folder));
+    const { documents } = await loadFiles(files);
+    return documents.flatMap((d) => (d.diagnostics ?? []).map((x) => {
+        const rel = path.relative(path.join(ROOT, 'referentials'), d.uri.fsPath).split(path.sep).join('/');
+        return { folder: rel.split('/')[0], at: `${rel}:${x.range.start.line + 1}`, rule: (x.data as { rule: string }).rule };
+    }));
+}
+
+/** The counts table of the README: one row per référentiel, one column per rule that reports. */
+function countsTable(findings: { folder: string; rule: string }[]): string {
+    const rules = [...new Set(findings.map((f) => f.rule))].sort();
+    const lines = [`| référentiel | ${rules.map((r) => `\`${r}\``).join(' | ')} | total |`, `| --- | ${rules.map(() => '---:').join(' | ')} | ---: |`];
+    for (const folder of allFolders()) {
+        const mine = findings.filter((f) => f.folder === folder);
+        lines.push(`| \`${folder}\` | ${rules.map((r) => mine.filter((f) => f.rule === r).length).join(' | ')} | ${mine.length} |`);
+    }
+    return lines.join('\n');
+}
+
 describe('referentials/README.md', () => {
     it('explains every finding the checker reports on the référentiels, and no other', async () => {
-        const files = Object.values(HAND_COUNTS).flatMap((c) => refFiles(c.folder));
-        const { documents } = await loadFiles(files);
-        const actual = documents.flatMap((d) => (d.diagnostics ?? []).map((x) => {
-            const rel = path.relative(path.join(ROOT, 'referentials'), d.uri.fsPath).split(path.sep).join('/');
-            return `${rel}:${x.range.start.line + 1} ${(x.data as { rule: string }).rule}`;
-        })).sort();
+        const actual = (await findingsOnReferentials()).map((f) => `${f.at} ${f.rule}`).sort();
         const readme = fs.readFileSync(path.join(ROOT, 'referentials/README.md'), 'utf8');
         const listed = [...readme.matchAll(/^\| `([^`]+):(\d+)` \| `([a-z-]+)` \|/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`).sort();
         expect(listed).toEqual(actual);
         // each row says whether it is a real defect of the source
         for (const m of readme.matchAll(/^\| `[^`]+:\d+` \| `[a-z-]+` \|(.*)$/gm)) expect(m[1]).toMatch(/^ (real defect|défaut réel) \|/i);
+    });
+
+    it('records the counts by rule of every référentiel (CERTIREF_UPDATE_COUNTS=1 writes them)', async () => {
+        const file = path.join(ROOT, 'referentials/README.md');
+        const readme = fs.readFileSync(file, 'utf8');
+        const start = '<!-- counts:start -->';
+        const end = '<!-- counts:end -->';
+        const table = countsTable(await findingsOnReferentials());
+        const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n${table}\n${readme.slice(readme.indexOf(end))}`;
+        if (process.env.CERTIREF_UPDATE_COUNTS) fs.writeFileSync(file, updated);
+        expect(readme.indexOf(start)).toBeGreaterThan(0);
+        expect(readme, 'referentials/README.md: run CERTIREF_UPDATE_COUNTS=1 npx vitest run test/referentials.test.ts').toBe(updated);
     });
 });

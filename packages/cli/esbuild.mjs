@@ -1,6 +1,6 @@
 // Bundles the CLI (and the language server it can start) into one CommonJS file.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -14,6 +14,31 @@ const officeApart = {
         build.onResolve({ filter: /(^certiref-language\/office|\/export\/office\.js)$/ }, () => ({ path: './office.cjs', external: true }));
     },
 };
+// The registry's similarity (its index, the French stemmer, the RNCP reader) apart as well: read
+// by `certiref similar` only.
+const similarApart = {
+    name: 'similar-apart',
+    setup(build) {
+        build.onResolve({ filter: /^certiref-similar$/ }, () => ({ path: './similar.cjs', external: true }));
+    },
+};
+// The French lexicon of the drafting rules, read beside the bundle on first use (drafting/lexicon-source.ts)
+mkdirSync(`${here}/dist`, { recursive: true });
+for (const f of ['french-lexicon.txt', 'french-lexicon.LICENSE']) copyFileSync(`${here}/../language/out/drafting/${f}`, `${here}/dist/${f}`);
+
+await esbuild.build({
+    entryPoints: [`${here}/../similar/out/index.js`],
+    // stopword's ES module: the French list alone, not the 62 languages
+    mainFields: ['module', 'main'],
+    // the worker thread of the index's build runs this bundle itself (__filename); import.meta is for the unbundled modules
+    logOverride: { 'empty-import-meta': 'silent' },
+    outfile: `${here}/dist/similar.cjs`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+});
 await esbuild.build({
     entryPoints: [`${here}/../language/out/export/office.js`],
     outfile: `${here}/dist/office.cjs`,
@@ -43,7 +68,7 @@ await esbuild.build({
 
 await esbuild.build({
     entryPoints: [`${here}/out/main.js`],
-    plugins: [officeApart, wordReaderApart],
+    plugins: [officeApart, wordReaderApart, similarApart],
     // import() becomes require(): the bundle runs in a vm.Script (bin/certiref.cjs), where a
     // real dynamic import has no loader
     supported: { 'dynamic-import': false },

@@ -6,8 +6,11 @@ import { Ajv } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALL_RULES } from 'certiref-language';
-import { cli, CLI, ROOT } from '../helpers.js';
+import { CHECK_RULES } from 'certiref-language';
+import { cli, CLI, ROOT, WRITING_RULES } from '../helpers.js';
+
+/** The output formats are tested on the référentiels' coherence findings: the drafting and dossier rules have their own tests. */
+const COHERENCE_ONLY = WRITING_RULES.flatMap((r) => ['--rule', `${r}=off`]);
 
 const REFS = 'referentials';
 
@@ -23,7 +26,7 @@ describe('--format sarif', () => {
     let r: Awaited<ReturnType<typeof cli>>;
     let log: ReturnType<typeof JSON.parse>;
     beforeAll(async () => {
-        r = await cli(['check', REFS, '--format', 'sarif']);
+        r = await cli(['check', REFS, '--format', 'sarif', ...COHERENCE_ONLY]);
         log = JSON.parse(r.stdout);
     });
 
@@ -35,10 +38,10 @@ describe('--format sarif', () => {
         expect(r.status).toBe(1);
     });
 
-    it('lists every rule, with results that point at them by stable id and relative path', () => {
+    it('lists every rule check runs (not the registry rules of certiref similar), with results that point at them by stable id and relative path', () => {
         const run = log.runs[0];
         expect(run.tool.driver.name).toBe('certiref');
-        expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(ALL_RULES.map((x) => x.id));
+        expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(CHECK_RULES.map((x) => x.id));
         for (const rule of run.tool.driver.rules) {
             expect(rule.shortDescription.text.length).toBeGreaterThan(10);
             expect(rule.help.text.length).toBeGreaterThan(10);
@@ -79,7 +82,7 @@ describe('fingerprints and line breaks', () => {
             const fingerprints: string[][] = [];
             for (const eol of ['\n', '\r\n', '\r']) {
                 fs.writeFileSync(path.join(dir, 'a.ref'), text.replace(/\n/g, eol));
-                fingerprints.push(JSON.parse((await cli(['check', 'a.ref', '--format', 'json'], { cwd: dir })).stdout).diagnostics.map((d: { line: number; fingerprint: string }) => `${d.line} ${d.fingerprint}`));
+                fingerprints.push(JSON.parse((await cli(['check', 'a.ref', '--format', 'json', ...COHERENCE_ONLY], { cwd: dir })).stdout).diagnostics.map((d: { line: number; fingerprint: string }) => `${d.line} ${d.fingerprint}`));
             }
             expect(fingerprints[0]).toHaveLength(1);
             expect(fingerprints[1]).toEqual(fingerprints[0]);
@@ -92,12 +95,12 @@ describe('fingerprints and line breaks', () => {
 
 describe('--format junit', () => {
     it('has a test suite per file and a test case per rule, failing where the rule has findings', async () => {
-        const r = await cli(['check', REFS, '--format', 'junit']);
+        const r = await cli(['check', REFS, '--format', 'junit', ...COHERENCE_ONLY]);
         expect(r.status).toBe(1);
         const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
         const suites = doc.testsuites.testsuite;
         expect(suites).toHaveLength(13);
-        for (const suite of suites) expect(suite.testcase).toHaveLength(ALL_RULES.length);
+        for (const suite of suites) expect(suite.testcase).toHaveLength(CHECK_RULES.length);
         const failing = suites.flatMap((s: { name: string; testcase: { name: string; failure?: { type: string } }[] }) =>
             s.testcase.filter((t) => t.failure).map((t) => `${t.name} ${t.failure!.type}`));
         expect(failing.sort()).toEqual([
@@ -114,7 +117,7 @@ describe('--format github', () => {
     it('prints annotations, then the full report, and writes a Markdown summary', async () => {
         const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-')), 'summary.md');
         fs.writeFileSync(summary, '# earlier step\n');
-        const r = await cli(['check', REFS, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+        const r = await cli(['check', REFS, '--format', 'github', ...COHERENCE_ONLY], { env: { GITHUB_STEP_SUMMARY: summary } });
         expect(r.status).toBe(1);
         const lines = r.stdout.split('\n');
         expect(lines[0]).toBe('::warning file=referentials/chef-de-projet-digital/bloc-6.ref,line=77,col=14,endLine=77,endColumn=18,title=id-pattern::'
@@ -132,12 +135,12 @@ describe('--format github', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-gh-'));
         try {
             const { GITHUB_STEP_SUMMARY: _ignored, ...env } = process.env;
-            const without = spawnSync(process.execPath, [CLI, 'check', REFS, '--format', 'github'], { cwd: ROOT, encoding: 'utf8', env: { ...env, LANG: 'C' } });
+            const without = spawnSync(process.execPath, [CLI, 'check', REFS, '--format', 'github', ...COHERENCE_ONLY], { cwd: ROOT, encoding: 'utf8', env: { ...env, LANG: 'C' } });
             expect(without.status).toBe(1);
             expect(without.stderr).toBe('');
             expect(without.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l)).length).toBe(6);
             const summary = path.join(dir, 'summary.md');
-            await cli(['check', REFS, '--format', 'github', '--lang', 'fr'], { env: { GITHUB_STEP_SUMMARY: summary } });
+            await cli(['check', REFS, '--format', 'github', '--lang', 'fr', ...COHERENCE_ONLY], { env: { GITHUB_STEP_SUMMARY: summary } });
             const md = fs.readFileSync(summary, 'utf8');
             expect(md).toContain('## certiref\u00a0: vérification des référentiels');
             expect(md).toContain('| `referentials/manager-strategie-digitale/bloc-5.ref` | 137:18 | avertissement | `competency-without-criterion` |');
@@ -202,6 +205,27 @@ describe('certiref stats', () => {
             expect.objectContaining({ certification: 'MSD', activities: 15, competencies: 35, modalities: 7, criteria: 33, withCriterion: 33, evaluated: 35 }),
         ]);
         expect(json.certifications[1].coverage.criterion).toBeCloseTo(33 / 35);
+    });
+
+    it('as HTML, the dossier checklist: each requirement met or not, its findings with file:line', async () => {
+        const r = await cli(['stats', 'examples/skeleton', '--format', 'html']);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+        expect(r.stdout).toContain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+        expect(r.stdout).toContain('Dossier checklist — 10 of 18 requirements met');
+        // the header: no level, a finding at the certification's line
+        expect(r.stdout).toMatch(/<tr class="unmet"><th scope="row">Level<\/th><td class="status">✘ not met<\/td><td><ul class="findings"><li class="finding"><span class="where">examples\/skeleton\/referentiel\.ref:4<\/span> — Certification SK has no level\./);
+        expect(r.stdout).toMatch(/<tr class="not-applicable"><th scope="row">RNCP number<\/th><td class="status">— not applicable<\/td>/);
+        expect(r.stdout).toMatch(/<tr class="met"><th scope="row">Theme: disability and accessibility<\/th><td class="status">✔ met<\/td><td><div class="detail">&quot;handicap&quot;/);
+        // bloc 1: « Connaissance des outils » on line 9, placeholders on lines 8, 10, 13, 14
+        const bloc = r.stdout.slice(r.stdout.indexOf('<h2>Bloc 1'));
+        expect(bloc).toMatch(/Competencies written with an action verb in the infinitive<\/th><td class="status">✘ not met<\/td><td><ul class="findings"><li class="finding"><span class="where">examples\/skeleton\/referentiel\.ref:9<\/span>/);
+        expect([...bloc.matchAll(/referentiel\.ref:(\d+)<\/span> — [^<]*holds &quot;(À rédiger|ok)&quot;/g)].map((m) => m[1])).toEqual(['8', '10', '13', '14']);
+        // no script, no data-line in the page: file:line says where
+        expect(r.stdout).not.toMatch(/<script|data-line="/);
+        const fr = (await cli(['stats', 'examples/skeleton', '--format', 'html', '--lang', 'fr'])).stdout;
+        expect(fr).toContain('Liste de contrôle du dossier — 10 exigences remplies sur 18');
+        expect(fr).toContain('<td class="status">✘ à reprendre</td>');
     });
 });
 

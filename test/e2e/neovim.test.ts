@@ -24,7 +24,8 @@ describe('end to end in Neovim (headless) against certiref lsp --stdio', () => {
         expect(result.errors, r.stderr).toEqual([]);
         expect(r.status).toBe(0);
         expect(result.diagnostics.map((d: { line: number; code: string }) => `${d.line}:${d.code}`)).toEqual([
-            '137:competency-without-criterion', '143:competency-without-criterion', '187:criterion-without-competency', '192:criterion-without-competency',
+            '26:competency-purpose', '123:competency-purpose', '137:competency-without-criterion', '143:competency-without-criterion',
+            '187:criterion-without-competency', '192:criterion-without-competency', '207:competency-purpose', '225:competency-purpose',
         ]);
         expect(result.hover).toMatch(/^\*\*CS1-1\*\* — Réaliser un audit du marché/);
         expect(result.definition).toEqual({ uri: pathToFileURL(file).toString(), line: expect.any(Number) });

@@ -27,6 +27,20 @@ export interface RuleCase {
     rules?: Record<string, SeveritySetting>;
     /** A certiref.json beside the files (they are then written to a temporary folder). */
     certirefJson?: string;
+    /** Compared with the registry: the index of the RNCP extract (examples/rncp/), for the registry rules. */
+    registry?: boolean;
+}
+
+/** The index of the extract of the RNCP export, built once for the registry rules' cases. */
+let extractIndex: Promise<{ engine: typeof import('certiref-similar'); index: import('certiref-similar').RegistryIndex }> | undefined;
+function registryIndex() {
+    extractIndex ??= (async () => {
+        const engine = await import('certiref-similar');
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-rule-registry-'));
+        const { index } = await engine.openRegistryExport(path.join(__dirname, '../../examples/rncp/export_fiches_RNCP_extract.xml'), { indexFolder: folder });
+        return { engine, index };
+    })();
+    return extractIndex;
 }
 
 export interface ExpectedFinding {
@@ -58,6 +72,10 @@ export async function findingsOf(test: RuleCase, only?: string): Promise<Array<F
     const { shared, Certiref, config } = createNodeServices();
     const model = MODEL_RULES.filter((r) => r.id === only);
     if (model.length > 0) (Certiref.referential.Rules as unknown as { rules: readonly ModelRule[] }).rules = model;
+    if (test.registry) {
+        const { engine, index } = await registryIndex();
+        Certiref.referential.Similarity.use(engine, index);
+    }
     config.forcedLanguage = test.language ?? 'en';
     config.overrides = test.rules ?? {};
     const files = typeof test.code === 'string' ? { 'a.ref': test.code } : test.code;

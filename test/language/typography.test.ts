@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_RULES, colon, frenchTypography, NBSP, NNBSP, renderGrid, toCsv, toMarkdown } from 'certiref-language';
+import { ALL_RULES, CHECK_RULES, colon, frenchTypography, NBSP, NNBSP, renderGrid, toCsv, toMarkdown } from 'certiref-language';
 import { toDocx, toXlsx } from 'certiref-language/office';
 import { checkTexts, loadFiles, ROOT, runCli } from '../helpers.js';
 
@@ -59,9 +59,17 @@ describe('French typography', () => {
         const r = runCli(['check', '.', '--lang', 'fr', '--format', 'json'], { cwd: dir });
         expect(r.status).toBe(1);
         const report = JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string; message: string }> };
-        // every rule has spoken, so every rule's messages are looked at
-        expect(new Set(report.diagnostics.map((d) => d.rule))).toEqual(new Set(ALL_RULES.map((rule) => rule.id)));
+        // every rule of check has spoken, so every rule's messages are looked at
+        expect(new Set(report.diagnostics.map((d) => d.rule))).toEqual(new Set(CHECK_RULES.map((rule) => rule.id)));
         expect(violations(report.diagnostics.map((d) => d.message))).toEqual([]);
+        // the registry's rules speak in certiref similar, against the extract of the RNCP export
+        const extract = path.join(ROOT, 'examples/rncp/export_fiches_RNCP_extract.xml');
+        const index = path.join(dir, '.index');
+        const s = runCli(['similar', 'examples/rules/similar-text', 'examples/rules/similar-own-version', '--registry', extract, '--index', index, '--lang', 'fr', '--format', 'json'], { cwd: dir });
+        expect(s.status, s.stderr).toBe(0);
+        const registry = JSON.parse(s.stdout) as { diagnostics: Array<{ rule: string; message: string }> };
+        expect(new Set(registry.diagnostics.map((d) => d.rule))).toEqual(new Set(ALL_RULES.filter((rule) => rule.needsRegistry).map((rule) => rule.id)));
+        expect(violations(registry.diagnostics.map((d) => d.message))).toEqual([]);
         expect(violations(ALL_RULES.flatMap((rule) => [rule.title.fr, rule.help.fr]))).toEqual([]);
     });
 

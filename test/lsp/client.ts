@@ -1,3 +1,4 @@
+import { WRITING_RULES_OFF_CONFIG } from '../helpers.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -130,6 +131,8 @@ export function useWorkspace(files: Record<string, string>, locale = 'en') {
             fs.mkdirSync(path.dirname(path.join(ws.dir, name)), { recursive: true });
             fs.writeFileSync(path.join(ws.dir, name), text);
         }
+        // the server's features are tested on coherence findings; the drafting and dossier rules have their own tests
+        if (!Object.keys(files).some((f) => path.basename(f) === 'certiref.json')) fs.writeFileSync(path.join(ws.dir, 'certiref.json'), WRITING_RULES_OFF_CONFIG);
         ws.client = new TestClient();
         await ws.client.initialize(pathToFileURL(ws.dir).toString(), locale);
     });

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli, WRITING_RULES_OFF_CONFIG } from '../helpers.js';
 import { rulesOf, TestClient } from './client.js';
 
 // The référentiel d'activités et de compétences in one file, its évaluation in another: bloc 1
@@ -29,6 +29,8 @@ const B_WITHOUT = B_WITH.replace(/\n    critère CR2 [^\n]*/, '');
 function workspace(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-xfile-'));
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    // what is tested is the cross-file finding; the drafting and dossier rules have their own tests
+    fs.writeFileSync(path.join(dir, 'certiref.json'), WRITING_RULES_OFF_CONFIG);
     return dir;
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { ROOT } from '../helpers.js';
+import { checkTexts, ROOT } from '../helpers.js';
 import { TestClient, useWorkspace } from './client.js';
 
 /** Applies LSP text edits to a text. */
@@ -602,6 +602,12 @@ block 1 "Block"
         const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
         expect(actions.map((a) => a.title)).toEqual(['Create criterion CR3 in E1']);
         expect(apply(text, actions[0].edit!.changes![uri])).toContain('    criterion CR1 "x"   // the last criterion\n    criterion CR3 "To be written"\n');
+        // what the fix writes holds a place: placeholder-text reports it, where it was written
+        const fixed = apply(text, actions[0].edit!.changes![uri]);
+        const line = fixed.split('\n').findIndex((l) => l.includes('criterion CR3 "To be written"')) + 1;
+        const { findings } = await checkTexts({ 'q.ref': fixed }, { writingRules: true });
+        expect(findings.filter((f) => f.rule === 'placeholder-text').map((f) => `${f.line} ${f.message}`))
+            .toContain(`${line} Criterion CR3 holds "To be written", which stands in for the text: write what the jury observes or measures before the référentiel is delivered.`);
     });
 
     it('a new criterion goes at the end of the last criterion\'s line in a file whose lines end with CR', async () => {

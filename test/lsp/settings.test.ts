@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, WRITING_RULES_OFF } from '../helpers.js';
 import { rulesOf, useWorkspace } from './client.js';
 
 const TEXT = fs.readFileSync(path.join(ROOT, 'examples/rules/competency-without-criterion.ref'), 'utf8');
 
 describe('the language server reads the same certiref.json as the CLI', () => {
     const ws = useWorkspace({
-        'certiref.json': JSON.stringify({ language: 'fr', rules: { 'competency-without-criterion': 'error' } }),
+        'certiref.json': JSON.stringify({ language: 'fr', rules: { ...WRITING_RULES_OFF, 'competency-without-criterion': 'error' } }),
         'sub/a.ref': TEXT,
     });
 

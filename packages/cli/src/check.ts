@@ -30,7 +30,7 @@ export interface CheckOptions extends WorkspaceOptions {
 export const SHARD_FILES = Number(process.env.CERTIREF_SHARD_FILES) || 600;
 const BATCH_FILES = 300;
 
-function prepare(options: WorkspaceOptions) {
+export function prepare(options: WorkspaceOptions) {
     const requested = collectFiles(options.paths.length > 0 ? options.paths : ['.'], { allowEmpty: options.allowEmpty });
     // the rest of each certification joins as context; findings are reported on `requested`
     const files = [...requested, ...contextFiles(requested)];

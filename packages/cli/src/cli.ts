@@ -7,6 +7,7 @@ import { exportModels, stats } from './export.js';
 import { UsageError } from './files.js';
 import { format } from './format.js';
 import { diff, type DiffFormat } from './diff.js';
+import type { SimilarOptions } from './similar.js';
 import { writeAtomic } from './write.js';
 import { stylish, useColor } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
@@ -74,6 +75,13 @@ function isFile(file: string): boolean {
     }
 }
 
+function parseThreshold(value: string): number {
+    const n = Number(value.replace(/\s*%$/, ''));
+    const share = /%$/.test(value.trim()) || n > 1 ? n / 100 : n;
+    if (!Number.isFinite(n) || share <= 0 || share > 1) throw new InvalidArgumentError(`un score entre 0 et 1, ou un pourcentage / a score between 0 and 1, or a percentage, got "${value}"`);
+    return share;
+}
+
 function parseCount(value: string): number {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`nombre entier attendu / expected a whole number, got "${value}"`);
     return Number(value);
@@ -128,6 +136,30 @@ export async function main(argv: string[]): Promise<number> {
             exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
         });
     const envLanguage = () => languageOfEnvironment(process.env);
+    program.command('similar')
+        .description('compare les compétences, blocs et modalités aux blocs des fiches du RNCP / compare competencies, blocs and modalities with the blocs of the RNCP\'s fiches')
+        .argument('[paths...]', 'fichiers ou dossiers / files or folders')
+        .option('--registry <export>', 'l\'export open data du RNCP (zip ou XML) / the RNCP open-data export (zip or XML)')
+        .option('--index <dir>', 'dossier de l\'index (défaut\u202f: cache de certiref) / the index\'s folder (default: certiref\'s cache)')
+        .option('--rebuild', 'reconstruit l\'index / build the index again')
+        .option('--threshold <score>', 'score minimal, 0–1 ou % (défaut 40\u202f%) / minimum score, 0–1 or % (default 40%)', parseThreshold)
+        .addOption(new Option('-f, --format <format>', 'format de sortie / output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+        .option('-o, --output <file>', 'écrit le rapport dans un fichier / write the report to a file')
+        .option('--rule <id=severity>', 'sévérité d\'une règle (répétable) / a rule\'s severity (repeatable)', parseRule)
+        .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
+        .action(async (paths: string[], opts: { registry?: string; index?: string; rebuild?: boolean; threshold?: number; format: string; output?: string; rule?: Record<string, SeveritySetting>; lang?: Language }) => {
+            refuseSourceOutput(opts.output);
+            const { similar } = await import('./similar.js');
+            const options: SimilarOptions = {
+                paths, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule ?? {}, quiet: false,
+                registry: opts.registry, index: opts.index, rebuild: opts.rebuild === true, threshold: opts.threshold, log: process.stderr,
+            };
+            const result = await similar(options);
+            const report = FORMATTERS[opts.format](result, !opts.output && useColor(process.stdout));
+            if (opts.output) writeAtomic(opts.output, report);
+            else process.stdout.write(report);
+            exitCode = result.summary.errors > 0 ? 1 : 0;
+        });
     program.command('export')
         .description('exporte le modèle des référentiels / export the référentiels\' model')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
@@ -158,12 +190,12 @@ export async function main(argv: string[]): Promise<number> {
             }
         });
     program.command('stats')
-        .description('compte et couverture par certification et bloc / counts and coverage per certification and bloc')
+        .description('compte et couverture par certification et bloc ; en HTML, la liste de contrôle du dossier France Compétences / counts and coverage per certification and bloc; as HTML, the France Compétences dossier checklist')
         .argument('[paths...]', 'fichiers ou dossiers / files or folders')
-        .addOption(new Option('-f, --format <format>', 'format').choices(['table', 'json']).default('table'))
+        .addOption(new Option('-f, --format <format>', 'format').choices(['table', 'json', 'html']).default('table'))
         .option('-o, --output <file>', 'écrit dans un fichier / write to a file')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: 'table' | 'json'; output?: string; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: 'table' | 'json' | 'html'; output?: string; lang?: Language }) => {
             refuseSourceOutput(opts.output);
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
             if (opts.output) writeAtomic(opts.output, result.text, { report: true });

@@ -1,17 +1,18 @@
 import { createHash, type Hash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
-import { invalidConfigMessages, type CertificationModel, type CertirefServices, type ConfigProblem, type Language } from 'certiref-language';
+import { invalidConfigMessages, type CertificationModel, type CertirefServices, type ConfigProblem, type Language, type SimilarityData } from 'certiref-language';
 import { relative } from './paths.js';
-import type { CliDiagnostic, PausedCheck } from './result.js';
+import type { CliDiagnostic, CliSimilarity, PausedCheck } from './result.js';
 
 /**
- * The findings of built documents, in the CLI's terms: each message in its document's language.
+ * The findings of built documents, in the CLI's terms: each message in its document's language
+ * (those of the rules `keep` accepts, if given).
  * A fingerprint is the SHA-256 of the rule, the file, the trimmed text of the finding's line and
  * its rank among equal ones; the hash of `rule, file, line` is computed once per rule and line and
  * copied for each rank, so that 100,000 findings on one long line do not hash the line 100,000
  * times.
  */
-export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean): CliDiagnostic[] {
+export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean, keep?: (rule: string) => boolean): CliDiagnostic[] {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
@@ -23,6 +24,7 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
         for (const f of services.referential.Findings.of(document)) {
             const { severity, rule, range } = f;
             if (quiet && severity !== 'error') continue;
+            if (keep && !keep(rule)) continue;
             let line = idOfLine.get(range.start.line);
             if (!line) {
                 const text = (lines[range.start.line] ?? '').trim();
@@ -44,10 +46,20 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
                 rule,
                 message: f.message[language],
                 fingerprint: entry.hash.copy().update(String(rank)).digest('hex').slice(0, 32),
+                ...(f.data && 'similarity' in f.data ? { similarity: cliSimilarity(f.data.similarity as SimilarityData) } : {}),
             });
         }
     }
     return diagnostics;
+}
+
+function cliSimilarity(s: SimilarityData): CliSimilarity {
+    const text = (runs: SimilarityData['query']) => runs.map(([t]) => t).join('');
+    return {
+        score: Math.round(s.score * 100), relation: s.relation, fiche: s.fiche,
+        ...(s.bloc ? { bloc: s.bloc } : {}), ...(s.coverage ? { coverage: s.coverage } : {}),
+        passage: text(s.passage), text: text(s.query),
+    };
 }
 
 /** The problems of certiref.json files, each where it stands in its file. */

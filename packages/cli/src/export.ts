@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportFormat, largest, printable, selectModels, statistics, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
+import { checklistOf, checklistPage, exportFormat, largest, printable, renderChecklist, selectModels, statistics, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
 import { UsageError } from './files.js';
 import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
@@ -70,8 +70,14 @@ function percent(part: number, whole: number): string {
     return whole === 0 ? '—' : `${part}/${whole} (${Math.round((100 * part) / whole)} %)`;
 }
 
-export async function stats(options: WorkspaceOptions, format: 'table' | 'json'): Promise<{ text: string; language: Language }> {
-    const { services, language } = await loadWorkspace(options);
+export async function stats(options: WorkspaceOptions, format: 'table' | 'json' | 'html'): Promise<{ text: string; language: Language }> {
+    const { services, language, documents } = await loadWorkspace(options);
+    if (format === 'html') {
+        // the dossier checklist: each requirement of France Compétences met or not, with file:line
+        const models = services.referential.Models.all().filter((m) => m.declared && m.documents.some((uri) => documents.some((d) => d.uri.toString() === uri)));
+        const lists = models.map((m) => checklistOf(services.shared, m));
+        return { text: checklistPage(renderChecklist(lists, { language, interactive: false, pathOf: (uri) => relative(URI.parse(uri).fsPath) }), language), language };
+    }
     const models = services.referential.Models.all();
     const { rows, totals } = statistics(models);
     if (format === 'json') {

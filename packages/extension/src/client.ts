@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
+    CHECKLIST_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST, READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type DiffParams, type DiffResponse,
     type EditorSettings, type ExportFormatInfo, type OutlineResult, type PreviewResult,
 } from 'certiref-language/protocol';
-import { PreviewManager } from './preview.js';
+import { CHECKLIST_PANEL, PreviewManager } from './preview.js';
 import { ComparePanel, type CompareTarget } from './compare.js';
 import { ReferentialTree } from './tree.js';
 import { languageOfLocale, TEXTS, type Language } from './texts.js';
@@ -13,6 +13,8 @@ import { languageOfLocale, TEXTS, type Language } from './texts.js';
 export interface CertirefApi {
     client: BaseLanguageClient;
     preview: PreviewManager;
+    /** The dossier checklist: a panel like the preview, of the certification of the active file. */
+    checklist: PreviewManager;
     compare: ComparePanel;
     outline(uri: vscode.Uri): Promise<OutlineResult>;
 }
@@ -30,10 +32,22 @@ export function selector(): Array<{ language: string; scheme: string }> {
     return [...schemes].map((scheme) => ({ language: 'certiref', scheme }));
 }
 
+/** A path of the settings: `~` is the home folder; a relative path is read from the first workspace folder. */
+function settingPath(value: string): string | undefined {
+    const text = value.trim();
+    if (text === '') return undefined;
+    const home = typeof process === 'object' && process.env ? process.env.HOME ?? process.env.USERPROFILE : undefined;
+    if (home && /^~[\\/]/.test(text)) return home + text.slice(1);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (/^([a-zA-Z]:)?[\\/]/.test(text) || !folder || folder.uri.scheme !== 'file') return text;
+    return vscode.Uri.joinPath(folder.uri, text).fsPath;
+}
+
 function settings(): EditorSettings {
     const config = vscode.workspace.getConfiguration('certiref');
+    const registry = { export: settingPath(config.get('registry.export', '')), index: settingPath(config.get('registry.index', '')) };
     // configuration values are proxies: a Web Worker's postMessage cannot clone them
-    return JSON.parse(JSON.stringify({ language: config.get('language', 'auto'), displayLanguage: vscode.env.language, rules: config.get('rules', {}) }));
+    return JSON.parse(JSON.stringify({ language: config.get('language', 'auto'), displayLanguage: vscode.env.language, rules: config.get('rules', {}), registry }));
 }
 
 /**
@@ -65,6 +79,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     const requestPreview = (uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(PREVIEW_REQUEST, { uri: uri.toString() });
     const outline = (uri: vscode.Uri) => client.sendRequest<OutlineResult>(OUTLINE_REQUEST, { uri: uri.toString() });
     const preview = new PreviewManager(requestPreview, language);
+    const checklist = new PreviewManager((uri: vscode.Uri) => client.sendRequest<PreviewResult | undefined>(CHECKLIST_REQUEST, { uri: uri.toString() }), language, CHECKLIST_PANEL);
     const tree = new ReferentialTree(outline, language);
     const compare = new ComparePanel((params: DiffParams) => client.sendRequest<DiffResponse | undefined>(DIFF_REQUEST, params), outline, language);
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -72,10 +87,11 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         await client.sendNotification(SETTINGS_NOTIFICATION, settings());
         // the preview's options and the language show at once, not at the next edit
         preview.refresh();
+        checklist.refresh();
         tree.refresh();
         update();
     }));
-    context.subscriptions.push(preview, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
+    context.subscriptions.push(preview, checklist, tree, compare, vscode.window.registerTreeDataProvider('certiref.referential', tree));
     void vscode.commands.executeCommand('setContext', 'certiref.active', true);
 
     // what a command acts on: the file it was given (explorer, editor title), else the previewed
@@ -86,6 +102,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.commands.registerCommand('certiref.showPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, false)),
         vscode.commands.registerCommand('certiref.showPreviewToSide', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
         vscode.commands.registerCommand('certiref.showSource', () => preview.showSource()),
+        vscode.commands.registerCommand('certiref.showChecklist', (uri?: vscode.Uri) => checklist.show(uri ?? vscode.window.activeTextEditor?.document.uri, true)),
         vscode.commands.registerCommand('certiref.refreshTree', () => tree.refresh()),
         // a target given (a revision, or the URI of a file or folder) skips the questions
         vscode.commands.registerCommand('certiref.compareWith', (uri?: vscode.Uri, target?: CompareTarget | vscode.Uri) =>
@@ -137,6 +154,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
             }
             tree.follow(editor.document.uri);
             preview.follow(editor.document.uri);
+            checklist.follow(editor.document.uri);
             const { counts, paused } = await outline(editor.document.uri);
             const l = language();
             // while a syntax error pauses the completeness rules, the counts are not the whole story: say so
@@ -152,11 +170,12 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
         vscode.languages.onDidChangeDiagnostics(() => {
             update();
             preview.refresh();
+            checklist.refresh();
         }),
         vscode.workspace.onDidChangeTextDocument((e) => {
             if (e.document.languageId === 'certiref') preview.refresh(e.document.uri);
         }),
     );
     update();
-    return { client, preview, compare, outline };
+    return { client, preview, checklist, compare, outline };
 }

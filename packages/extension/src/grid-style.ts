@@ -1,2 +1,2 @@
 // The grid's styles come from the renderer (one source); only the styles are bundled here.
-export { DIFF_CSS, GRID_CSS, VSCODE_COLOURS } from 'certiref-language/render-style';
+export { CHECKLIST_CSS, DIFF_CSS, GRID_CSS, VSCODE_COLOURS } from 'certiref-language/render-style';

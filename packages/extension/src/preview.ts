@@ -1,10 +1,18 @@
 import * as vscode from 'vscode';
 import type { PreviewResult } from 'certiref-language/protocol';
 import { previewHtml } from './preview-html.js';
+import { CHECKLIST_CSS } from './grid-style.js';
 import { revealLine } from './reveal.js';
 import { TEXTS, type Language } from './texts.js';
 
-const VIEW_TYPE = 'certiref.preview';
+/** What a panel of this kind shows: the evaluation-grid preview, or the dossier checklist. */
+export interface PanelKind {
+    viewType: string;
+    title: (name: string) => { fr: string; en: string };
+}
+
+export const PREVIEW_PANEL: PanelKind = { viewType: 'certiref.preview', title: TEXTS.previewTitle };
+export const CHECKLIST_PANEL: PanelKind = { viewType: 'certiref.checklist', title: TEXTS.checklistTitle };
 
 /** A fresh nonce for every page: the platform's cryptographic generator where it has one (browsers, recent Node). */
 function newNonce(): string {
@@ -29,8 +37,8 @@ export class PreviewManager implements vscode.Disposable {
     lastBody?: string;
     lastHtml?: string;
 
-    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => Language) {
-        this.disposables.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+    constructor(private readonly request: (uri: vscode.Uri) => Promise<PreviewResult | undefined>, private readonly language: () => Language, private readonly kind: PanelKind = PREVIEW_PANEL) {
+        this.disposables.push(vscode.window.registerWebviewPanelSerializer(kind.viewType, {
             deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: { uri?: string } | undefined) => {
                 if (!state?.uri) {
                     panel.dispose();
@@ -65,7 +73,7 @@ export class PreviewManager implements vscode.Disposable {
         const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
         if (this.panel) this.panel.reveal(column, toSide);
         else {
-            this.adopt(vscode.window.createWebviewPanel(VIEW_TYPE, this.title(), { viewColumn: column, preserveFocus: toSide }, {
+            this.adopt(vscode.window.createWebviewPanel(this.kind.viewType, this.title(), { viewColumn: column, preserveFocus: toSide }, {
                 enableScripts: true,
                 enableFindWidget: true,
                 retainContextWhenHidden: false,
@@ -101,7 +109,7 @@ export class PreviewManager implements vscode.Disposable {
 
     private title(): string {
         const name = this.uri ? this.uri.path.replace(/^.*\//, '') : '';
-        return TEXTS.previewTitle(name)[this.language()];
+        return this.kind.title(name)[this.language()];
     }
 
     private async render(): Promise<void> {
@@ -113,7 +121,8 @@ export class PreviewManager implements vscode.Disposable {
         const nonce = newNonce();
         const body = result?.body ?? '<p>—</p>';
         this.lastBody = body;
-        const hide = [config.get('showFindings', true) ? '' : '.findings { display: none; }', config.get('showCoverage', true) ? '' : '.coverage { display: none; }'].join('');
+        // the preview's settings hide its findings or its matrix; the checklist shows findings always
+        const hide = this.kind !== PREVIEW_PANEL ? CHECKLIST_CSS : [config.get('showFindings', true) ? '' : '.findings { display: none; }', config.get('showCoverage', true) ? '' : '.coverage { display: none; }'].join('');
         this.panel.webview.html = this.lastHtml = previewHtml({ body, nonce, uri: this.uri.toString(), title: this.title(), language: this.language(), hide });
     }
 

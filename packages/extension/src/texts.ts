@@ -5,6 +5,7 @@ export { languageOfLocale, type Language } from 'certiref-language/i18n';
 /** What the extension itself says (titles, pickers, the tree, the status bar), in French and English. */
 export const TEXTS = {
     previewTitle: (name: string) => t(`Aperçu ${name}`, `Preview ${name}`),
+    checklistTitle: (name: string) => t(`Liste de contrôle ${name}`, `Checklist ${name}`),
     exportPlaceholder: t("Format d'export", 'Export format'),
     exportPlaceholderWeb: t(
         "Format d'export (Word et Excel : VS Code sur l'ordinateur, ou certiref export --format docx|xlsx)",

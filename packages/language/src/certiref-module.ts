@@ -34,6 +34,7 @@ import { RuleRunner } from './validation/rule-runner.js';
 import { DocumentFindings } from './validation/findings.js';
 import { ConfigProvider, StaticConfigProvider } from './config/config.js';
 import { createCertirefParser } from './parser/langium-parser.js';
+import { RegistrySimilarity } from './similarity/registry-similarity.js';
 
 /** Services of the certiref language, beside Langium's own. One service per concern. */
 export type CertirefAddedServices = {
@@ -48,6 +49,8 @@ export type CertirefAddedServices = {
         Findings: DocumentFindings;
         /** Severity settings and message language, from certiref.json and the client. */
         Config: ConfigProvider;
+        /** The registry rules' findings, once an index of the RNCP registry is loaded. */
+        Similarity: RegistrySimilarity;
     };
 };
 
@@ -60,6 +63,7 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
         Rules: (services) => new RuleRunner(services),
         Findings: (services) => new DocumentFindings(services),
         Config: () => new StaticConfigProvider(),
+        Similarity: () => new RegistrySimilarity(),
     },
     parser: {
         LangiumParser: (services) => createCertirefParser(services),

@@ -5,7 +5,8 @@ import { createCertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
 import { CertirefNodeFileSystemProvider } from './node.js';
 import { languageOfEnvironment, languageOfLocale } from './i18n.js';
-import { setupServer } from './lsp/server-setup.js';
+import { revalidateAll, setupServer } from './lsp/server-setup.js';
+import { NodeRegistry } from './similarity/node-registry.js';
 
 /**
  * Errors of the reader that leave the stream out of step (a message whose `Content-Length` is
@@ -42,14 +43,16 @@ export function startNodeServer(): void {
     const connection = connectionOfArguments();
     const config = new NodeConfigProvider();
     config.defaultLanguage = languageOfEnvironment(process.env);
-    const { shared } = createCertirefServices({ connection, fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
+    const { shared, Certiref } = createCertirefServices({ connection, fileSystemProvider: () => new CertirefNodeFileSystemProvider() }, { module: { referential: { Config: () => config } } });
     shared.lsp.LanguageServer.onInitialize((params) => {
         if (params.locale) config.defaultLanguage = languageOfLocale(params.locale);
     });
     // certiref.json may have changed with any update: read it again.
     shared.workspace.DocumentBuilder.onUpdate(() => config.clear());
     // Word and Excel for the editor's Export…, loaded on first use (their libraries weigh)
-    setupServer(connection, shared, config, () => import('./export/office.js'));
+    // the registry rules, when an export of the RNCP is named (editor setting or certiref.json)
+    const registry = new NodeRegistry(connection, shared, Certiref, () => revalidateAll(shared));
+    setupServer(connection, shared, config, () => import('./export/office.js'), registry);
     startLanguageServer(shared);
     // a shutdown before the client goes: the exit code says all went well
     connection.onShutdown(() => {

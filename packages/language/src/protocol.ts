@@ -1,4 +1,4 @@
-import type { SeveritySetting } from './config/config.js';
+import type { RegistrySettings, SeveritySetting } from './config/config.js';
 import type { DiffSummary } from './diff/compare.js';
 import type { Language } from './i18n.js';
 
@@ -17,6 +17,8 @@ export const PREVIEW_REQUEST = 'certiref/preview';
 export const OUTLINE_REQUEST = 'certiref/outline';
 export const EXPORT_REQUEST = 'certiref/export';
 export const DIFF_REQUEST = 'certiref/diff';
+/** The dossier checklist of a document's certification, as HTML for VS Code's panel (a PreviewResult). */
+export const CHECKLIST_REQUEST = 'certiref/checklist';
 export const EXPORT_FORMATS_REQUEST = 'certiref/exportFormats';
 
 /** certiref/export: the active document's certification in a format; a binary one (Word, Excel) as `{ base64 }`. */
@@ -85,6 +87,8 @@ export interface EditorSettings {
     /** The editor's display language, for `auto`. */
     displayLanguage?: string;
     rules: Record<string, SeveritySetting>;
+    /** `certiref.registry.export` and `certiref.registry.index` (the desktop server only). */
+    registry?: RegistrySettings;
 }
 
 /** Requests the Web Worker server sends to the extension to read the workspace's files. */
@@ -95,7 +99,7 @@ export interface ReadDirectoryEntry { uri: string; isFile: boolean; isDirectory:
 
 /** Every request and notification of the protocol: the server handles each, the extension sends or answers it by these names. */
 export const PROTOCOL = {
-    requests: [PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, EXPORT_FORMATS_REQUEST, DIFF_REQUEST],
+    requests: [PREVIEW_REQUEST, OUTLINE_REQUEST, EXPORT_REQUEST, EXPORT_FORMATS_REQUEST, DIFF_REQUEST, CHECKLIST_REQUEST],
     notifications: [SETTINGS_NOTIFICATION],
     /** Sent by the Web Worker server, answered by the extension. */
     toClient: [READ_FILE_REQUEST, READ_DIRECTORY_REQUEST],

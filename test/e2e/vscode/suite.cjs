@@ -42,10 +42,12 @@ exports.run = async function run() {
     // certification (read by the server through the workspace)
     const diagnostics = await waitFor('diagnostics', () => {
         const d = vscode.languages.getDiagnostics(uri);
-        return d.length === 4 ? d : undefined;
+        return d.length === 8 ? d : undefined;
     });
-    assert.deepStrictEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${typeof d.code === 'object' ? d.code.value : d.code}`),
-        ['137:competency-without-criterion', '143:competency-without-criterion', '187:criterion-without-competency', '192:criterion-without-competency']);
+    const byLine = (a, b) => parseInt(a, 10) - parseInt(b, 10);
+    assert.deepStrictEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${typeof d.code === 'object' ? d.code.value : d.code}`).sort(byLine),
+        ['26:competency-purpose', '123:competency-purpose', '137:competency-without-criterion', '143:competency-without-criterion',
+            '187:criterion-without-competency', '192:criterion-without-competency', '207:competency-purpose', '225:competency-purpose']);
 
     step('diagnostics');
     // completion, hover and definition through VS Code's providers
@@ -109,6 +111,20 @@ exports.run = async function run() {
     await waitFor('the source shown', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === uri.toString());
 
     step('source');
+    // the dossier checklist: a panel beside the editor, each requirement met or not, with the places
+    await vscode.commands.executeCommand('certiref.showChecklist', uri);
+    const checklist = await waitFor('checklist', () => api.checklist.lastBody);
+    assert.match(checklist, /(Liste de contrôle du dossier|Dossier checklist)/);
+    // bloc 5: CS2-4 (line 137) judged by no criterion, a row that leads to its line
+    assert.match(checklist, /<li class="finding" data-uri="[^"]*bloc-5\.ref" data-line="136" tabindex="0"><span class="where">bloc-5\.ref:137<\/span>/);
+    // the header: no level, no certifier, no version or date (the seed gives none)
+    assert.match(checklist, /<tr class="unmet" data-uri="[^"]*certification\.ref" data-line="4" tabindex="0"><th scope="row">(Niveau|Level)<\/th>/);
+    const checklistTab = await waitFor('checklist tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .find((t) => t.input && t.input.viewType && String(t.input.viewType).endsWith('certiref.checklist')));
+    assert.match(checklistTab.label, /^(Liste de contrôle|Checklist) bloc-5\.ref$/);
+    await vscode.window.showTextDocument(document);
+
+    step('checklist');
     // the Référentiel tree and the status bar's data
     const outline = await api.outline(uri);
     assert.strictEqual(outline.certification.id, 'MSD');

@@ -211,6 +211,21 @@ describe('VS Code for the Web, the real workbench in Chromium', () => {
             await page.locator('.tab', { hasText: /(Preview|Aperçu) bloc-\d\.ref/ }).click();
             const restored = await waitForPreviewFrame(page);
             await restored.waitForSelector('table.grid', { timeout: 120_000 });
+            // the dossier checklist from the command palette, beside the editor; a click on a
+            // finding shows its line: CS2-4, judged by no criterion, is on line 137 of bloc-5.ref
+            await page.locator('.tab', { hasText: 'bloc-5.ref' }).filter({ hasNotText: /(Preview|Aperçu)/ }).first().click();
+            await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 300 } });
+            await page.keyboard.press('F1');
+            await page.keyboard.type('certiref: Show the Dossier Checklist', { delay: 20 });
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: /Dossier Checklist|liste de contrôle du dossier/ }).first().waitFor({ timeout: 30_000 });
+            await page.keyboard.press('Enter');
+            const checklist = await waitForFrame(page, 'main.certiref-grid table.checklist');
+            await checklist.locator('li.finding', { hasText: 'bloc-5.ref:137' }).first().waitFor({ timeout: 30_000 });
+            await page.waitForTimeout(500);
+            await page.screenshot({ path: path.join(OUT, 'vscode-web-checklist.png') });
+            expect(await axeViolations(checklist)).toEqual([]);
+            await checklist.locator('li.finding', { hasText: 'bloc-5.ref:137' }).first().click();
+            await cursorOnLine(page, 137, 'bloc-5.ref');
 
             // typing a new criterion: `crit`, the snippet chosen in the list, the line as written
             // (the word typed replaced, the next free id); in a small référentiel of its own

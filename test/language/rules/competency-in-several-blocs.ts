@@ -21,7 +21,7 @@ bloc 2 "B"
 
 ruleTester('competency-in-several-blocs', {
     valid: [
-        { name: 'different texts', code: example('competency-in-several-blocs').replace('compétence C3 "Piloter le budget du projet."', 'compétence C3 "Suivre le budget du projet."') },
+        { name: 'different texts', code: example('competency-in-several-blocs').replace('compétence C3 "Piloter le budget du projet afin de respecter l\'enveloppe."', 'compétence C3 "Suivre le budget du projet afin de respecter l\'enveloppe."') },
     ],
     invalid: [
         { name: 'the example', code: example('competency-in-several-blocs'), errors: [

@@ -9,5 +9,6 @@ export function json(result: CheckResult, version: string): string {
         summary: result.summary,
         // certifications whose completeness rules wait for a syntax error to be fixed
         paused: result.paused.map((p) => ({ certification: p.certification, files: p.files })),
+        ...('registry' in result ? { registry: result.registry } : {}),
     }, null, 2) + '\n';
 }

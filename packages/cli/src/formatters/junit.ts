@@ -1,4 +1,4 @@
-import { ALL_RULES } from 'certiref-language';
+import { CHECK_RULES } from 'certiref-language';
 import type { CheckResult, CliDiagnostic } from '../result.js';
 
 function xml(text: string): string {
@@ -13,17 +13,18 @@ function xml(text: string): string {
  * fails the job.
  */
 export function junit(result: CheckResult): string {
+    const rules = result.rules ?? CHECK_RULES;
     const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
     const totalFailures = result.diagnostics.length > 0 ? new Set(result.diagnostics.map((d) => `${d.file}\u0000${d.rule}`)).size : 0;
-    out.push(`<testsuites name="certiref" tests="${result.files.length * ALL_RULES.length}" failures="${totalFailures}" errors="0">`);
+    out.push(`<testsuites name="certiref" tests="${result.files.length * rules.length}" failures="${totalFailures}" errors="0">`);
     for (const file of result.files) {
         const byRule = new Map<string, CliDiagnostic[]>();
         for (const d of result.diagnostics) {
             if (d.file !== file) continue;
             byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
         }
-        out.push(`  <testsuite name="${xml(file)}" tests="${ALL_RULES.length}" failures="${byRule.size}" errors="0">`);
-        for (const rule of ALL_RULES) {
+        out.push(`  <testsuite name="${xml(file)}" tests="${rules.length}" failures="${byRule.size}" errors="0">`);
+        for (const rule of rules) {
             const found = byRule.get(rule.id);
             const name = `${xml(file)} ${rule.id}`;
             if (!found) {

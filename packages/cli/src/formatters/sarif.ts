@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { ALL_RULES, type Language } from 'certiref-language';
+import { CHECK_RULES, type Language } from 'certiref-language';
 import type { CheckResult, Severity } from '../result.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -11,7 +11,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  */
 export function sarif(result: CheckResult, version: string): string {
     const language: Language = result.language;
-    const rules = ALL_RULES.map((r) => ({
+    const rules = (result.rules ?? CHECK_RULES).map((r) => ({
         id: r.id,
         name: r.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
         shortDescription: { text: r.title[language] },
@@ -46,6 +46,7 @@ export function sarif(result: CheckResult, version: string): string {
                     },
                 }],
                 partialFingerprints: { 'certiref/v1': d.fingerprint },
+                ...(d.similarity ? { properties: { similarity: d.similarity } } : {}),
             })),
         }],
     };

@@ -14,14 +14,62 @@ export type SeveritySetting = Severity | 'off';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 export const CONFIG_FILE_NAME = 'certiref.json';
 
+/**
+ * A theme a référentiel must take into account (`required-themes`), and the words that show it
+ * does: matched at the start of words, regardless of case and accents (« écolog » finds
+ * « écologique », « Écologie »).
+ */
+export interface ThemeSetting {
+    /** Its name in French and English, as the findings and the checklist say it. */
+    name: { fr: string; en: string };
+    words: string[];
+}
+
+/** The registry's limits on the texts of a certification (`text-too-long`), in characters. */
+export interface TextLimits {
+    /** The certification's title (« intitulé »). */
+    'certification-title': number;
+    /** A bloc's title (« intitulé du bloc »). */
+    'bloc-title': number;
+    /** A bloc's list of competencies, as the registry's « liste de compétences » field holds it. */
+    'bloc-competencies': number;
+    /** A bloc's evaluation modalities, as the registry's « modalités d'évaluation » field holds it. */
+    'bloc-evaluation': number;
+}
+
+export const TEXT_LIMIT_FIELDS: readonly (keyof TextLimits)[] = ['certification-title', 'bloc-title', 'bloc-competencies', 'bloc-evaluation'];
+
 export interface CertirefConfig {
     language?: Language;
     rules?: Record<string, SeveritySetting>;
+    registry?: RegistrySettings;
+    /** Replaces the default list of required themes. */
+    themes?: ThemeSetting[];
+    /** Changes some of the registry's limits. */
+    limits?: Partial<TextLimits>;
+}
+
+/**
+ * The RNCP registry the similarity rules compare with: `"registry": { "export": "…zip",
+ * "index": "…", "threshold": 0.5 }` (paths relative to certiref.json).
+ */
+export interface RegistrySettings {
+    /** The open-data export (zip or XML). */
+    export?: string;
+    /** The folder of its index (default: certiref's cache folder). */
+    index?: string;
+    /** Findings from this score up (0 … 1). */
+    threshold?: number;
 }
 
 export interface ResolvedConfig {
     language: Language;
     rules: Record<string, SeveritySetting>;
+    /** The registry to compare with (paths absolute), if certiref.json names one. */
+    registry?: RegistrySettings;
+    /** From certiref.json; the rules' defaults otherwise. */
+    themes?: ThemeSetting[];
+    limits?: Partial<TextLimits>;
     /** The file the settings came from, if any. */
     file?: string;
     /** What is wrong with that file (unknown rule, bad severity, bad JSON), with its place. */
@@ -86,13 +134,32 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
     }
     const obj = raw as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-        if (key !== 'language' && key !== 'rules' && key !== '$schema') {
-            at([key], `clé inconnue « ${key} » (attendu : language, rules) / unknown key "${key}" (expected: language, rules)`);
+        if (key !== 'language' && key !== 'rules' && key !== 'registry' && key !== 'themes' && key !== 'limits' && key !== '$schema') {
+            at([key], `clé inconnue « ${key} » (attendu : language, rules, registry, themes, limits) / unknown key "${key}" (expected: language, rules, registry, themes, limits)`);
         }
     }
     if (obj.language !== undefined) {
         if (obj.language === 'fr' || obj.language === 'en') config.language = obj.language;
         else at(['language'], 'language doit valoir "fr" ou "en" / language must be "fr" or "en"');
+    }
+    if (obj.registry !== undefined) {
+        const registry = obj.registry as Record<string, unknown>;
+        if (typeof registry !== 'object' || registry === null || Array.isArray(registry)) {
+            at(['registry'], 'registry doit être un objet / registry must be an object');
+        } else {
+            config.registry = {};
+            for (const [key, value] of Object.entries(registry)) {
+                if (key === 'export' || key === 'index') {
+                    if (typeof value === 'string' && value.trim() !== '') config.registry[key] = value;
+                    else at(['registry', key], `registry.${key} doit être un chemin / must be a path`);
+                } else if (key === 'threshold') {
+                    if (typeof value === 'number' && value > 0 && value <= 1) config.registry.threshold = value;
+                    else at(['registry', 'threshold'], 'registry.threshold doit être un nombre entre 0 et 1 (0.5 = 50 %) / must be a number between 0 and 1');
+                } else {
+                    at(['registry', key], `clé inconnue « ${key} » dans registry (attendu : export, index, threshold) / unknown key "${key}" in registry (expected: export, index, threshold)`);
+                }
+            }
+        }
     }
     if (obj.rules !== undefined) {
         if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
@@ -113,6 +180,27 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
                     continue;
                 }
                 config.rules[rule] = severity as SeveritySetting;
+            }
+        }
+    }
+    if (obj.themes !== undefined) {
+        const themes = parseThemes(obj.themes);
+        if (typeof themes === 'string') at(['themes'], themes);
+        else config.themes = themes;
+    }
+    if (obj.limits !== undefined) {
+        if (typeof obj.limits !== 'object' || obj.limits === null || Array.isArray(obj.limits)) {
+            at(['limits'], 'limits doit être un objet / limits must be an object');
+        } else {
+            config.limits = {};
+            for (const [field, value] of Object.entries(obj.limits as Record<string, unknown>)) {
+                if (!TEXT_LIMIT_FIELDS.includes(field as keyof TextLimits)) {
+                    at(['limits', field], `limite inconnue « ${field} » (attendu : ${TEXT_LIMIT_FIELDS.join(', ')}) / unknown limit "${field}"`);
+                } else if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+                    at(['limits', field], `la limite ${field} doit être un nombre entier de caractères / limit ${field} must be a whole number of characters`);
+                } else {
+                    config.limits[field as keyof TextLimits] = value;
+                }
             }
         }
     }
@@ -151,6 +239,23 @@ function keyOffsets(text: string): Map<string, number> {
             frames.push({ path, object: c === '{' });
         } else if (c === '}' || c === ']') frames.pop();
         i++;
+    }
+    return out;
+}
+
+/** `themes`: a list of `{ "name": "…" or { "fr": "…", "en": "…" }, "words": ["…"] }`; a message when it is not. */
+function parseThemes(raw: unknown): ThemeSetting[] | string {
+    const expected = 'themes doit être une liste de { "name": …, "words": [ … ] } / themes must be a list of { "name": …, "words": [ … ] }';
+    if (!Array.isArray(raw)) return expected;
+    const out: ThemeSetting[] = [];
+    for (const item of raw) {
+        if (typeof item !== 'object' || item === null) return expected;
+        const { name, words } = item as { name?: unknown; words?: unknown };
+        const bilingual = typeof name === 'string' ? { fr: name, en: name }
+            : typeof name === 'object' && name !== null && typeof (name as { fr?: unknown }).fr === 'string' && typeof (name as { en?: unknown }).en === 'string'
+                ? { fr: (name as { fr: string }).fr, en: (name as { en: string }).en } : undefined;
+        if (!bilingual || !Array.isArray(words) || words.length === 0 || !words.every((w) => typeof w === 'string' && w.trim().length > 0)) return expected;
+        out.push({ name: bilingual, words: words as string[] });
     }
     return out;
 }

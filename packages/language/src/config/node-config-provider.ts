@@ -21,9 +21,18 @@ export class NodeConfigProvider implements ConfigProvider {
     getConfig(documentUri: string): ResolvedConfig {
         const uri = URI.parse(documentUri);
         const found = uri.scheme === 'file' ? this.lookup(path.dirname(uri.fsPath)) : { config: { config: {}, problems: [] } };
+        const registry = found.config.config.registry;
+        const base = found.file ? path.dirname(found.file) : process.cwd();
         return {
             language: this.forcedLanguage ?? found.config.config.language ?? this.defaultLanguage,
             rules: { ...(found.config.config.rules ?? {}), ...this.overrides },
+            themes: found.config.config.themes,
+            limits: found.config.config.limits,
+            ...(registry ? { registry: {
+                ...registry,
+                ...(registry.export ? { export: path.resolve(base, registry.export) } : {}),
+                ...(registry.index ? { index: path.resolve(base, registry.index) } : {}),
+            } } : {}),
             file: found.file,
             problems: found.config.problems,
         };

@@ -11,8 +11,10 @@ import { diffReferentials, isEmptyDiff, summarize } from '../diff/compare.js';
 import { diffToMarkdown, diffToText } from '../diff/report.js';
 import { diffSide, diffSideOfTexts } from '../diff/side.js';
 import { renderDiff } from '../render/diff.js';
+import { checklist, type Checklist } from '../checklist/checklist.js';
+import { renderChecklist } from '../render/checklist.js';
 import {
-    DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST,
+    CHECKLIST_REQUEST, DIFF_REQUEST, EXPORT_FORMATS_REQUEST, EXPORT_REQUEST, OUTLINE_REQUEST, PREVIEW_REQUEST,
     type DiffParams, type DiffResponse, type ExportFormatInfo, type ExportFormatsParams, type ExportParams, type ExportResult,
     type OutlineNode, type OutlineResult, type PreviewParams, type PreviewResult,
 } from '../protocol.js';
@@ -79,7 +81,20 @@ export function findingsOf(shared: LangiumSharedServices, model: CertificationMo
     return services(shared).referential.Findings.ofModel(model);
 }
 
+/** The dossier checklist of a certification, with the settings of its certiref.json (themes, limits). */
+export function checklistOf(shared: LangiumSharedServices, model: CertificationModel): Checklist {
+    const config = services(shared).referential.Config.getConfig(model.source.uri || model.documents[0] || '');
+    return checklist(model, findingsOf(shared, model), { themes: config.themes, limits: config.limits });
+}
+
 export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeLoader): void {
+    connection.onRequest(CHECKLIST_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
+        const found = await built(shared, params.uri);
+        if (!found) return undefined;
+        const language = params.language ?? services(shared).referential.Config.getConfig(params.uri).language;
+        const rendered = renderChecklist(found.model ? [checklistOf(shared, found.model)] : [], { language, interactive: true });
+        return { ...rendered, uri: params.uri, version: found.document.textDocument.version };
+    });
     connection.onRequest(PREVIEW_REQUEST, async (params: PreviewParams): Promise<PreviewResult | undefined> => {
         const found = await built(shared, params.uri);
         if (!found) return undefined;

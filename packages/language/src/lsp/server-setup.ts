@@ -1,7 +1,7 @@
 import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import type { SeveritySetting } from '../config/config.js';
+import type { RegistrySettings, SeveritySetting } from '../config/config.js';
 import { languageOfLocale, type Language } from '../i18n.js';
 import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, SETTINGS_NOTIFICATION, type EditorSettings, type ReadDirectoryEntry } from '../protocol.js';
 import { registerCertirefRequests, type OfficeLoader } from './requests.js';
@@ -13,15 +13,34 @@ export interface SettableConfig {
     defaultLanguage: Language;
 }
 
+/** The registry of the desktop server (see similarity/node-registry.ts). */
+export interface RegistryHost {
+    configure(settings: RegistrySettings | undefined): Promise<void>;
+}
+
+/** Every document checked again (after the workspace's first build, never beside a build). */
+export async function revalidateAll(shared: LangiumSharedServices): Promise<void> {
+    await shared.workspace.WorkspaceManager.ready;
+    await shared.workspace.WorkspaceLock.write(async (token) => {
+        const uris = shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();
+        await shared.workspace.DocumentBuilder.update(uris, [], token);
+    });
+}
+
 /**
  * What the Node server and the Web Worker server share beyond Langium's own: certiref's
  * requests (preview, outline), and the editor's settings, after which every document is checked
  * again.
  */
-export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeLoader): void {
+export function setupServer(connection: Connection, shared: LangiumSharedServices, config: SettableConfig, office?: OfficeLoader, registry?: RegistryHost): void {
     registerCertirefRequests(connection, shared, office);
     let current = '';
+    if (registry) {
+        // certiref.json may name the registry: read once the workspace is loaded
+        void shared.workspace.WorkspaceManager.ready.then(() => registry.configure(undefined));
+    }
     connection.onNotification(SETTINGS_NOTIFICATION, async (settings: EditorSettings) => {
+        if (registry) void shared.workspace.WorkspaceManager.ready.then(() => registry.configure(settings.registry));
         const before = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
         config.overrides = { ...(settings.rules ?? {}) };
         config.forcedLanguage = settings.language === 'fr' || settings.language === 'en' ? settings.language : undefined;
@@ -29,11 +48,7 @@ export function setupServer(connection: Connection, shared: LangiumSharedService
         current = JSON.stringify([config.overrides, config.forcedLanguage, config.defaultLanguage]);
         if (current === before) return;
         // after the workspace's first build, and in turn with the edits: never beside a build
-        await shared.workspace.WorkspaceManager.ready;
-        await shared.workspace.WorkspaceLock.write(async (token) => {
-            const uris = shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();
-            await shared.workspace.DocumentBuilder.update(uris, [], token);
-        });
+        await revalidateAll(shared);
     });
 }
 

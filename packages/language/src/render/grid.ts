@@ -211,7 +211,7 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
 }
 
 /** A whole standalone HTML page (the CLI's export), with no script and no remote content. */
-export function standalonePage(grid: RenderedGrid, language: Language): string {
+export function standalonePage(grid: RenderedGrid, language: Language, extraCss = ''): string {
     return `<!DOCTYPE html>
 <html lang="${language}">
 <head>
@@ -219,7 +219,7 @@ export function standalonePage(grid: RenderedGrid, language: Language): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(grid.title)}</title>
-<style>${STANDALONE_COLOURS}${GRID_CSS} body { margin: 0; } @page { size: A4; margin: 15mm 12mm; }</style>
+<style>${STANDALONE_COLOURS}${GRID_CSS}${extraCss} body { margin: 0; } @page { size: A4; margin: 15mm 12mm; }</style>
 </head>
 <body>
 <main class="certiref-grid">

@@ -31,6 +31,18 @@ export const GRID_CSS = `
   .certiref-grid th[scope=row] { width: 28%; } .certiref-grid td.check { width: 4.2em; } .certiref-grid td.obs { width: 16%; } }
 `;
 
+/** The dossier checklist's tables (render/checklist.ts). */
+export const CHECKLIST_CSS = `
+.certiref-grid table.checklist td.status { width: 8.5em; white-space: nowrap; font-weight: 600; }
+.certiref-grid table.checklist tr.met td.status { color: inherit; background: var(--ok-bg); }
+.certiref-grid table.checklist tr.unmet td.status { color: var(--error); background: var(--gap-bg); }
+.certiref-grid table.checklist tr.not-applicable td.status { color: var(--muted); font-weight: normal; }
+.certiref-grid table.checklist th[scope=row] { width: 32%; }
+.certiref-grid table.checklist .detail { color: var(--muted); font-size: .92em; }
+.certiref-grid table.checklist ul.findings { margin: 0; }
+.certiref-grid table.checklist .where { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .9em; }
+`;
+
 /** Colours of the standalone page (the export): light, readable, printable. */
 export const STANDALONE_COLOURS = `:root { --fg: #1b1b1b; --bg: #ffffff; --muted: #545454; --border: #8a8a8a; --head-bg: #eef1f5; --gap-bg: #fff1d6; --ok-bg: #e3f4e6; --error: #b3261e; --warning: #8a5a00; --info: #1a5fb4; --focus: #1a5fb4; }`;
 

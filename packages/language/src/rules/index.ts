@@ -20,12 +20,28 @@ import { suppressionWithoutReason } from './suppression-without-reason.js';
 import { syntaxError } from './syntax-error.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { unusedSuppression } from './unused-suppression.js';
+import { REGISTRY_RULES } from './similar-text.js';
+import { competencyActionVerb } from './competency-action-verb.js';
+import { competencyStateVerb } from './competency-state-verb.js';
+import { competencyPurpose } from './competency-purpose.js';
+import { vagueCriterion } from './vague-criterion.js';
+import { placeholderText } from './placeholder-text.js';
+import { duplicateText } from './duplicate-text.js';
+import { missingCertificationField } from './missing-certification-field.js';
+import { blocCodePattern } from './bloc-code-pattern.js';
+import { textTooLong } from './text-too-long.js';
+import { requiredThemes } from './required-themes.js';
 
 export * from './rule.js';
+export { REGISTRY_RULES, REGISTRY_RULE_IDS, similarText, similarOwnVersion } from './similar-text.js';
 export { syntaxError, syntaxErrorMessages } from './syntax-error.js';
 export { suppressionWithoutReason, suppressionWithoutReasonMessages } from './suppression-without-reason.js';
 export { unusedSuppression, unusedSuppressionMessages } from './unused-suppression.js';
 export { invalidConfig, invalidConfigMessages } from './invalid-config.js';
+export { DEFAULT_THEMES, themeStatus, hasAccessibilityProvision, type ThemeStatus } from './required-themes.js';
+export { DEFAULT_LIMITS, measuredTexts, blocCompetenciesText, blocEvaluationText, registryBlocs, type MeasuredText } from './text-too-long.js';
+export { certificationFields, registered, BLOC_CODE, RNCP_NUMBER, type CertificationField } from './missing-certification-field.js';
+export { blocCode, expectedBlocCode } from './bloc-code-pattern.js';
 export { reviewNote, reviewNoteFindings, reviewNoteLines, keptTextLines, reviewComments, type ReviewComment } from './review-note.js';
 
 /**
@@ -50,10 +66,25 @@ export const MODEL_RULES: readonly ModelRule<any>[] = [
     competencyInSeveralBlocs,
     missingAccessibilityProvision,
     invalidConvention,
+    // how it is written (drafting rules)
+    competencyActionVerb,
+    competencyStateVerb,
+    competencyPurpose,
+    vagueCriterion,
+    placeholderText,
+    duplicateText,
+    // what the France Compétences dossier needs
+    missingCertificationField,
+    blocCodePattern,
+    textTooLong,
+    requiredThemes,
     checksPaused,
 ];
 
 /** Every rule users can see and set: the model's, and those checked outside the model (the text itself, the review notes, the suppressions, certiref.json). */
-export const ALL_RULES: readonly RuleMeta<any>[] = [syntaxError, ...MODEL_RULES, reviewNote, suppressionWithoutReason, unusedSuppression, invalidConfig];
+export const ALL_RULES: readonly RuleMeta<any>[] = [syntaxError, ...MODEL_RULES, ...REGISTRY_RULES, reviewNote, suppressionWithoutReason, unusedSuppression, invalidConfig];
+
+/** The rules `certiref check` runs: all but those that need the registry's export (`certiref similar`). */
+export const CHECK_RULES: readonly RuleMeta<any>[] = ALL_RULES.filter((r) => !r.needsRegistry);
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta<any>> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import type { TextLimits, ThemeSetting } from '../config/config.js';
 import type { Finding, FindingData, RelatedPlace, Severity } from '../finding.js';
 import type { Bilingual } from '../i18n.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
@@ -12,6 +13,8 @@ export { optionName } from '../model/view.js';
 export interface RuleFinding extends Omit<Finding, 'severity'> {
     /** The first line of the element the finding is about (a suppression comment above it applies). */
     anchorLine?: number;
+    /** A weaker finding of its rule: one severity below the rule's setting (a hint stays a hint). */
+    weaker?: boolean;
 }
 
 /** How a rule reports a finding: where (the element's id, or `range`), what, and its typed data. */
@@ -34,8 +37,16 @@ export interface RuleMeta<D extends object = FindingData> {
     help: Bilingual;
     /** Whether `off` is allowed (syntax errors cannot be switched off). */
     configurable?: boolean;
+    /** Runs only against an export of the RNCP registry (`certiref similar`, the editor's registry setting). */
+    needsRegistry?: boolean;
     /** The quick fixes of one of its findings, when it has an obvious remedy. */
     fix?(context: FixContext<D>): Fix[];
+}
+
+/** The settings of certiref.json a rule may read (those of the certification's main file). */
+export interface RuleContext {
+    themes?: ThemeSetting[];
+    limits?: Partial<TextLimits>;
 }
 
 /**
@@ -44,7 +55,7 @@ export interface RuleMeta<D extends object = FindingData> {
  * reads the model only, never the syntax tree.
  */
 export interface ModelRule<D extends object = FindingData> extends RuleMeta<D>, CompletenessRule {
-    check(certification: CertificationModel, report: Report<D>): void;
+    check(certification: CertificationModel, report: Report<D>, context?: RuleContext): void;
 }
 
 /**

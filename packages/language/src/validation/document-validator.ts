@@ -8,6 +8,7 @@ import type { ConfigProvider, ResolvedConfig } from '../config/config.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Bilingual } from '../i18n.js';
 import { toDiagnostic } from '../lsp/diagnostics.js';
+import type { RegistrySimilarity } from '../similarity/registry-similarity.js';
 import type { ReferentialModelService } from '../workspace/model-service.js';
 import { RULES_BY_ID, type RuleFinding } from '../rules/index.js';
 import { invalidConfigMessages } from '../rules/invalid-config.js';
@@ -45,6 +46,7 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
     private readonly lexer: () => Lexer;
     private readonly fileSystem: () => UnreadableFiles;
     private readonly store: () => DocumentFindings;
+    private readonly similarity: () => RegistrySimilarity;
 
     constructor(services: CertirefServices) {
         super(services);
@@ -54,11 +56,12 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         this.config = () => services.referential.Config;
         this.lexer = () => services.parser.Lexer;
         this.store = () => services.referential.Findings;
+        this.similarity = () => services.referential.Similarity;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const config = this.config().getConfig(document.uri.toString());
-        const findings = applySettings(await this.ruleFindings(document, options, cancelToken), config, document);
+        const findings = applySettings(await this.ruleFindings(document, options, cancelToken), config, document, { registry: this.similarity().active });
         this.store().record(document, findings);
         return findings.map((f) => toDiagnostic(f, config.language));
     }
@@ -96,7 +99,11 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         // an importer's « à revoir » notes, in the comments
         append(findings, reviewNoteFindings(uri, lineComments(document)));
         const model = this.models().forDocument(document);
-        if (model) append(findings, this.runner().forDocument(model, uri));
+        // the registry rules' findings too, when an index of the RNCP registry is loaded
+        if (model) {
+            append(findings, this.runner().forDocument(model, uri));
+            append(findings, this.similarity().forDocument(model, uri));
+        }
         return findings;
     }
 
@@ -179,12 +186,16 @@ function settingOf(rule: string, config: ResolvedConfig): Severity | 'off' {
     return config.rules[rule] ?? meta?.defaultSeverity ?? 'error';
 }
 
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
 /**
  * The findings a document shows: each rule's findings with the severity the settings give it
- * (none when `off`), less the ones a `certiref-ignore` comment suppresses, with the findings of
- * the suppressions and of certiref.json itself; sorted by place.
+ * (none when `off`; one step lower for a weaker finding), less the ones a `certiref-ignore`
+ * comment suppresses, with the findings of the suppressions and of certiref.json itself; sorted
+ * by place. `ran.registry`: the registry rules ran (a suppression of theirs is unused only then).
  */
-export function applySettings(findings: RuleFinding[], config: ResolvedConfig, document: LangiumDocument): Finding[] {
+export function applySettings(findings: RuleFinding[], config: ResolvedConfig, document: LangiumDocument, ran: { registry?: boolean } = {}): Finding[] {
+    const didRun = (rule: string) => ran.registry === true || RULES_BY_ID.get(rule)?.needsRegistry !== true;
     const uri = document.uri.toString();
     const suppressions = parseSuppressions(document.textDocument.getText(), lineComments(document));
     const used = new Set<number>();
@@ -209,7 +220,7 @@ export function applySettings(findings: RuleFinding[], config: ResolvedConfig, d
             kept.push({ rule: 'suppression-without-reason', uri, range, message: suppressionWithoutReasonMessages.noReason(s.rules) });
         } else if (unknown.length > 0) {
             kept.push({ rule: 'unused-suppression', uri, range, message: unusedSuppressionMessages.unknownRule(unknown) });
-        } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off')) {
+        } else if (!used.has(i) && s.rules.some((r) => settingOf(r, config) !== 'off' && didRun(r))) {
             kept.push({ rule: 'unused-suppression', uri, range, message: unusedSuppressionMessages.suppressesNothing(s.rules, s.target + 1) });
         }
     });
@@ -217,10 +228,10 @@ export function applySettings(findings: RuleFinding[], config: ResolvedConfig, d
         kept.push({ rule: 'invalid-config', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: invalidConfigMessages.problem(problem) });
     }
     const out: Finding[] = [];
-    for (const { anchorLine: _, ...f } of kept) {
+    for (const { anchorLine: _, weaker, ...f } of kept) {
         const setting = settingOf(f.rule, config);
         if (setting === 'off') continue;
-        out.push({ ...f, severity: setting });
+        out.push({ ...f, severity: weaker ? LOWER[setting] : setting });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

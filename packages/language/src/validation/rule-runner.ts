@@ -1,35 +1,48 @@
 import type { CertirefServices } from '../certiref-module.js';
 import type { CertificationModel, SourceLocation } from '../model/types.js';
-import { MODEL_RULES, type ModelRule, type RuleFinding } from '../rules/index.js';
+import type { ConfigProvider } from '../config/config.js';
+import { MODEL_RULES, type ModelRule, type RuleContext, type RuleFinding } from '../rules/index.js';
 
 /**
  * Runs the model rules on a certification, once per model (the model service rebuilds the
  * model after each change), and hands each document the findings located in it.
  */
 export class RuleRunner {
-    private readonly findings = new WeakMap<CertificationModel, RuleFinding[]>();
+    private readonly findings = new WeakMap<CertificationModel, { key: string; findings: RuleFinding[] }>();
     readonly rules: readonly ModelRule[];
+    private readonly config: () => ConfigProvider | undefined;
 
-    constructor(_services: CertirefServices, rules: readonly ModelRule[] = MODEL_RULES) {
+    constructor(services: CertirefServices | undefined, rules: readonly ModelRule[] = MODEL_RULES) {
         this.rules = rules;
+        this.config = () => services?.referential.Config;
     }
 
-    /** Every finding of every rule on a certification. */
+    /**
+     * Every finding of every rule on a certification. A rule switched off for every document of
+     * the certification is not run (the drafting rules then never read their lexicon); the
+     * findings are kept per model and per settings.
+     */
     run(model: CertificationModel): RuleFinding[] {
-        let out = this.findings.get(model);
-        if (!out) {
-            const collected: RuleFinding[] = [];
-            for (const rule of this.rules) {
-                // a file cut short by a syntax error would make "missing" findings false alarms
-                if (model.incomplete && rule.needsCompleteModel) continue;
-                rule.check(model, (at: SourceLocation, message, data, range, related) => {
-                    collected.push({ rule: rule.id, uri: at.uri, range: range ?? at.nameRange, anchorLine: at.range.start.line, message, data, ...(related ? { related } : {}) });
-                });
-            }
-            out = collected;
-            this.findings.set(model, out);
+        const provider = this.config();
+        const configs = provider ? model.documents.map((uri) => provider.getConfig(uri)) : [];
+        const main = provider ? provider.getConfig(model.source.uri || model.documents[0] || '') : undefined;
+        const skipped = this.rules.filter((r) => r.configurable !== false && configs.length > 0
+            && configs.every((c) => (c.rules[r.id] ?? r.defaultSeverity) === 'off')).map((r) => r.id);
+        const key = JSON.stringify([skipped, main?.themes, main?.limits]);
+        const cached = this.findings.get(model);
+        if (cached && cached.key === key) return cached.findings;
+        const context: RuleContext = { themes: main?.themes, limits: main?.limits };
+        const collected: RuleFinding[] = [];
+        for (const rule of this.rules) {
+            // a file cut short by a syntax error would make "missing" findings false alarms
+            if (model.incomplete && rule.needsCompleteModel) continue;
+            if (skipped.includes(rule.id)) continue;
+            rule.check(model, (at: SourceLocation, message, data, range, related) => {
+                collected.push({ rule: rule.id, uri: at.uri, range: range ?? at.nameRange, anchorLine: at.range.start.line, message, data, ...(related ? { related } : {}) });
+            }, context);
         }
-        return out;
+        this.findings.set(model, { key, findings: collected });
+        return collected;
     }
 
     /** The findings of a certification located in one document. */

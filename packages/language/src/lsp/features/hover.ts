@@ -6,6 +6,7 @@ import { criteriaOfModality } from '../../model/queries.js';
 import type { CompetencyModel, CriterionModel, ModalityModel } from '../../model/types.js';
 import { counted, noun, quoted, t, type Language } from '../../i18n.js';
 import { targetAt } from './target.js';
+import { similarityHover } from './similarity-hover.js';
 
 /**
  * Hover: on a competency (declared or referenced), its full text, its activity and bloc, its
@@ -17,8 +18,10 @@ export class CertirefHoverProvider implements HoverProvider {
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const target = targetAt(this.services, document, document.textDocument.offsetAt(params.position));
-        if (!target) return undefined;
         const language = this.services.referential.Config.getConfig(document.uri.toString()).language;
+        // what the registry rules found here: both passages side by side
+        const similar = similarityHover(document, params.position, language === 'fr');
+        if (!target) return similar ? { contents: { kind: 'markdown', value: similar.value }, range: similar.range } : undefined;
         let value: string | undefined;
         if (target.kind === 'competency') value = competencyHover(target.element, language);
         else if (target.kind === 'criterion') value = criterionHover(target.element, language);
@@ -27,6 +30,7 @@ export class CertirefHoverProvider implements HoverProvider {
             const a = target.element;
             value = `**${a.id}** ${a.title}\n\n${a.competencies.map((c) => `- **${c.id}** ${clip(c.text, 120)}`).join('\n')}`;
         }
+        if (similar) value = value ? `${value}\n\n---\n\n${similar.value}` : similar.value;
         return value ? { contents: { kind: 'markdown', value }, range: target.range } : undefined;
     }
 }
