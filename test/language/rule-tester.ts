@@ -116,13 +116,21 @@ export function ruleTester(rule: string, cases: { valid: RuleCase[]; invalid: In
                     else if (e.message) expect(message).toMatch(e.message);
                     if (e.severity) expect(f.severity).toBe(e.severity);
                     if (e.data) expect(f.data).toMatchObject(e.data);
-                    // every finding says what and what to do, in both languages
+                    // every finding says what and what to do, in both languages, in whole sentences
+                    // (no word left out: no doubled or leading blank), naming the same ids
                     expect(f.message.fr.length).toBeGreaterThan(20);
                     expect(f.message.en.length).toBeGreaterThan(20);
+                    for (const text of [f.message.fr, f.message.en]) expect(text, 'a word left out').not.toMatch(/^\s|\s$| {2}| [,.]/);
+                    expect(idsIn(f.message.fr), 'the same ids in French and English').toEqual(idsIn(f.message.en));
                 });
             });
         }
     });
+}
+
+/** The ids a message names (C1, CR2-1, AS1-1 …), sorted, each once. */
+function idsIn(text: string): string[] {
+    return [...new Set(text.match(/\b[A-Z]{1,4}\d[\w.-]*\b/g) ?? [])].sort();
 }
 
 /** `file:line:column`, and `-line:column` of the end when the expectation gives one; 1-based. */
