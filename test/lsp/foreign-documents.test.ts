@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WRITING_RULES_OFF_CONFIG } from '../helpers.js';
 import { TestClient } from './client.js';
 
 /**
@@ -15,6 +16,8 @@ const VALID = 'certification R "Référentiel"\n  accessibilité "Aménagements.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-foreign-'));
 fs.writeFileSync(path.join(dir, 'a.ref'), VALID);
+// what is tested is which documents the server takes; the drafting and dossier rules have their own tests
+fs.writeFileSync(path.join(dir, 'certiref.json'), WRITING_RULES_OFF_CONFIG);
 const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
