@@ -20,9 +20,9 @@ const docs = path.join(root, 'docs');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'certiref-pictures-'));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
 
-const exported = (format) => {
-    const file = path.join(work, `MSD.${format}`);
-    run(process.execPath, [path.join(root, 'packages/cli/bin/certiref.cjs'), 'export', seed, '--format', format, '--lang', 'fr', '-o', file, '--force']);
+const exported = (format, ...more) => {
+    const file = path.join(work, `MSD${more.length ? '-more' : ''}.${format}`);
+    run(process.execPath, [path.join(root, 'packages/cli/bin/certiref.cjs'), 'export', seed, '--format', format, '--lang', 'fr', '-o', file, '--force', ...more]);
     return file;
 };
 
@@ -48,8 +48,13 @@ function pageWith(pdf, text) {
 const docx = pdfOf(exported('docx'));
 officePage(docx, pageWith(docx, 'Bloc 1 — Définir'), path.join(docs, 'export-docx.png'));
 officePage(docx, pageWith(docx, 'Décision du jury'), path.join(docs, 'export-docx-grid.png'));
+// a candidate's grids: bloc 1 for one candidate of a list
+const candidates = path.join(work, 'candidats.csv');
+fs.writeFileSync(candidates, '\uFEFFNom;Date;Examinateurs\r\nJeanne Dupont;12/06/2026;M. Martin, Mme Leroy\r\n');
+const candidate = pdfOf(exported('docx', '--bloc', '1', '--candidates', candidates));
+officePage(candidate, 1, path.join(docs, 'export-docx-candidate.png'));
 const xlsx = pdfOf(exported('xlsx'));
-officePage(xlsx, pageWith(xlsx, 'E3 — Mise en situation'), path.join(docs, 'export-xlsx.png'));
+officePage(xlsx, pageWith(xlsx, 'Bloc 3 — Déployer'), path.join(docs, 'export-xlsx.png'));
 
 const browser = await chromium.launch({ executablePath: ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => fs.existsSync(p)), args: ['--no-sandbox', '--disable-gpu'] });
 const shoot = async (url, out, viewport = { width: 1200, height: 900 }) => {

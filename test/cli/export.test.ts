@@ -28,6 +28,8 @@ interface ModelJson { id: string; title: string; blocs: BlocJson[] }
 const SEEDS = ['chef-de-projet-digital', 'manager-strategie-digitale'] as const;
 /** Paragraph breaks and spaces as a reader sees them. */
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A text as Word shows it: a list item's marker (`- `, `1. `) is the list's, not the text's. */
+const unlisted = (text: string) => text.replace(/^\s*(?:[-•–*·▪◦]|\d{1,2}[.)])\s+/gm, '');
 const competencies = (m: ModelJson) => m.blocs.flatMap((b) => b.activities.flatMap((a) => a.competencies));
 const modalities = (m: ModelJson) => m.blocs.flatMap((b) => b.modalities);
 
@@ -48,7 +50,7 @@ function gridOf(m: ModalityJson): Array<{ competency: string; criterion?: Criter
 
 /** The tables of mammoth's HTML, cells as text (paragraphs on their own lines), merged cells repeated. */
 function tablesOf(html: string): string[][][] {
-    const text = (cell: string) => cell.replace(/<\/p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+    const text = (cell: string) => cell.replace(/<\/(p|li)>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
     return [...html.matchAll(/<table>(.*?)<\/table>/gs)].map(([, table]) => {
         const grid: string[][] = [];
         const spans: Array<{ text: string; left: number } | undefined> = [];
@@ -76,12 +78,14 @@ function tablesOf(html: string): string[][][] {
 
 describe('certiref export --format csv', () => {
     for (const seed of SEEDS) {
-        it(`${seed}: UTF-8 with a BOM, RFC 4180, every competency and criterion in the order of the source`, async () => {
+        it(`${seed}: UTF-8 with a BOM, RFC 4180 with semicolons in French, every competency and criterion in the order of the source`, async () => {
             const r = await cli(['export', `referentials/${seed}`, '--format', 'csv', '--lang', 'fr']);
             expect(r.status).toBe(0);
             expect(r.stdout.startsWith('\uFEFF')).toBe(true);
             expect(r.stdout).toMatch(/\r\n$/);
-            const rows: Record<string, string>[] = parse(r.stdout.slice(1), { columns: true, relax_column_count: false });
+            // French spreadsheets split on semicolons: the header row has nine of them, no comma
+            expect(r.stdout.slice(1).split('\r\n')[0]).toBe("Certification;Bloc;Option;Activité;Compétence;Intitulé de la compétence;Modalité;Partie;Critère;Critère d'évaluation");
+            const rows: Record<string, string>[] = parse(r.stdout.slice(1), { columns: true, relax_column_count: false, delimiter: ';' });
             expect(Object.keys(rows[0])).toEqual(['Certification', 'Bloc', 'Option', 'Activité', 'Compétence', 'Intitulé de la compétence', 'Modalité', 'Partie', 'Critère', "Critère d'évaluation"]);
             // one row per criterion, with the competencies it judges, at the first of them; a row for
             // each competency no criterion judges; in the order of the source
@@ -150,12 +154,12 @@ bloc 1 "+1"
         for (const sheet of workbook.worksheets) {
             sheet.eachRow((row) => row.eachCell((c) => {
                 const v = c.value as unknown;
-                if (v && typeof v === 'object' && 'formula' in v) expect((v as { formula: string }).formula).toMatch(/^SUMPRODUCT\(EXACT\(/);
+                if (v && typeof v === 'object' && 'formula' in v) expect((v as { formula: string }).formula).toMatch(/^(COUNTIF|IF)\(/);
                 else if (typeof v === 'string') texts.push(v);
             }));
         }
         for (const t of texts) expect(t, t).not.toMatch(/^[=+\-@\t\r]/);
-        expect(texts).toEqual(expect.arrayContaining(["'-2+3", "'=1+1", "'+ok", "'=HYPERLINK(\"http://x\") — Bloc 1 — E1 — =M"]));
+        expect(texts).toEqual(expect.arrayContaining(["'-2+3", "'=1+1", "'+ok", "'=HYPERLINK(\"http://x\") — Bloc 1 — +1"]));
     });
 });
 
@@ -251,8 +255,18 @@ describe('certiref export --out', () => {
     });
 });
 
+/** A sheet's rows as text, a formula as `=…`. */
+function sheetRows(sheet: import('exceljs').Worksheet): string[][] {
+    const rows: string[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+        const values = (sheet.getRow(r).values as unknown[]) ?? [];
+        rows.push(Array.from({ length: Math.max(7, values.length - 1) }, (_, k) => values[k + 1]).map((v) => (typeof v === 'object' && v && 'formula' in v ? `=${(v as { formula: string }).formula}` : String(v ?? ''))));
+    }
+    return rows;
+}
+
 describe('certiref export --format xlsx', () => {
-    it('a jury workbook: a sheet per modality with decisions, counts and frozen headers, and a coverage sheet', async () => {
+    it('a jury workbook: a sheet per bloc with its grids, merged competencies, a computed result, one decision, signatures, printable on A4; a coverage sheet', async () => {
         const ExcelJS = (await import('exceljs')).default;
         const dir = temp();
         const file = path.join(dir, 'msd.xlsx');
@@ -260,30 +274,47 @@ describe('certiref export --format xlsx', () => {
         expect(r.status, r.stderr).toBe(0);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(file);
-        expect(workbook.worksheets.map((s) => s.name)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5 (1)', 'E5 (2)', 'E5 (3)', 'Couverture']);
-        const e3 = workbook.getWorksheet('E3')!;
-        expect(e3.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-        expect(e3.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true });
-        const rows = [] as string[][];
-        e3.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'object' && v && 'formula' in v ? `=${(v as { formula: string }).formula}` : String(v ?? '')))));
-        expect(rows[1]).toEqual(['Compétence', 'Intitulé', 'Partie', 'Critère', "Critère d'évaluation", 'Décision', 'Observations']);
-        // C11, C12, C13 each judged by the range criterion; C14 by CR14 and two criteria written `juge C14`
-        expect(rows.slice(2, 8).map((x) => `${x[0]}:${x[3]}`)).toEqual(['C11:CR11 à 13', 'C12:CR11 à 13', 'C13:CR11 à 13', 'C14:CR14', 'C14:', 'C14:']);
-        expect(e3.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Acquis,Non acquis"'] });
-        // what is acquired per competency: a count over the decisions, beside the number of criteria
-        const counts = rows.filter((x) => x[1]?.startsWith('=SUMPRODUCT'));
-        expect(counts.map((x) => `${x[0]} ${x[2]}`)).toEqual(['C11 1', 'C12 1', 'C13 1', 'C14 3']);
-        // rows 3 to 9 are the grid; C14's count is on row 15
-        expect(counts[3][1]).toBe('=SUMPRODUCT(EXACT($A$3:$A$9,A15)*($F$3:$F$9="Acquis"))');
-        expect(e3.getCell('A15').value).toBe('C14');
-        expect(e3.getCell('A1').value).toBe('Manager de la stratégie digitale — Bloc 3 — E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit');
-        expect(e3.getCell('F1').value).toBe('Candidat\u00a0:');
-        // a competency evaluated without a criterion has its row, marked, without a decision to take
-        const e52 = workbook.getWorksheet('E5 (2)')!;
-        const gap = e52.getRows(3, e52.rowCount)!.find((row) => row.getCell(1).value === 'CS2-4')!;
-        expect(gap.getCell(5).value).toBe('Aucun critère ne juge cette compétence');
+        expect(workbook.worksheets.map((s) => s.name)).toEqual(['Bloc 1', 'Bloc 2', 'Bloc 3', 'Bloc 4', 'Bloc 5 · option 1', 'Bloc 5 · option 2', 'Bloc 5 · option 3', 'Couverture']);
+        const b3 = workbook.getWorksheet('Bloc 3')!;
+        // A4, landscape, as wide as the page
+        expect(b3.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        const rows = sheetRows(b3);
+        // the title over every column, wrapped, high enough for its lines: never clipped
+        expect(b3.getCell('A1').value).toBe('Manager de la stratégie digitale — Bloc 3 — Déployer le projet digital de la marque');
+        expect(b3.model.merges).toContain('A1:G1');
+        expect(b3.getCell('A1').alignment).toMatchObject({ wrapText: true });
+        // where to write the candidate, the date and the examiners
+        expect(rows.slice(1, 4).map((x) => x[0])).toEqual(['Candidat (nom, prénom)\u00a0:', "Date de l'évaluation\u00a0:", 'Examinateurs\u00a0:']);
+        for (const k of [2, 3, 4]) expect(b3.model.merges).toContain(`C${k}:G${k}`);
+        const head = rows.findIndex((x) => x[1] === 'Intitulé') + 1;
+        expect(rows[head - 1]).toEqual(['Compétence', 'Intitulé', 'Partie', 'Critère', "Critère d'évaluation", 'Décision', 'Observations']);
+        // C11, C12, C13 each judged by the range criterion; C14 by CR14 and two criteria written `juge C14`: C14 merged over its three rows
+        expect(rows.slice(head, head + 6).map((x) => `${x[0]}:${x[3]}`)).toEqual(['C11:CR11 à 13', 'C12:CR11 à 13', 'C13:CR11 à 13', 'C14:CR14', 'C14:', 'C14:']);
+        const c14 = head + 4;
+        expect(b3.model.merges).toEqual(expect.arrayContaining([`A${c14}:A${c14 + 2}`, `B${c14}:B${c14 + 2}`]));
+        expect(b3.getRow(head + 1).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Acquis,Non acquis"'] });
+        // the result, computed from the decisions: per competency, then for the bloc
+        const counts = rows.filter((x) => x[2]?.startsWith('=COUNTIF('));
+        expect(counts.map((x) => `${x[0]} ${x[1]} ${x[2]} ${x[3]}`)).toEqual([
+            `C11 E3 =COUNTIF(F${head + 1}:F${head + 1},"Acquis") 1`, `C12 E3 =COUNTIF(F${head + 2}:F${head + 2},"Acquis") 1`,
+            `C13 E3 =COUNTIF(F${head + 3}:F${head + 3},"Acquis") 1`, `C14 E3 =COUNTIF(F${c14}:F${c14 + 2},"Acquis") 3`,
+        ]);
+        const result = rows.find((x) => x[0].startsWith('Résultat calculé'))!;
+        expect(result[4]).toMatch(/^=IF\(COUNTA\(F\d+:F\d+\).*"bloc validé","bloc non validé"\)\)$/);
+        // one decision for the bloc, a drop-down, then the signatures
+        const decisions = rows.map((x, i) => [x[0], i + 1] as const).filter(([x]) => x === 'Décision du jury\u00a0:');
+        expect(decisions).toHaveLength(1);
+        expect(b3.getRow(decisions[0][1]).getCell(3).dataValidation).toMatchObject({ type: 'list', formulae: ['"bloc validé,bloc non validé"'] });
+        expect(rows.filter((x) => x[0] === 'Membre du jury (nom, prénom)')).toHaveLength(1);
+        // an option is decided as an option
+        const o2 = sheetRows(workbook.getWorksheet('Bloc 5 · option 2')!);
+        expect(o2.find((x) => x[0].startsWith('Résultat calculé'))![4]).toContain('"option validée","option non validée"');
+        // a competency evaluated without a criterion has its row, marked, without a decision to take, and no computed result
+        const sheet52 = workbook.getWorksheet('Bloc 5 · option 2')!;
+        const gap = sheet52.getRows(1, sheet52.rowCount)!.find((row) => row.getCell(1).value === 'CS2-4' && row.getCell(5).value === 'Aucun critère ne juge cette compétence')!;
         expect(gap.getCell(6).dataValidation?.type).toBeUndefined();
         expect((gap.getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
+        expect(o2.find((x) => x[0] === 'CS2-4' && x[3] === '0')![4]).toBe('—');
         const coverage = workbook.getWorksheet('Couverture')!;
         expect(coverage.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
         expect(coverage.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
@@ -291,7 +322,6 @@ describe('certiref export --format xlsx', () => {
         const cs24 = coverage.getColumn(1).values.indexOf('CS2-4');
         expect((coverage.getRow(cs24).getCell(1).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFD7A0');
         expect(coverage.getRow(cs24).getCell(7).value).toBe(0); // E5 (2) evaluates it, no criterion judges it
-        // the legend, then what each column stands for
         const legend = (coverage.getColumn(1).values as unknown[]).findIndex((v) => String(v).startsWith('Nombre de critères'));
         expect(legend).toBe(coverage.rowCount - 7);
         expect([1, 2].map((k) => coverage.getRow(legend + 3).getCell(k).value)).toEqual(['E3', 'E3 — Mise en situation en groupe du pilotage d’un projet digital (type campagne de lancement, d’acquisition…), avec une présentation orale collective et un REX (retour d’expérience) individuel par écrit']);
@@ -326,12 +356,12 @@ describe('certiref export --format docx', () => {
             const rows = table.slice(1);
             b.activities.forEach((a, k) => {
                 expect(rows[k][0].split('\n')[0]).toBe(`${a.id} ${a.title}`);
-                expect(flat(rows[k][1])).toBe(flat(a.competencies.map((c) => `${c.id} ${c.text}`).join(' ')));
+                expect(flat(rows[k][1])).toBe(flat(unlisted(a.competencies.map((c) => `${c.id} ${c.text}`).join('\n'))));
                 const ids = a.competencies.map((c) => c.id);
                 let at = -1;
                 for (const c of b.modalities.flatMap((mo) => mo.criteria).filter((x) => x.competencies.some((id) => ids.includes(id)))) {
                     const cell = flat(rows[k][2]);
-                    const wanted = `${c.label ? `${c.label} — ` : ''}${flat(c.text)}`;
+                    const wanted = `${c.label ? `${c.label} — ` : ''}${flat(unlisted(c.text))}`;
                     expect(cell.split(wanted).length - 1, wanted.slice(0, 40)).toBe(1);
                     expect(cell.indexOf(wanted), wanted.slice(0, 40)).toBeGreaterThan(at);
                     at = cell.indexOf(wanted);
@@ -340,9 +370,9 @@ describe('certiref export --format docx', () => {
             const own = b.activities.flatMap((a) => a.competencies.map((c) => c.id));
             const unattached = b.modalities.flatMap((mo) => mo.criteria).filter((c) => !c.competencies.some((id) => own.includes(id)));
             expect(rows.length).toBe(b.activities.length + (unattached.length ? 1 : 0));
-            for (const c of unattached) expect(flat(rows[rows.length - 1][2])).toContain(flat(c.text));
+            for (const c of unattached) expect(flat(rows[rows.length - 1][2])).toContain(flat(unlisted(c.text)));
         });
-        expect(flat(three.flatMap((t) => t.slice(1).map((row) => row[1])).join(' '))).toBe(flat(competencies(m).map((c) => `${c.id} ${c.text}`).join(' ')));
+        expect(flat(three.flatMap((t) => t.slice(1).map((row) => row[1])).join(' '))).toBe(flat(unlisted(competencies(m).map((c) => `${c.id} ${c.text}`).join('\n'))));
 
         // the jury's grids, one per modality in order: each competency evaluated, each criterion judging it,
         // acquis / non acquis / observations; then the decision line and the signatures
@@ -356,22 +386,32 @@ describe('certiref export --format docx', () => {
             expected.forEach((want, k) => {
                 const row = grid[k + 1];
                 expect(row[0].split(' ')[0], mo.title).toBe(want.competency.split(' ')[0]);
-                if (want.criterion) expect(flat(row[1]).endsWith(flat(want.criterion.text)), flat(want.criterion.text).slice(0, 40)).toBe(true);
+                if (want.criterion) expect(flat(row[1]).endsWith(flat(unlisted(want.criterion.text))), flat(want.criterion.text).slice(0, 40)).toBe(true);
                 else expect(row[1]).toBe('aucun critère ne juge cette compétence');
                 // boxes to tick only where there is a criterion to decide on
                 expect(row.slice(2)).toEqual(want.criterion ? ['☐', '☐', ''] : ['', '', '']);
             });
         });
+        // one decision per bloc (or option), after all its modalities, then its signatures: never one per modality
+        const decided = m.blocs.filter((b) => b.modalities.length > 0);
         const signatures = tables.filter((t) => t[0][0] === 'Membre du jury (nom, prénom)');
-        expect(signatures).toHaveLength(modalities(m).length);
+        expect(signatures).toHaveLength(decided.length);
         for (const s of signatures) expect(s.slice(1)).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
-        expect(text.match(/Décision du jury\u00a0:\s+☐ bloc validé\s+☐ bloc non validé/g)).toHaveLength(modalities(m).length);
+        const decisions = [...text.matchAll(/Décision du jury\u00a0:\s+☐ (bloc|option) validée?\s+☐ \1 non validée?/g)].map((x) => x[1]);
+        expect(decisions).toEqual(decided.map((b) => ((b as { option?: unknown }).option ? 'option' : 'bloc')));
+        // each decision comes after the last grid of its bloc: the text between two decisions holds the grids of one bloc
+        const between = text.split(/Décision du jury\u00a0:/).slice(0, -1);
+        between.forEach((part, i) => {
+            const own = decided[i].modalities;
+            const last = own[own.length - 1];
+            expect(part.lastIndexOf(flat(last.title).slice(0, 30)) >= 0 || part.includes(last.title.slice(0, 30)), last.title).toBe(true);
+        });
     });
 }, 60_000);
 
 describe('certiref export --format xlsx, both seeds', () => {
     for (const seed of SEEDS) {
-        it(`${seed}: a sheet per modality with every competency and criterion of its grid, once, in order; every competency on the coverage sheet`, async () => {
+        it(`${seed}: a sheet per bloc with every modality's grid, every competency and criterion once, in order, one decision; every competency on the coverage sheet`, async () => {
             const ExcelJS = (await import('exceljs')).default;
             const file = path.join(temp(), 'x.xlsx');
             expect((await cli(['export', `referentials/${seed}`, '--format', 'xlsx', '-o', file, '--lang', 'fr'])).status).toBe(0);
@@ -379,23 +419,31 @@ describe('certiref export --format xlsx, both seeds', () => {
             await workbook.xlsx.readFile(file);
             const m = await model(seed);
             const sheets = workbook.worksheets.slice(0, -1);
-            expect(sheets).toHaveLength(modalities(m).length);
+            const decided = m.blocs.filter((b) => b.modalities.length > 0);
+            expect(sheets).toHaveLength(decided.length);
             sheets.forEach((sheet, i) => {
-                const expected = gridOf(modalities(m)[i]);
-                const rows: string[][] = [];
-                for (let r = 3; sheet.getRow(r).getCell(1).value !== null; r++) rows.push([1, 5].map((k) => String(sheet.getRow(r).getCell(k).value)));
-                expect(rows.map(([id, criterion]) => `${id} | ${flat(criterion)}`), sheet.name).toEqual(expected.map((x) => `${x.competency} | ${x.criterion ? flat(x.criterion.text) : 'Aucun critère ne juge cette compétence'}`));
-                for (let r = 3; r < 3 + rows.length; r++) {
-                    const judged = rows[r - 3][1] !== 'Aucun critère ne juge cette compétence';
-                    expect(sheet.getRow(r).getCell(6).dataValidation?.type, `${sheet.name} row ${r}`).toBe(judged ? 'list' : undefined);
-                }
+                const rows = sheetRows(sheet);
+                // each grid: from its header row to the first empty row
+                const grids: string[][] = [];
+                rows.forEach((row, r) => {
+                    if (row[1] !== 'Intitulé') return;
+                    const grid: string[] = [];
+                    for (let k = r + 1; k < rows.length && rows[k][0] !== ''; k++) {
+                        const judged = rows[k][4] !== 'Aucun critère ne juge cette compétence';
+                        expect(sheet.getRow(k + 1).getCell(6).dataValidation?.type, `${sheet.name} row ${k + 1}`).toBe(judged ? 'list' : undefined);
+                        grid.push(`${rows[k][0]} | ${flat(rows[k][4])}`);
+                    }
+                    grids.push(grid);
+                });
+                expect(grids, sheet.name).toEqual(decided[i].modalities.map((mo) => gridOf(mo).map((x) => `${x.competency} | ${x.criterion ? flat(x.criterion.text) : 'Aucun critère ne juge cette compétence'}`)));
+                expect(rows.filter((x) => x[0] === 'Décision du jury\u00a0:'), sheet.name).toHaveLength(1);
+                expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
             });
             const coverage = workbook.worksheets[workbook.worksheets.length - 1];
             expect(coverage.name).toBe('Couverture');
-            // each modality's column and sheet has a name of its own, even where several share a title
+            // each modality's column has a name of its own, even where several share a title
             const heads = (coverage.getRow(1).values as unknown[]).slice(2).map(String);
             expect(new Set(heads).size).toBe(modalities(m).length);
-            expect(sheets.map((x) => x.name)).toEqual(heads);
             const ids = (coverage.getColumn(1).values as unknown[]).slice(2, 2 + competencies(m).length);
             expect(ids).toEqual(competencies(m).map((c) => c.id));
         });

@@ -33,12 +33,13 @@ describe('certiref/export over stdio: Word and Excel', () => {
         expect(value).toContain('CS2-4');
     });
 
-    it('Excel: a sheet per modality and the coverage sheet', async () => {
+    it('Excel: a sheet per bloc or option and the coverage sheet', async () => {
         const ExcelJS = (await import('exceljs')).default;
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(await exported('xlsx') as unknown as ArrayBuffer);
         const names = workbook.worksheets.map((w) => w.name);
-        expect(names).toContain('E1');
+        expect(names).toContain('Bloc 1');
+        expect(names).toContain('Bloc 5 · option 2');
         expect(names).toContain('Couverture');
         expect(names.length).toBe(7 + 1);
     });

@@ -56,29 +56,28 @@ describe('Office exports with characters XML forbids', () => {
     });
 });
 
-describe('Excel sheet names follow Excel\'s rules, whatever the ids', () => {
-    // a sheet is named after its modality's id, else its bloc and rank (Bloc 1.2): titles, often
-    // all « Mise en situation professionnelle », never reach a sheet name
-    const sheets = async (modalities: string) => {
+describe('Excel sheet names follow Excel\'s rules, whatever the names', () => {
+    // a sheet is named after its bloc (Bloc 1, Bloc 5 · option 2), or after a candidate
+    // (--candidates): whatever a list of candidates holds must give a valid, unique sheet name
+    const sheets = async (blocs: string, candidates?: string[]) => {
         const { models } = await checkText(`${HEADER}
-bloc 1 "Bloc"
-  activité A1 "Activité"
-    compétence C1 "Première."
-${modalities}`);
+${blocs}`);
         const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(await toXlsx(models, 'fr') as unknown as ArrayBuffer);
+        await workbook.xlsx.load(await toXlsx(models, 'fr', candidates ? { candidates: candidates.map((name) => ({ name })) } : {}) as unknown as ArrayBuffer);
         return workbook.worksheets.map((w) => w.name);
     };
-    const modality = (id: string, title = "Titre avec / * ? : [ ] \\ et ' partout") => `  modalité ${id}"${title}"\n    évalue C1\n    critère "Critère."\n`;
+    const bloc = (id: string) => `bloc ${id} "Bloc"\n  activité A${id} "Activité"\n    compétence C${id} "Première."\n  modalité "Titre avec / * ? : [ ] \\ et ' partout"\n    évalue C${id}\n    critère "Critère."\n`;
 
-    it('a title of forbidden characters, long or hostile, gives no sheet name: the bloc and rank do', async () => {
-        expect(await sheets(modality('') + modality('', `'${'😀'.repeat(40)}'`))).toEqual(['Bloc 1.1', 'Bloc 1.2', 'Couverture']);
+    it('a name of forbidden characters, long or hostile, is cleaned and cut; a name left empty gets a word', async () => {
+        expect(await sheets(bloc('1') + bloc('2'))).toEqual(['Bloc 1', 'Bloc 2', 'Couverture']);
+        expect(await sheets(bloc('1'), ["Titre / * ? : [ ] \\ et ' partout", `'${'😀'.repeat(40)}'`, "'[]'"])).toEqual(['Titre et \' partout', '😀'.repeat(14), 'Feuille', 'Couverture']);
     });
 
-    it('"History" is reserved by Excel; ids that differ only by case get two sheets; a long id is cut', async () => {
-        expect(await sheets(modality('History '))).toEqual(['History 2', 'Couverture']);
-        expect(await sheets(modality('oral ') + modality('ORAL '))).toEqual(['oral', 'ORAL 2', 'Couverture']);
+    it('"History" is reserved by Excel; names that differ only by case get two sheets; a long name is cut', async () => {
+        expect(await sheets(bloc('1'), ['History'])).toEqual(['History 2', 'Couverture']);
+        expect(await sheets(bloc('1'), ['oral', 'ORAL'])).toEqual(['oral', 'ORAL 2', 'Couverture']);
         const long = `E${'x'.repeat(40)}`;
-        expect(await sheets(modality(`${long} `))).toEqual([long.slice(0, 28), 'Couverture']);
+        expect(await sheets(bloc('1'), [long])).toEqual([long.slice(0, 28), 'Couverture']);
     });
 });
+

@@ -169,11 +169,16 @@ export async function main(argv: string[]): Promise<number> {
         .option('--force', 'remplace les fichiers existants / replace existing files', false)
         .option('--bloc <id>', 'ce bloc seulement / this bloc only')
         .option('--modality <id>', 'cette modalité seulement (id ou titre) / this modality only (id or title)')
+        .option('--with-findings', 'les constats du vérificateur dans le livrable (HTML) / the checker\'s findings in the deliverable (HTML)', false)
+        .option('--candidates <file.csv>', 'grilles par candidat (nom ; date ; examinateurs) : Word, un document chacun ; Excel, une feuille chacun / grids per candidate (name, date, examiners): Word, a document each; Excel, a sheet each')
+        .option('--separator <char>', 'séparateur du CSV (défaut : « ; » en français, « , » en anglais ; tab) / CSV separator (default: ";" in French, "," in English; tab)')
         .addOption(new Option('--lang <lang>', 'langue des messages / language of messages').choices(['fr', 'en']))
-        .action(async (paths: string[], opts: { format: string; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language }) => {
+        .action(async (paths: string[], opts: { format: string; output?: string; out?: string; force: boolean; bloc?: string; modality?: string; lang?: Language; withFindings: boolean; candidates?: string; separator?: string }) => {
             if (opts.output && opts.out) throw new UsageError('-o et --out s\'excluent / -o and --out exclude each other');
             refuseSourceOutput(opts.output);
-            const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality });
+            const result = await exportModels({ paths, language: opts.lang, defaultLanguage: envLanguage(), format: opts.format, out: opts.out, force: opts.force, bloc: opts.bloc, modality: opts.modality,
+                withFindings: opts.withFindings, candidates: opts.candidates, separator: opts.separator,
+            });
             if (result.text !== undefined) {
                 if (opts.output && opts.output !== '-') {
                     // a file is replaced only when asked; a device or a pipe (/dev/stdout) is written to

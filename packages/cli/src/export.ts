@@ -2,6 +2,7 @@ import { URI, type LangiumDocument } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checklistOf, checklistPage, exportFormat, largest, printable, renderChecklist, selectModels, statistics, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
+import { readCandidates } from './candidates.js';
 import { UsageError } from './files.js';
 import { TEXTS } from './texts.js';
 import { writeAtomic } from './write.js';
@@ -23,6 +24,28 @@ export interface ExportOptions extends WorkspaceOptions {
     /** Only this bloc (`--bloc`), only this modality (`--modality`). */
     bloc?: string;
     modality?: string;
+    /** The checker's findings in the deliverable (HTML). */
+    withFindings?: boolean;
+    /** A CSV file of candidates: Word, one document per candidate; Excel, a sheet per candidate. */
+    candidates?: string;
+    /** CSV's separator, as given (`;`, `,`, `tab` …). */
+    separator?: string;
+}
+
+/** `--separator`'s value as a character: one character that is not a quote or a line break; `tab` or `\t` for a tab. */
+function separatorOf(value: string | undefined, format: string): string | undefined {
+    if (value === undefined) return undefined;
+    if (format !== 'csv') throw new UsageError(`--separator : pour --format csv seulement / for --format csv only`);
+    const separator = /^(tab|\\t)$/i.test(value) ? '\t' : value;
+    if ([...separator].length !== 1 || /["\r\n]/.test(separator)) {
+        throw new UsageError(`--separator ${JSON.stringify(value)} : un caractère, autre qu'un guillemet ou un saut de ligne (; , tab) / one character, not a quote or a line break (; , tab)`);
+    }
+    return separator;
+}
+
+/** A candidate's name in a file's name: letters, digits, dots and dashes. */
+function fileNamePart(name: string): string {
+    return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'candidat';
 }
 
 /**
@@ -39,25 +62,47 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
     }
     const format = exportFormat(options.format);
     if (!format) throw new UsageError(`--format ${options.format} : format inconnu / unknown format`);
+    const separator = separatorOf(options.separator, options.format);
+    if (options.candidates && !format.office) throw new UsageError(`--candidates : pour --format docx ou xlsx seulement / for --format docx or xlsx only`);
+    const candidates = options.candidates ? readCandidates(options.candidates) : undefined;
+    // Word: one document per candidate; Excel: one workbook, a sheet per candidate
+    const perCandidate = candidates && options.format === 'docx' ? candidates : undefined;
     const pathOf = (uri: string) => relative(URI.parse(uri).fsPath);
-    const render = (selection: CertificationModel[]): Promise<string | Uint8Array> => format.render(selection, {
-        language, pathOf,
+    const render = (selection: CertificationModel[], forCandidates = candidates): Promise<string | Uint8Array> => format.render(selection, {
+        language, pathOf, separator, withFindings: options.withFindings, candidates: forCandidates,
         findings: selection.flatMap((m) => services.referential.Findings.ofModel(m)),
         // Word and Excel load their libraries when asked for, not at every start of the CLI
         office: () => import('certiref-language/office'),
     });
     const syntaxErrors = syntaxErrorCount(services, documents);
-    if (!options.out) return { text: await render(models), written: [], syntaxErrors, language };
+    if (!options.out) {
+        if (perCandidate && perCandidate.length > 1) {
+            throw new UsageError(`--candidates : un document Word par candidat (${perCandidate.length}), ajoutez --out dossier / one Word document per candidate (${perCandidate.length}), add --out folder`);
+        }
+        return { text: await render(models), written: [], syntaxErrors, language };
+    }
     if (fs.existsSync(options.out) && !fs.statSync(options.out).isDirectory()) {
         throw new UsageError(`${relative(options.out)} : --out attend un dossier, pas un fichier (un seul fichier : -o) / --out expects a folder, not a file (one file: -o)`);
     }
     fs.mkdirSync(options.out, { recursive: true });
-    const targets = models.map((m) => ({ model: m, file: path.join(options.out!, `${m.id.replace(/[^\w.-]+/g, '_')}${models.filter((x) => x.id === m.id).length > 1 ? `-${models.filter((x) => x.id === m.id).indexOf(m) + 1}` : ''}.${options.format}`) }));
+    const base = (m: CertificationModel) => `${m.id.replace(/[^\w.-]+/g, '_')}${models.filter((x) => x.id === m.id).length > 1 ? `-${models.filter((x) => x.id === m.id).indexOf(m) + 1}` : ''}`;
+    const targets = perCandidate
+        // Word: a document per certification and candidate, named after both (a name given twice gets a number)
+        ? models.flatMap((m) => {
+            const used = new Map<string, number>();
+            return perCandidate.map((c) => {
+                const part = fileNamePart(c.name);
+                const n = (used.get(part.toLowerCase()) ?? 0) + 1;
+                used.set(part.toLowerCase(), n);
+                return { model: m, candidates: [c], file: path.join(options.out!, `${base(m)}-${part}${n > 1 ? `-${n}` : ''}.${options.format}`) };
+            });
+        })
+        : models.map((m) => ({ model: m, candidates, file: path.join(options.out!, `${base(m)}.${options.format}`) }));
     const existing = targets.filter((t) => fs.existsSync(t.file));
     if (existing.length > 0 && !options.force) {
         throw new UsageError(`${existing.map((t) => relative(t.file)).join(', ')} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
     }
-    for (const t of targets) writeAtomic(t.file, await render([t.model]), { report: true });
+    for (const t of targets) writeAtomic(t.file, await render([t.model], t.candidates), { report: true });
     return { written: targets.map((t) => relative(t.file)), syntaxErrors, language };
 }
 

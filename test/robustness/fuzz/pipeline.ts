@@ -8,6 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
+    csvSeparator,
     buildCertificationModel, findingsOf, formatDocument, minimalEdit, renderGrid, serializeModel, standalonePage, toCsv, toMarkdown,
     type CertificationModel, type CertirefDiagnosticData,
 } from 'certiref-language';
@@ -177,7 +178,7 @@ export class FuzzPipeline {
                 checkHtml(preview);
                 await timed(`export md ${language}`, () => toMarkdown(models, language));
                 const csv = await timed(`export csv ${language}`, () => toCsv(models, language));
-                const records = parseCsv(csv.replace(/^\uFEFF/, ''), { relaxQuotes: false }) as string[][];
+                const records = parseCsv(csv.replace(/^\uFEFF/, ''), { relaxQuotes: false, delimiter: csvSeparator(language) }) as string[][];
                 if (records.some((r) => r.length !== 10)) throw new Error('a CSV record does not have 10 fields');
             }
             if (input.heavy) {

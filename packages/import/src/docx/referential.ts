@@ -1,7 +1,7 @@
 import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange } from 'certiref-language';
 import {
     addNote, note, plainText, type DraftActivity, type DraftBloc, type DraftCertification, type DraftCompetency, type DraftContainer,
-    type DraftCriterion, type DraftModality, type DraftOption, type DraftPart, type LooseText, type ReviewNote,
+    type DraftCriterion, type DraftModality, type DraftOption, type DraftPart, type DraftText, type LooseText, type ReviewNote,
 } from '../draft.js';
 import {
     cellParagraphs, draftText, isEmpty, pieceText, isExportUnattachedLabel, parseEvaluationCell, partHeading, plain, readMeta, splitPieces, type Appearance,
@@ -642,9 +642,15 @@ class Reader {
         }
         for (const piece of pieces) {
             const [first, ...rest] = piece.paragraphs.filter((p) => !isEmpty(p));
-            if (!first) continue;
-            const title = plain(first);
             const id = piece.id ? this.idOf(state, piece.id) : undefined;
+            if (!first) {
+                // an id alone: the activity it names, else kept as written
+                const named = state.container.activities.find((a) => a.id === id);
+                if (named) out.push(named);
+                else this.idAlone(state, piece, 'activity', where);
+                continue;
+            }
+            const title = plain(first);
             const existing = state.container.activities.find((a) => (id !== undefined && a.id === id) || (id === undefined && a.title === title));
             if (existing) {
                 // the activity named again (a table of competencies that repeats it): what it adds is kept
@@ -698,10 +704,15 @@ class Reader {
             const text = pieceText(piece);
             const id = piece.id ? this.idOf(state, piece.id) : undefined;
             if (id !== undefined && this.competencies.has(id)) {
+                // a competency named again (a table of the evaluation that repeats it): what it adds is kept
+                this.keepRepeated(this.competencies.get(id)!.competency, text, where);
                 ids.push(id);
                 continue;
             }
-            if (text.length === 0) continue;
+            if (text.length === 0) {
+                this.idAlone(state, piece, 'competency', where);
+                continue;
+            }
             // a competency already read (a table of the evaluation that names it again)
             const known = id === undefined ? [...this.competencies.values()].find((k) => plainText(k.competency.text) === plainText(text)) : undefined;
             if (known) {
@@ -721,6 +732,31 @@ class Reader {
             ids.push(competency.id);
         }
         return ids;
+    }
+
+    /** An id written without a text (`C1.` then the next id): it names no element; kept as written, with a note, never dropped. */
+    private idAlone(state: ContainerState, piece: Piece, kind: 'activity' | 'competency', where: Where): void {
+        if (!piece.id) return;
+        const written = `${piece.id.made ?? piece.id.id}${piece.id.rangeEnd ? ` à ${piece.id.rangeEnd}` : ''}`;
+        const [fr, en] = kind === 'activity' ? ["d'activité", 'an activity'] : ['de compétence', 'a competency'];
+        this.loose([{ ...piece.paragraphs[0], text: written }], note(
+            `l'identifiant ${written} est écrit sans texte ${fr} (${at(where).fr})${NB}: il est gardé ici. Écrivez l'élément qu'il numérote, ou supprimez-le.`,
+            `id ${written} is written without ${en} text (${at(where).en}): it is kept here. Write the element it numbers, or remove it.`,
+        ), state);
+    }
+
+    /**
+     * A competency's id written again with a text: a text the competency already holds (the same,
+     * or a part of it) only names it; another is kept on it, with a note, never dropped.
+     */
+    private keepRepeated(known: DraftCompetency, text: DraftText, where: Where): void {
+        const flat = (x: string) => x.replace(/\s+/g, ' ').trim();
+        const repeated = flat(plainText(text));
+        if (repeated === '' || flat(plainText(known.text)).includes(repeated)) return;
+        (known.loose ??= []).push({ text, notes: [note(
+            `la compétence ${known.id} est nommée à nouveau (${at(where).fr}) avec un autre texte${NB}: ce texte est gardé ici. Gardez le bon texte, ou donnez à l'autre compétence son propre identifiant.`,
+            `competency ${known.id} is named again (${at(where).en}) with another text: that text is kept here. Keep the right text, or give the other competency its own id.`,
+        )] });
     }
 
     /** The activity a competency belongs to when its table has no activity column. */

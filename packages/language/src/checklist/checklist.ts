@@ -71,11 +71,15 @@ const BLOC_REQUIREMENTS: { id: string; label: Bilingual; rules: string[] }[] = [
     { id: 'bloc-observable', label: t('Critères observables ou mesurables', 'Observable or measurable criteria'), rules: ['vague-criterion'] },
     { id: 'bloc-written', label: t('Textes rédigés, sans doublon', 'Texts written, no duplicate'), rules: ['placeholder-text', 'duplicate-text'] },
     { id: 'bloc-length', label: t('Textes dans les limites de la fiche RNCP', 'Texts within the limits of the RNCP fiche'), rules: ['text-too-long'] },
+    // R6113-8-1 and R6113-9 3° of the Code du travail: no reproduction of a registered certification
+    { id: 'bloc-original', label: t('Aucun texte repris d\'une certification enregistrée', 'No text taken from a registered certification'), rules: ['similar-text'] },
 ];
 
 export interface ChecklistSettings {
     themes?: ThemeSetting[];
     limits?: Partial<TextLimits>;
+    /** Whether the texts were compared with the RNCP registry (its rules ran): else `bloc-original` does not apply. */
+    registry?: boolean;
 }
 
 /** The checklist of one certification, from its model and the findings of its documents. */
@@ -118,8 +122,10 @@ export function checklist(cert: CertificationModel, findings: ChecklistFinding[]
         return {
             id: bloc.id, title: bloc.title, place,
             items: BLOC_REQUIREMENTS.map((r) => {
-                const applies = r.id !== 'bloc-code' || registered(cert);
-                const detail = r.id === 'bloc-length' && lengths.length > 0
+                const applies = r.id === 'bloc-code' ? registered(cert) : r.id === 'bloc-original' ? settings.registry === true : true;
+                const detail = r.id === 'bloc-original' && !applies
+                    ? t('non comparé au registre : certiref similar, ou le réglage certiref.registry.export', 'not compared with the registry: certiref similar, or the certiref.registry.export setting')
+                    : r.id === 'bloc-length' && lengths.length > 0
                     ? { fr: lengths.map((m) => `${m.label.fr} : ${fmt(m.length, true)} / ${fmt(m.limit, true)}`).join(' ; '), en: lengths.map((m) => `${m.label.en}: ${fmt(m.length, false)} / ${fmt(m.limit, false)}`).join('; ') }
                     : r.id === 'bloc-code' && !applies ? t('la certification n\'est pas enregistrée', 'the certification is not registered') : undefined;
                 return item(r.id, r.label, mine.filter((f) => r.rules.includes(f.rule)), place, detail, applies);

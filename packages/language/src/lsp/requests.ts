@@ -84,7 +84,8 @@ export function findingsOf(shared: LangiumSharedServices, model: CertificationMo
 /** The dossier checklist of a certification, with the settings of its certiref.json (themes, limits). */
 export function checklistOf(shared: LangiumSharedServices, model: CertificationModel): Checklist {
     const config = services(shared).referential.Config.getConfig(model.source.uri || model.documents[0] || '');
-    return checklist(model, findingsOf(shared, model), { themes: config.themes, limits: config.limits });
+    const registry = services(shared).referential.Similarity.active;
+    return checklist(model, findingsOf(shared, model), { themes: config.themes, limits: config.limits, registry });
 }
 
 export function registerCertirefRequests(connection: Connection, shared: LangiumSharedServices, office?: OfficeLoader): void {

@@ -68,6 +68,8 @@ export interface ContainerModel extends Located {
     id: string;
     title?: string;
     description?: string;
+    /** The rule that validates the bloc or option, as the référentiel states it (the juries' grids show it), when it gives one. */
+    validation?: string;
     activities: ActivityModel[];
     modalities: ModalityModel[];
 }

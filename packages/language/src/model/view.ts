@@ -292,3 +292,38 @@ export function exportRows(models: CertificationModel[], language: Language = 'e
     }
     return rows;
 }
+
+/**
+ * What a jury decides on: a bloc (or option) with every modality's grid, then one decision for
+ * the bloc — never one per modality: a bloc is validated as a whole. `validation` is the rule
+ * that validates it, as the référentiel states it, when it gives one.
+ */
+export interface BlocJury {
+    container: BlocModel | OptionModel;
+    grids: JuryGrid[];
+    validation?: string;
+}
+
+/** The blocs and options a jury decides on (those with a modality), in order. */
+export function blocJuries(model: CertificationModel): BlocJury[] {
+    return containers(model).filter((c) => c.modalities.length > 0).map((container) => ({
+        container: container as BlocModel | OptionModel,
+        grids: container.modalities.map(juryGrid),
+        validation: container.validation,
+    }));
+}
+
+/** A candidate a grid is made for (`--candidates`): a name, and what the list gives of the rest. */
+export interface Candidate {
+    name: string;
+    date?: string;
+    examiners?: string;
+}
+
+/**
+ * The separator of a CSV file in each language: French spreadsheets (Excel, LibreOffice) read
+ * `;`, the comma being the decimal separator; English ones read `,`.
+ */
+export function csvSeparator(language: Language): string {
+    return language === 'fr' ? ';' : ',';
+}

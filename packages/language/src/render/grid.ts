@@ -24,6 +24,11 @@ export interface RenderOptions {
     interactive: boolean;
     /** Displayed path of a document URI (the export shows relative paths). */
     pathOf?: (uri: string) => string;
+    /**
+     * A deliverable (the HTML export without `--with-findings`): what a jury prints, with no word
+     * of the checker — no counts of errors, no banner. The preview is not one.
+     */
+    deliverable?: boolean;
 }
 
 export interface RenderedGrid {
@@ -41,6 +46,8 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} compétences · ${k} critères · ${m} modalités · ${e} erreur(s) · ${w} avertissement(s)`,
         accessibility: 'Aménagements pour les candidats en situation de handicap', competencies: 'Compétences',
         evaluatedBy: (n: number) => `${n} critère(s)`, empty: 'Aucune certification dans ce fichier.',
+        decision: 'Décision du jury :', validated: { bloc: 'bloc validé', option: 'option validée' }, notValidated: { bloc: 'bloc non validé', option: 'option non validée' }, validation: 'Règle de validation :',
+        counts: (c: number, k: number, m: number) => `${c} compétences · ${k} critères · ${m} modalités`,
         paused: (files: string) => `Vérifications de complétude suspendues : ${files} contient une erreur de syntaxe. Tant qu'elle n'est pas corrigée, ce qui manque (compétence sans critère ou sans évaluation …) n'est pas signalé ici.`,
         more: (n: number) => `… et ${n} autre(s) constat(s) sur cette ligne, en fin de page`,
     }),
@@ -53,6 +60,8 @@ const LABELS = {
         summary: (c: number, k: number, m: number, e: number, w: number) => `${c} competencies · ${k} criteria · ${m} modalities · ${e} error(s) · ${w} warning(s)`,
         accessibility: 'Provisions for candidates with disabilities', competencies: 'Competencies',
         evaluatedBy: (n: number) => `${n} criteria`, empty: 'No certification in this file.',
+        decision: "Jury's decision:", validated: { bloc: 'bloc validated', option: 'option validated' }, notValidated: { bloc: 'bloc not validated', option: 'option not validated' }, validation: 'Validation rule:',
+        counts: (c: number, k: number, m: number) => `${c} competencies · ${k} criteria · ${m} modalities`,
         paused: (files: string) => `Completeness checks paused: ${files} has a syntax error. Until it is fixed, what is missing (competency without criterion or evaluation …) is not shown here.`,
         more: (n: number) => `… and ${n} more finding(s) on this line, at the end of the page`,
     },
@@ -123,9 +132,10 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         out.push(`<article class="certification" aria-labelledby="${headingId}">`);
         out.push(`<header><h1 id="${headingId}"${place(model.source)}>${escapeHtml(certificationTitle(model))} <span class="id">${escapeHtml(model.id)}</span></h1>`);
         if (meta.length) out.push(`<p class="meta">${meta.map((m) => escapeHtml(m!)).join(' · ')}</p>`);
-        out.push(`<p class="summary">${escapeHtml(L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
+        out.push(`<p class="summary">${escapeHtml(options.deliverable ? L.counts(competencies.length, criteria.length, modalities.length)
+            : L.summary(competencies.length, criteria.length, modalities.length, modelFindings.filter((f) => f.severity === 'error').length, modelFindings.filter((f) => f.severity === 'warning').length))}</p>`);
         // the completeness rules wait for a syntax error to be fixed: a banner says so (the finding checks-paused in words)
-        if (model.incomplete) out.push(`<p class="paused">${escapeHtml(frenchTypography(L.paused(model.unreadDocuments.map(pathOf).join(', ') || '…')))}</p>`);
+        if (model.incomplete && !options.deliverable) out.push(`<p class="paused">${escapeHtml(frenchTypography(L.paused(model.unreadDocuments.map(pathOf).join(', ') || '…')))}</p>`);
         out.push(findingsAt(model.source), '</header>');
         for (const container of all.filter(isShown)) out.push(renderContainer(container));
         out.push(renderMatrix(model));
@@ -153,6 +163,12 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
         parts.push('</ul></details>');
         for (const activity of container.activities) parts.push(findingsAt(activity.source));
         for (const m of container.modalities) parts.push(renderModality(m));
+        // one decision for the bloc (or option), after all its modalities, with its rule when the référentiel gives one
+        if (container.modalities.length > 0) {
+            const kind = container.containerKind;
+            parts.push(`<div class="decision">${container.validation ? `<p class="validation"><strong>${escapeHtml(L.validation)}</strong> ${escapeHtml(container.validation)}</p>` : ''}`
+                + `<p><strong>${escapeHtml(L.decision)}</strong> <span class="box">☐ ${escapeHtml(L.validated[kind])}</span> <span class="box">☐ ${escapeHtml(L.notValidated[kind])}</span></p></div>`);
+        }
         parts.push('</section>');
         return parts.join('\n');
     }

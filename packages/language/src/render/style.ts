@@ -26,8 +26,11 @@ export const GRID_CSS = `
 .certiref-grid .finding code { color: var(--muted); background: none; padding: 0; font-size: .95em; }
 .certiref-grid [data-line] { cursor: pointer; } .certiref-grid [data-line]:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
 .certiref-grid details.competencies summary { cursor: pointer; color: var(--muted); }
-@media print { .certiref-grid { padding: 0; font-size: 10pt; } .certiref-grid details.competencies { display: none; } .certiref-grid div.modality { break-inside: avoid-page; } .certiref-grid thead { display: table-header-group; }
-  .certiref-grid h1, .certiref-grid h2, .certiref-grid h3, .certiref-grid .meta, .certiref-grid caption { break-after: avoid-page; } .certiref-grid tr { break-inside: avoid-page; }
+.certiref-grid div.decision { border: 1px solid var(--border); padding: .3em .7em; margin: .5em 0 1.2em; } .certiref-grid div.decision p { margin: .3em 0; } .certiref-grid div.decision .box { margin-left: 1.2em; }
+@media print { .certiref-grid { padding: 0; font-size: 10pt; } .certiref-grid details.competencies { display: none; } .certiref-grid thead { display: table-header-group; }
+  /* a modality flows on from its heading (a whole one kept on one page would leave the page before it near-empty); headings, captions and a table's first row stay with what follows */
+  .certiref-grid h1, .certiref-grid h2, .certiref-grid h3, .certiref-grid .meta, .certiref-grid caption, .certiref-grid thead { break-after: avoid-page; } .certiref-grid tr, .certiref-grid div.decision { break-inside: avoid-page; }
+  .certiref-grid p { orphans: 3; widows: 3; }
   .certiref-grid th[scope=row] { width: 28%; } .certiref-grid td.check { width: 4.2em; } .certiref-grid td.obs { width: 16%; } }
 `;
 

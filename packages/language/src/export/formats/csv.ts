@@ -1,7 +1,7 @@
 import { t } from '../../i18n.js';
 import type { Language } from '../../i18n.js';
 import type { CertificationModel } from '../../model/types.js';
-import { exportRows, type ExportRow } from '../../model/view.js';
+import { csvSeparator, exportRows, type ExportRow } from '../../model/view.js';
 import type { ExportFormat } from '../format.js';
 import { neutralise } from '../tables.js';
 import { frenchLabels } from '../../typography.js';
@@ -17,16 +17,20 @@ export const COLUMNS: Record<Language, Record<keyof ExportRow, string>> = {
     },
 };
 
-/** RFC 4180: fields quoted when needed, quotes doubled, CRLF between records; UTF-8 with a BOM so Excel reads accents. */
-export function toCsv(models: CertificationModel[], language: Language): string {
+/**
+ * RFC 4180: fields quoted when needed, quotes doubled, CRLF between records; UTF-8 with a BOM so
+ * Excel reads accents; fields apart by the language's separator (`;` in French, what French Excel
+ * opens in columns; `,` in English), or the one asked.
+ */
+export function toCsv(models: CertificationModel[], language: Language, separator = csvSeparator(language)): string {
     const quote = (value: string) => {
         const v = neutralise(value);
-        return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+        return /[",\r\n;\t]/.test(v) || v.includes(separator) ? `"${v.replace(/"/g, '""')}"` : v;
     };
     const columns = COLUMNS[language];
     const keys = Object.keys(columns) as Array<keyof ExportRow>;
-    const lines = [keys.map((k) => quote(columns[k])).join(',')];
-    for (const row of exportRows(models, language)) lines.push(keys.map((k) => quote(row[k])).join(','));
+    const lines = [keys.map((k) => quote(columns[k])).join(separator)];
+    for (const row of exportRows(models, language)) lines.push(keys.map((k) => quote(row[k])).join(separator));
     return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -36,5 +40,5 @@ export const csv: ExportFormat = {
     label: 'CSV',
     description: t('une ligne par critère, pour un tableur', 'one row per criterion, for spreadsheets'),
     binary: false,
-    render: async (models, { language }) => toCsv(models, language),
+    render: async (models, { language, separator }) => toCsv(models, language, separator),
 };
