@@ -138,7 +138,7 @@ describe('--format github', () => {
             const without = spawnSync(process.execPath, [CLI, 'check', REFS, '--format', 'github', ...COHERENCE_ONLY], { cwd: ROOT, encoding: 'utf8', env: { ...env, LANG: 'C' } });
             expect(without.status).toBe(1);
             expect(without.stderr).toBe('');
-            expect(without.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBe(6);
+            expect(without.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l)).length).toBe(6);
             const summary = path.join(dir, 'summary.md');
             await cli(['check', REFS, '--format', 'github', '--lang', 'fr', ...COHERENCE_ONLY], { env: { GITHUB_STEP_SUMMARY: summary } });
             const md = fs.readFileSync(summary, 'utf8');

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import type { Finding, Language, Severity, SeveritySetting } from 'certiref-language';
+import { MODEL_RULES, type Finding, type Language, type ModelRule, type Severity, type SeveritySetting } from 'certiref-language';
 import { createNodeServices } from 'certiref-language/node';
 
 /**
@@ -62,9 +62,16 @@ export interface InvalidCase extends RuleCase {
 /** The rules tested this way, with how many cases of each kind (for the test that every rule has its tests). */
 export const TESTED = new Map<string, { valid: number; invalid: number }>();
 
-/** The findings of every file, built together in fresh services, as values. */
-export async function findingsOf(test: RuleCase): Promise<Array<Finding & { file: string }>> {
+/**
+ * The findings of every file, built together in fresh services, as values. With `only`, a model
+ * rule, that rule alone runs on the model (as ESLint's RuleTester runs one rule): its findings
+ * are the same, and a test of one rule executes that rule's code only, which keeps each rule's
+ * mutants to its own cases (`npm run mutation`).
+ */
+export async function findingsOf(test: RuleCase, only?: string): Promise<Array<Finding & { file: string }>> {
     const { shared, Certiref, config } = createNodeServices();
+    const model = MODEL_RULES.filter((r) => r.id === only);
+    if (model.length > 0) (Certiref.referential.Rules as unknown as { rules: readonly ModelRule[] }).rules = model;
     if (test.registry) {
         const { engine, index } = await registryIndex();
         Certiref.referential.Similarity.use(engine, index);
@@ -92,14 +99,14 @@ export function ruleTester(rule: string, cases: { valid: RuleCase[]; invalid: In
     describe(rule, () => {
         for (const test of cases.valid) {
             it(`valid: ${test.name}`, async () => {
-                const found = (await findingsOf(test)).filter((f) => f.rule === rule);
+                const found = (await findingsOf(test, rule)).filter((f) => f.rule === rule);
                 expect(found.map(describeFinding)).toEqual([]);
             });
         }
         for (const test of cases.invalid) {
             it(`invalid: ${test.name}`, async () => {
                 const firstFile = typeof test.code === 'string' ? 'a.ref' : Object.keys(test.code)[0];
-                const found = (await findingsOf(test)).filter((f) => f.rule === rule);
+                const found = (await findingsOf(test, rule)).filter((f) => f.rule === rule);
                 // where first, all at once: a wrong place reads as a list of places
                 expect(found.map((f, i) => place(f, test.errors[i]))).toEqual(test.errors.map((e) => expectedPlace(e, firstFile)));
                 test.errors.forEach((e, i) => {
@@ -109,13 +116,21 @@ export function ruleTester(rule: string, cases: { valid: RuleCase[]; invalid: In
                     else if (e.message) expect(message).toMatch(e.message);
                     if (e.severity) expect(f.severity).toBe(e.severity);
                     if (e.data) expect(f.data).toMatchObject(e.data);
-                    // every finding says what and what to do, in both languages
+                    // every finding says what and what to do, in both languages, in whole sentences
+                    // (no word left out: no doubled or leading blank), naming the same ids
                     expect(f.message.fr.length).toBeGreaterThan(20);
                     expect(f.message.en.length).toBeGreaterThan(20);
+                    for (const text of [f.message.fr, f.message.en]) expect(text, 'a word left out').not.toMatch(/^\s|\s$| {2}| [,.]/);
+                    expect(idsIn(f.message.fr), 'the same ids in French and English').toEqual(idsIn(f.message.en));
                 });
             });
         }
     });
+}
+
+/** The ids a message names (C1, CR2-1, AS1-1 …), sorted, each once. */
+function idsIn(text: string): string[] {
+    return [...new Set(text.match(/\b[A-Z]{1,4}\d[\w.-]*\b/g) ?? [])].sort();
 }
 
 /** `file:line:column`, and `-line:column` of the end when the expectation gives one; 1-based. */

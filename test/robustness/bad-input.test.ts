@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { CLI, WRITING_RULES_OFF_CONFIG } from '../helpers.js';
 import { TestClient } from '../lsp/client.js';
+import { bloc, HEADER, LARGE_INPUTS } from './large-inputs.mjs';
 
 /**
  * The catalogue of bad inputs, through the CLI (the built bundle, run as a process, with a
@@ -15,20 +16,6 @@ import { TestClient } from '../lsp/client.js';
  * exit 2; nothing prints a stack trace, nothing hangs, the server keeps answering.
  * The README's robustness section shows this table.
  */
-
-const HEADER = 'certification R "Référentiel"\n  accessibilité "Aménagements pour les candidats en situation de handicap."\n';
-
-/** One bloc that every rule accepts. */
-const bloc = (n: number | string, sep = '\n') => [
-    `bloc ${n} "Bloc ${n}"`,
-    `  activité A${n} "Activité ${n}"`,
-    `    compétence C${n}.1 "Analyser la demande ${n}."`,
-    `    compétence C${n}.2 "Concevoir la réponse ${n}."`,
-    `  modalité E${n} "Étude de cas ${n}"`,
-    `    évalue C${n}.1, C${n}.2`,
-    `    critère CR${n}.1 "La demande ${n} est analysée."`,
-    `    critère CR${n}.2 "La réponse ${n} est conçue."`,
-].join(sep) + sep;
 
 const VALID = `${HEADER}\n${bloc(1)}`;
 
@@ -90,6 +77,13 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 const write = (dir: string, name: string, content: string | Buffer) => fs.writeFileSync(path.join(dir, name), content);
 
+/** One of the inputs at the edges (large-inputs.mjs, measured at full size by `npm run edges`), at a scale. */
+const large = (name: string, scale: number) => {
+    const input = LARGE_INPUTS.find((i) => i.name === name)!;
+    return { name: input.what(scale), make: (d: string) => write(d, 'a.ref', input.make(scale)) };
+};
+const CLEAN: Expectation = { exit: 0, says: /^✔ No problems in 1 file\.\n$/ };
+
 const CASES: BadInput[] = [
     {
         name: 'empty file',
@@ -109,6 +103,16 @@ const CASES: BadInput[] = [
         cli: { exit: 2, says: /^certiref: .*a\.ref:1:19: le texte n'est pas en UTF-8\u202f; enregistrez le fichier en UTF-8 \/ the text is not UTF-8; save the file as UTF-8\n$/ },
         // the editor shows U+FFFD for each byte it cannot read
         lsp: { says: /^2:15 Character "\uFFFD": a byte the editor could not read\. The file is probably not UTF-8: save it as UTF-8\.$/ },
+    },
+    {
+        name: 'UTF-16 (« Unicode » to Windows\' Notepad and Excel)',
+        make: (d) => {
+            write(d, 'a.ref', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALID, 'utf16le')]));
+            write(d, 'c.ref', VALID.replace('certification R', 'certification S'));
+        },
+        cli: { exit: 2, says: /^certiref: .*a\.ref:1:1: le texte est en UTF-16, pas en UTF-8\u202F; enregistrez le fichier en UTF-8 \/ the text is UTF-16, not UTF-8; save the file as UTF-8\n$/ },
+        // the editor reads UTF-16 itself: the server sees the text
+        lsp: { says: null, file: 'c.ref' },
     },
     {
         name: 'byte order mark',
@@ -219,6 +223,50 @@ const CASES: BadInput[] = [
         },
         cli: { exit: 2, says: /^certiref: .*a\.ref:1:1: pas un fichier ordinaire \(tube, périphérique …\) \/ not a regular file \(pipe, device …\)\n$/ },
         lsp: { says: null, file: 'c.ref' },
+    },
+    // The classes of inputs that once crashed or hung (a stack overflow from 100,000 comments,
+    // a regular expression quadratic in an id, lists and ranges read again and again …), at a
+    // size where the old cost took minutes or more and the linear one takes seconds.
+    { ...large('comments-one-line', 1), cli: CLEAN, lsp: { says: null }, seconds: 60 },
+    { ...large('comments-lines', 1), cli: CLEAN, lsp: { says: null }, seconds: 60 },
+    { ...large('comments-in-list', 1), cli: CLEAN, lsp: { says: null }, seconds: 60 },
+    {
+        ...large('digit-run-ranges', 1),
+        cli: { exit: 1, says: /a\.ref\n\s+7:16\s+warning\s+Competency 1{20000}A is judged by no criterion/ },
+        lsp: { says: /^7:16 Competency 1{20000}A is judged by no criterion/ },
+        seconds: 60,
+    },
+    { ...large('references-one-line', 0.25), cli: CLEAN, lsp: { says: null }, seconds: 90 },
+    { ...large('ranges', 0.5), cli: CLEAN, lsp: { says: null }, seconds: 90 },
+    {
+        ...large('unresolved', 0.5),
+        cli: { exit: 1, says: /a\.ref\n\s+5006:\d+\s+error\s+Competency K1 does not exist in certification R\. Did you mean C1\?/ },
+        lsp: { says: /^5006:\d+ Competency K1 does not exist in certification R\. Did you mean C1\?/ },
+        seconds: 90,
+    },
+    {
+        ...large('findings-one-line', 0.25),
+        cli: { exit: 1, says: /a\.ref\n\s+3:68\s+warning\s+Competency C2 is judged by no criterion[\s\S]*✖ 24998 problems/ },
+        lsp: { says: /^3:68 Competency C2 is judged by no criterion/ },
+        seconds: 90,
+    },
+    {
+        ...large('stray-comment-ends', 0.25),
+        cli: { exit: 1, says: /a\.ref\n(?:.*checks-paused\n)?\s+3:1\s+error\s+"\*\/" closes a comment that is not open[\s\S]*✖ \d+ problems \(25000 errors/ },
+        lsp: { says: /^3:1 "\*\/" closes a comment that is not open/ },
+        seconds: 90,
+    },
+    {
+        ...large('keywords', 0.2),
+        cli: { exit: 1, says: /a\.ref\n(?:.*checks-paused\n)?\s+3:6\s+error\s+Expected an id \(e\.g\. C1\) here; found "bloc"[\s\S]*✖ \d+ problems \(20000 errors/ },
+        lsp: { says: /^3:6 Expected an id \(e\.g\. C1\) here; found "bloc"/ },
+        seconds: 90,
+    },
+    {
+        ...large('fifty-megabytes', 1),
+        cli: { exit: 2, says: /^certiref: .*a\.ref:1:1: fichier trop grand pour être vérifié \(environ [\d\u202F]+ mots et signes, \d+,\d Mo\u202F; la limite est de 2\u202F000\u202F000\)\u202F; découpez-le en plusieurs fichiers, par exemple un par bloc \/ file too large to check \(about [\d,]+ words and symbols, \d+\.\d MB; the limit is 2,000,000\); split it into several files, one per bloc for instance\n$/ },
+        lsp: { says: /^1:1 This file cannot be checked: file too large to check \(about [\d,]+ words and symbols, \d+\.\d MB; the limit is 2,000,000\)/ },
+        seconds: 90,
     },
 ];
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ALL_RULES, EXPORT_FORMATS, exportFormat, frenchTypography, languageOfEnvironment, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
+import { ALL_RULES, EXPORT_FORMATS, exportFormat, frenchTypography, languageOfEnvironment, printable, RULES_BY_ID, type Language, type SeveritySetting } from 'certiref-language';
 import { check } from './check.js';
 import type { CheckResult } from './result.js';
 import { exportModels, stats } from './export.js';
@@ -66,6 +66,15 @@ function refuseSourceOutput(output: string | undefined): void {
     }
 }
 
+/** A regular file is there (through a link too). */
+function isFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
+
 function parseThreshold(value: string): number {
     const n = Number(value.replace(/\s*%$/, ''));
     const share = /%$/.test(value.trim()) || n > 1 ? n / 100 : n;
@@ -118,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
             const language = result.language;
             // colour for a terminal only: never in a file written with -o
             const report = FORMATTERS[opts.format](result, !opts.output && useColor(process.stdout));
-            if (opts.output) writeAtomic(opts.output, report);
+            if (opts.output) writeAtomic(opts.output, report, { report: true });
             else process.stdout.write(report);
             const tooManyWarnings = opts.maxWarnings !== undefined && result.summary.warnings > opts.maxWarnings;
             if (tooManyWarnings) {
@@ -171,14 +180,15 @@ export async function main(argv: string[]): Promise<number> {
                 withFindings: opts.withFindings, candidates: opts.candidates, separator: opts.separator,
             });
             if (result.text !== undefined) {
-                if (opts.output) {
-                    if (fs.existsSync(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
-                    writeAtomic(opts.output, result.text);
+                if (opts.output && opts.output !== '-') {
+                    // a file is replaced only when asked; a device or a pipe (/dev/stdout) is written to
+                    if (isFile(opts.output) && !opts.force) throw new UsageError(`${opts.output} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
+                    writeAtomic(opts.output, result.text, { report: true });
                 } else if (exportFormat(opts.format)?.binary && process.stdout.isTTY) {
                     throw new UsageError(`${opts.format} : ajoutez -o fichier ou --out dossier / ${opts.format}: add -o file or --out folder`);
                 } else process.stdout.write(result.text);
             } else {
-                process.stdout.write(result.written.map((f) => `${f}\n`).join(''));
+                process.stdout.write(result.written.map((f) => `${printable(f)}\n`).join(''));
             }
             if (result.syntaxErrors > 0) {
                 process.stderr.write(`${TEXTS.exportSyntaxErrors(result.syntaxErrors)[result.language]}\n`);
@@ -193,7 +203,7 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (paths: string[], opts: { format: 'table' | 'json' | 'html'; output?: string; lang?: Language }) => {
             refuseSourceOutput(opts.output);
             const result = await stats({ paths, language: opts.lang, defaultLanguage: envLanguage() }, opts.format);
-            if (opts.output) writeAtomic(opts.output, result.text);
+            if (opts.output) writeAtomic(opts.output, result.text, { report: true });
             else process.stdout.write(result.text);
         });
     program.command('diff')
@@ -211,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (paths: string[], opts: { git?: string; format: DiffFormat; output?: string; failOnNewErrors: boolean; rule: Record<string, SeveritySetting>; lang?: Language; renewal?: boolean }) => {
             refuseSourceOutput(opts.output);
             const result = await diff({ paths, git: opts.git, format: opts.format, language: opts.lang, defaultLanguage: envLanguage(), rules: opts.rule, version: VERSION, renewal: opts.renewal });
-            if (opts.output) writeAtomic(opts.output, result.text);
+            if (opts.output) writeAtomic(opts.output, result.text, { report: true });
             else if (typeof result.text !== 'string' && process.stdout.isTTY) throw new UsageError(`${opts.format} : ajoutez -o fichier / ${opts.format}: add -o file`);
             else process.stdout.write(result.text);
             exitCode = opts.failOnNewErrors && result.introducedErrors > 0 ? 1 : 0;
@@ -239,7 +249,8 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (file: string, opts: { out?: string; force: boolean; lang?: Language }) => {
             const { importWord } = await import('./import.js');
             const result = await importWord({ file, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
-            process.stdout.write(result.output);
+            // titles and notes from the document: no escape sequence reaches the terminal
+            process.stdout.write(printable(result.output, { lines: true }));
         });
     importCommand.command('rncp')
         .description('lit des fiches de l\'export du RNCP (zip ou XML) et écrit leurs fichiers .ref / read fiches of the RNCP export (zip or XML) and write their .ref files')
@@ -252,7 +263,7 @@ export async function main(argv: string[]): Promise<number> {
         .action(async (file: string, opts: { fiche: string[]; all: boolean; out?: string; force: boolean; lang?: Language }) => {
             const { importRncp } = await import('./import-rncp.js');
             const result = await importRncp({ file, fiches: opts.fiche, all: opts.all, out: opts.out, force: opts.force, language: opts.lang ?? envLanguage() });
-            (result.exitCode === 0 ? process.stdout : process.stderr).write(result.output);
+            (result.exitCode === 0 ? process.stdout : process.stderr).write(printable(result.output, { lines: true }));
             exitCode = result.exitCode;
         });
     program.command('lsp')
@@ -274,11 +285,12 @@ export async function main(argv: string[]): Promise<number> {
         }
         if (e instanceof UsageError) {
             // "fr / en": the French part in French typography
-            process.stderr.write(`certiref: ${frenchTypography(e.message)}\n`);
+            // file names and texts in messages: no escape sequence reaches the terminal
+            process.stderr.write(`certiref: ${printable(frenchTypography(e.message), { lines: true })}\n`);
             return 2;
         }
         const err = e as NodeJS.ErrnoException;
-        process.stderr.write(`certiref: ${err.code ? `${err.code}: ` : ''}${err.message}\n`);
+        process.stderr.write(`certiref: ${err.code ? `${err.code}: ` : ''}${printable(err.message, { lines: true })}\n`);
         return 2;
     }
     return exitCode;

@@ -1,24 +1,41 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { URI, type LangiumDocument } from 'langium';
 import { invalidConfigMessages, type CertificationModel, type CertirefServices, type ConfigProblem, type Language, type SimilarityData } from 'certiref-language';
 import { relative } from './paths.js';
 import type { CliDiagnostic, CliSimilarity, PausedCheck } from './result.js';
 
-/** The findings of built documents, in the CLI's terms: each message in its document's language (those of the rules `keep` accepts, if given). */
+/**
+ * The findings of built documents, in the CLI's terms: each message in its document's language
+ * (those of the rules `keep` accepts, if given).
+ * A fingerprint is the SHA-256 of the rule, the file, the trimmed text of the finding's line and
+ * its rank among equal ones; the hash of `rule, file, line` is computed once per rule and line and
+ * copied for each rank, so that 100,000 findings on one long line do not hash the line 100,000
+ * times.
+ */
 export function toCliDiagnostics(services: CertirefServices, documents: LangiumDocument[], quiet: boolean, keep?: (rule: string) => boolean): CliDiagnostic[] {
     const diagnostics: CliDiagnostic[] = [];
     for (const document of documents) {
         const file = relative(URI.parse(document.uri.toString()).fsPath);
         const language = services.referential.Config.getConfig(document.uri.toString()).language;
         const lines = document.textDocument.getText().split(/\r\n|\r|\n/);
-        const seen = new Map<string, number>();
+        const lineIds = new Map<string, number>(); // trimmed text of a line → a small number
+        const idOfLine = new Map<number, { id: number; text: string }>(); // line → its number and text
+        const seen = new Map<string, { rank: number; hash: Hash }>();
         for (const f of services.referential.Findings.of(document)) {
             const { severity, rule, range } = f;
             if (quiet && severity !== 'error') continue;
             if (keep && !keep(rule)) continue;
-            const key = `${rule}\u0000${file}\u0000${(lines[range.start.line] ?? '').trim()}`;
-            const rank = seen.get(key) ?? 0;
-            seen.set(key, rank + 1);
+            let line = idOfLine.get(range.start.line);
+            if (!line) {
+                const text = (lines[range.start.line] ?? '').trim();
+                let id = lineIds.get(text);
+                if (id === undefined) lineIds.set(text, (id = lineIds.size));
+                idOfLine.set(range.start.line, (line = { id, text }));
+            }
+            const key = `${rule}\u0000${line.id}`;
+            let entry = seen.get(key);
+            if (!entry) seen.set(key, (entry = { rank: 0, hash: createHash('sha256').update(`${rule}\u0000${file}\u0000${line.text}\u0000`) }));
+            const rank = entry.rank++;
             diagnostics.push({
                 file,
                 line: range.start.line + 1,
@@ -28,7 +45,7 @@ export function toCliDiagnostics(services: CertirefServices, documents: LangiumD
                 severity,
                 rule,
                 message: f.message[language],
-                fingerprint: createHash('sha256').update(`${key}\u0000${rank}`).digest('hex').slice(0, 32),
+                fingerprint: entry.hash.copy().update(String(rank)).digest('hex').slice(0, 32),
                 ...(f.data && 'similarity' in f.data ? { similarity: cliSimilarity(f.data.similarity as SimilarityData) } : {}),
             });
         }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import {
-    diffReferentials, diffSide, diffToJson, diffToMarkdown, diffToText, renewalFile, renewalToMarkdown, renewalToText, summarize, type CertificationModel,
+    diffReferentials, diffSide, diffToJson, diffToMarkdown, diffToText, printable, renewalFile, renewalToMarkdown, renewalToText, summarize, type CertificationModel,
     type DiffPaths, type DiffSide, type Language, type ReferentialDiff, type RenewalFile, type SeveritySetting,
 } from 'certiref-language';
 import { loadWorkspace } from './check.js';
@@ -103,7 +103,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
         const text = options.format === 'docx' ? await (await import('certiref-language/office')).renewalToDocx(file, language)
             : options.format === 'xlsx' ? await (await import('certiref-language/office')).renewalToXlsx(file, language)
                 : options.format === 'json' ? JSON.stringify({ tool: { name: 'certiref', version: options.version }, renewal: file }, null, 2) + '\n'
-                    : options.format === 'markdown' ? renewalToMarkdown(file, language) : renewalToText(file, language);
+                    : options.format === 'markdown' ? renewalToMarkdown(file, language) : printable(renewalToText(file, language), { lines: true });
         return { text, diff: result, renewal: file, language, introducedErrors };
     }
     if (options.format === 'docx' || options.format === 'xlsx') {
@@ -112,7 +112,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     const report = { language, paths, labels };
     const text = options.format === 'json'
         ? JSON.stringify(diffToJson(result, { ...report, tool: { name: 'certiref', version: options.version } }), null, 2) + '\n'
-        : options.format === 'markdown' ? diffToMarkdown(result, report) : diffToText(result, report);
+        : options.format === 'markdown' ? diffToMarkdown(result, report) : printable(diffToText(result, report), { lines: true }); // text for a terminal: no escape sequence from a title
     return { text, diff: result, language, introducedErrors };
 }
 

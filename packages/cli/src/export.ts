@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checklistOf, checklistPage, exportFormat, renderChecklist, selectModels, statistics, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
+import { checklistOf, checklistPage, exportFormat, largest, printable, renderChecklist, selectModels, statistics, type CertificationModel, type CertirefServices, type Language, type StatsRow } from 'certiref-language';
 import { readCandidates } from './candidates.js';
 import { UsageError } from './files.js';
 import { TEXTS } from './texts.js';
@@ -102,7 +102,7 @@ export async function exportModels(options: ExportOptions): Promise<{ text?: str
     if (existing.length > 0 && !options.force) {
         throw new UsageError(`${existing.map((t) => relative(t.file)).join(', ')} : existe déjà, ajoutez --force pour remplacer / already exists, add --force to replace`);
     }
-    for (const t of targets) writeAtomic(t.file, await render([t.model], t.candidates));
+    for (const t of targets) writeAtomic(t.file, await render([t.model], t.candidates), { report: true });
     return { written: targets.map((t) => relative(t.file)), syntaxErrors, language };
 }
 
@@ -123,7 +123,8 @@ export async function stats(options: WorkspaceOptions, format: 'table' | 'json' 
         const lists = models.map((m) => checklistOf(services.shared, m));
         return { text: checklistPage(renderChecklist(lists, { language, interactive: false, pathOf: (uri) => relative(URI.parse(uri).fsPath) }), language), language };
     }
-    const { rows, totals } = statistics(services.referential.Models.all());
+    const models = services.referential.Models.all();
+    const { rows, totals } = statistics(models);
     if (format === 'json') {
         const withCoverage = (r: StatsRow) => ({
             ...r,
@@ -137,12 +138,14 @@ export async function stats(options: WorkspaceOptions, format: 'table' | 'json' 
     const table: string[][] = [HEAD[language]];
     const line = (r: StatsRow, bloc: string): string[] => [r.certification, bloc, r.option ?? '', String(r.activities), String(r.competencies),
         String(r.modalities), String(r.criteria), percent(r.withCriterion, r.competencies), percent(r.evaluated, r.competencies)];
-    for (const total of totals) {
-        for (const r of rows.filter((x) => x.certification === total.certification)) table.push(line(r, r.bloc));
-        table.push(line(total, TEXTS.total[language]));
+    // each certification's blocs, then its total (two certifications may share an id: by model, not by id)
+    for (const model of models) {
+        const own = statistics([model]);
+        for (const r of own.rows) table.push(line(r, r.bloc));
+        table.push(line(own.totals[0], TEXTS.total[language]));
     }
-    const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    const widths = table[0].map((_, i) => largest(table.map((r) => r[i].length)));
     const numeric = (i: number) => i >= 3;
     const text = table.map((r, ri) => r.map((cell, i) => (numeric(i) && ri > 0 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
-    return { text: text + '\n', language };
+    return { text: printable(text, { lines: true }) + '\n', language };
 }

@@ -194,7 +194,10 @@ export function contextFiles(files: string[]): string[] {
             const abs = path.resolve(f);
             if (given.has(abs)) continue;
             const h = header(abs);
-            if (h && !h.main && ids.has(h.id) && nearestDeclaration(path.dirname(abs), h.id) === asFolder(root)) extra.add(abs);
+            if (!h || !ids.has(h.id)) continue;
+            // the declaration itself (and a second one beside it, which duplicate-id reports), and
+            // the continuing files whose nearest declaration is this one
+            if (h.main ? path.dirname(abs) === path.resolve(root) : nearestDeclaration(path.dirname(abs), h.id) === asFolder(root)) extra.add(abs);
         }
     }
     return [...extra].sort();

@@ -1,5 +1,5 @@
 import { URI } from 'langium';
-import { formatDocument, type Language } from 'certiref-language';
+import { formatDocument, printable, type Language } from 'certiref-language';
 import { createNodeServices, describeProblem, readSource } from 'certiref-language/node';
 import { collectFiles, UsageError } from './files.js';
 import { relative } from './paths.js';
@@ -40,7 +40,7 @@ export function format(options: FormatOptions): { output: string; errors: string
             const token = document.parseResult.parserErrors[0]?.token;
             const lexing = document.parseResult.lexerErrors[0];
             const where = token && Number.isFinite(token.startLine) ? `:${token.startLine}:${token.startColumn}` : lexing ? `:${lexing.line}:${lexing.column}` : '';
-            errors.push(`${relative(file)}${where}: ${TEXTS.notFormatted[language]}`);
+            errors.push(`${printable(relative(file))}${where}: ${TEXTS.notFormatted[language]}`);
             continue;
         }
         if (!options.write && !options.check) return { output: formatted, errors: '', exitCode: 0 };
@@ -48,9 +48,9 @@ export function format(options: FormatOptions): { output: string; errors: string
         unformatted++;
         if (options.write) {
             writeAtomic(file, formatted);
-            lines.push(`${relative(file)}: ${TEXTS.formatted[language]}`);
+            lines.push(`${printable(relative(file))}: ${TEXTS.formatted[language]}`);
         } else {
-            lines.push(`${relative(file)}: ${TEXTS.notCanonical[language]}`);
+            lines.push(`${printable(relative(file))}: ${TEXTS.notCanonical[language]}`);
         }
     }
     if (options.check && unformatted === 0 && broken === 0) lines.push(TEXTS.allCanonical(files.length)[language]);

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { URI } from 'langium';
-import type { Language, SeveritySetting } from 'certiref-language';
+import { append, type Language, type SeveritySetting } from 'certiref-language';
 import { createNodeServices, loadDocuments, type FileProblem } from 'certiref-language/node';
 import { pausedChecks, toCliDiagnostics } from './diagnostics.js';
 import { headerOf } from './files.js';
@@ -40,7 +40,7 @@ export function batches(files: string[], size: number): string[][] {
     const out: string[][] = [];
     let current: string[] = [];
     for (const group of groups.values()) {
-        current.push(...group);
+        append(current, group);
         if (current.length >= size) {
             out.push(current);
             current = [];
@@ -69,10 +69,10 @@ export async function checkSharded(all: string[][], settings: ShardSettings, scr
             else void worker.terminate().then(() => resolve());
         };
         worker.on('message', (m: BatchResult) => {
-            result.files.push(...m.files);
-            result.diagnostics.push(...m.diagnostics);
-            result.problems.push(...m.problems);
-            result.paused.push(...m.paused);
+            append(result.files, m.files);
+            append(result.diagnostics, m.diagnostics);
+            append(result.problems, m.problems);
+            append(result.paused, m.paused);
             onFiles(m.files.length + m.problems.length);
             next();
         });

@@ -19,7 +19,18 @@ export interface CertirefApi {
     outline(uri: vscode.Uri): Promise<OutlineResult>;
 }
 
-export const selector = [{ language: 'certiref' }];
+/**
+ * The documents the language server is sent: certiref's where the workspace is — `file:`, and
+ * the scheme of each workspace folder (vscode.dev's `vscode-vfs:` …). Not the `git:` side of a
+ * diff view (a copy of a file that would declare its certification twice), nor an `untitled:`
+ * file, which belongs to no folder: the server ignores them too.
+ */
+export function selector(): Array<{ language: string; scheme: string }> {
+    const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+    schemes.delete('git');
+    schemes.delete('untitled');
+    return [...schemes].map((scheme) => ({ language: 'certiref', scheme }));
+}
 
 /** A path of the settings: `~` is the home folder; a relative path is read from the first workspace folder. */
 function settingPath(value: string): string | undefined {

@@ -14,7 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Certir
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const options: LanguageClientOptions = {
-        documentSelector: selector,
+        documentSelector: selector(),
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ref,certiref.json}') },
     };
     client = new LanguageClient('certiref', 'certiref', server, options);

@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Certir
         appendLine: (v: string) => { console.log(`[certiref] ${v}`); channel.appendLine(v); },
     });
     const options: LanguageClientOptions = {
-        documentSelector: selector,
+        documentSelector: selector(),
         outputChannel,
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ref,certiref.json}') },
     };

@@ -17,6 +17,7 @@ import {
 import { CertirefGeneratedModule, CertirefGeneratedSharedModule } from './generated/module.js';
 import { CertificationMembership } from './workspace/membership.js';
 import { CertirefDocumentBuilder } from './workspace/document-builder.js';
+import { CertirefDocumentUpdateHandler, CertirefTextDocuments } from './lsp/text-documents.js';
 import { CertirefScopeComputation, CertirefScopeProvider } from './lsp/scope-provider.js';
 import { CertirefCodeActionProvider } from './lsp/features/code-actions.js';
 import { CertirefCodeLensProvider } from './lsp/features/code-lens.js';
@@ -32,6 +33,7 @@ import { CertirefDocumentValidator } from './validation/document-validator.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { DocumentFindings } from './validation/findings.js';
 import { ConfigProvider, StaticConfigProvider } from './config/config.js';
+import { createCertirefParser } from './parser/langium-parser.js';
 import { RegistrySimilarity } from './similarity/registry-similarity.js';
 
 /** Services of the certiref language, beside Langium's own. One service per concern. */
@@ -63,6 +65,9 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
         Config: () => new StaticConfigProvider(),
         Similarity: () => new RegistrySimilarity(),
     },
+    parser: {
+        LangiumParser: (services) => createCertirefParser(services),
+    },
     references: {
         ScopeProvider: (services) => new CertirefScopeProvider(services),
         ScopeComputation: (services) => new CertirefScopeComputation(services),
@@ -85,11 +90,13 @@ export const CertirefModule: Module<CertirefServices, PartialLangiumServices & C
 export const CertirefSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         DocumentBuilder: (shared) => new CertirefDocumentBuilder(shared),
+        TextDocuments: (shared) => new CertirefTextDocuments(shared),
     },
     lsp: {
         WorkspaceSymbolProvider: (shared) => new CertirefWorkspaceSymbolProvider(shared),
         FuzzyMatcher: () => new AccentInsensitiveFuzzyMatcher(),
         ExecuteCommandHandler: (shared) => new CertirefExecuteCommandHandler(shared),
+        DocumentUpdateHandler: (shared) => new CertirefDocumentUpdateHandler(shared),
     },
 };
 

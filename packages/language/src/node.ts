@@ -4,6 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import { createCertirefServices, type CertirefServices } from './certiref-module.js';
 import { NodeConfigProvider } from './config/node-config-provider.js';
+import { bytesProblem, sizeProblem } from './parser/size.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 
 export { NodeConfigProvider } from './config/node-config-provider.js';
@@ -58,9 +59,15 @@ export function notRegularFile(file: string): FileProblem {
  */
 export function readSource(file: string): { text: string } | { problem: FileProblem } {
     try {
-        if (!fs.statSync(file).isFile()) return { problem: notRegularFile(file) };
+        const stat = fs.statSync(file);
+        if (!stat.isFile()) return { problem: notRegularFile(file) };
+        // too large to hold: refused before reading, or once read (see parser/size.ts)
+        const huge = bytesProblem(stat.size);
+        if (huge) return { problem: { file, line: 1, column: 1, message: huge } };
         const read = decodeText(fs.readFileSync(file));
-        return typeof read === 'string' ? { text: read } : { problem: { file, ...read } };
+        if (typeof read !== 'string') return { problem: { file, ...read } };
+        const tooLarge = sizeProblem(read);
+        return tooLarge ? { problem: { file, line: 1, column: 1, message: tooLarge } } : { text: read };
     } catch (e) {
         return { problem: readProblem(file, e) };
     }
@@ -97,6 +104,9 @@ export async function loadDocuments(services: CertirefServices, files: string[],
  * byte that does not fit, rather than read with replacement characters (lost text).
  */
 export function decodeText(bytes: Uint8Array): string | { line: number; column: number; message: { fr: string; en: string } } {
+    if (isUtf16(bytes)) {
+        return { line: 1, column: 1, message: { fr: 'le texte est en UTF-16, pas en UTF-8 ; enregistrez le fichier en UTF-8', en: 'the text is UTF-16, not UTF-8; save the file as UTF-8' } };
+    }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
         return { ...position(bytes, nul), message: { fr: 'fichier binaire (octet nul)', en: 'binary file (NUL byte)' } };
@@ -108,6 +118,24 @@ export function decodeText(bytes: Uint8Array): string | { line: number; column: 
         const bad = firstInvalidUtf8(bytes);
         return { ...position(bytes, bad), message: { fr: 'le texte n\'est pas en UTF-8 ; enregistrez le fichier en UTF-8', en: 'the text is not UTF-8; save the file as UTF-8' } };
     }
+}
+
+/**
+ * UTF-16 (what Windows' Notepad and Excel call « Unicode »): its byte order mark, or, without
+ * one, text where one byte of each pair is NUL (Latin letters and digits) in most of the first
+ * pairs. Not binary: it says what to do.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+    const pairs = Math.min(Math.floor(bytes.length / 2), 2048);
+    if (pairs < 4) return false;
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < pairs; i++) {
+        if (bytes[2 * i] === 0 && bytes[2 * i + 1] !== 0) even++;
+        else if (bytes[2 * i + 1] === 0 && bytes[2 * i] !== 0) odd++;
+    }
+    return Math.max(even, odd) >= pairs * 0.75;
 }
 
 /**
@@ -139,22 +167,52 @@ export class CertirefNodeFileSystemProvider extends NodeFileSystemProvider {
     }
 }
 
+/**
+ * The line and column of a byte, as an editor shows them: lines end at LF, CRLF or a lone CR
+ * (as the lexer reads them), columns count UTF-16 code units from 1.
+ */
 function position(bytes: Uint8Array, offset: number): { line: number; column: number } {
     let line = 1;
     let start = 0;
-    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) [line, start] = [line + 1, i + 1];
+    for (let i = 0; i < offset; i++) {
+        if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) [line, start] = [line + 1, i + 1];
+    }
     const column = new TextDecoder('utf-8').decode(bytes.subarray(start, offset)).length + 1;
     return { line, column };
 }
 
+/**
+ * The first byte that is not well-formed UTF-8, by the same table as the decoder (Unicode,
+ * table 3-7): besides bytes out of place, an overlong form (E0 80, F0 80), a surrogate (ED A0)
+ * or a code point above U+10FFFF (F4 90) are refused at their first byte. Reading them as
+ * valid, as a simpler test did, gave the end of the file: a line that does not exist.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
     let i = 0;
     while (i < bytes.length) {
         const b = bytes[i];
-        const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-        if (n < 0) return i;
-        for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let n: number;
+        let low = 0x80;
+        let high = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf) n = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            n = 2;
+            if (b === 0xe0) low = 0xa0;
+            if (b === 0xed) high = 0x9f;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            n = 3;
+            if (b === 0xf0) low = 0x90;
+            if (b === 0xf4) high = 0x8f;
+        } else return i;
+        for (let k = 1; k <= n; k++) {
+            const next = bytes[i + k];
+            if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
+        }
         i += n + 1;
     }
-    return bytes.length;
+    return Math.max(0, bytes.length - 1);
 }

@@ -22,6 +22,9 @@ ruleTester('criterion-id-mismatch', {
                 { line: 12, column: 13, endLine: 12, endColumn: 20, message: 'Criterion CR12-14 names C12 to C14 under the id conventions, but C14 does not exist (the competencies of this range run C12 to C13). Fix the end of the range.', data: { missing: ['C14'] } },
                 { line: 13, column: 13, endLine: 13, endColumn: 17, message: 'Criterion CR10 à 12 names C10 to C12 under the id conventions, but C10 does not exist (the competencies of this range run C11 to C12). Fix the end of the range.', data: { missing: ['C10'] } },
             ] },
+        { name: 'a range of which one competency exists names that one, not a span', code: cert(seq(3), '  modalité E3 "M"\n    évalue C11 à C13\n    critère CR13 à 15 "a"'), errors: [
+                { line: 11, column: 13, endLine: 11, endColumn: 17, message: 'Criterion CR13 à 15 names C13 to C15 under the id conventions, but C15 does not exist (the competencies of this range run C13). Fix the end of the range.', data: { missing: ['C15'] } },
+            ] },
     ],
 });
 

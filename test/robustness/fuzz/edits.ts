@@ -79,9 +79,46 @@ export type Edit =
     | { op: 'truncate'; at: number }
     | { op: 'insertText'; at: number; text: string }
     | { op: 'deleteText'; at: number; length: number }
-    | { op: 'insertInText'; at: number; within: number; text: string };
+    | { op: 'insertInText'; at: number; within: number; text: string }
+    | { op: 'insertBulk'; at: number; kind: BulkKind; count: number };
 
-export const editArb: fc.Arbitrary<Edit> = fc.oneof(
+/**
+ * Long runs of one thing, the shapes that once cost the square of their length or overflowed
+ * the stack: comments (a line each, or all on one line), a long run of digits in an id, a long
+ * list of references, many ranges, many keywords or stray comment ends in a row.
+ */
+export type BulkKind = 'lineComments' | 'blockComments' | 'digits' | 'references' | 'ranges' | 'keywords' | 'strayCommentEnds';
+
+export function bulkText(kind: BulkKind, count: number): string {
+    switch (kind) {
+        case 'lineComments': return '// note\n'.repeat(count);
+        case 'blockComments': return '/**/ '.repeat(count);
+        case 'digits': return `    compétence ${'7'.repeat(count)}x "Long."\n`;
+        case 'references': return `    évalue ${Array.from({ length: count }, (_, i) => `C${(i % 40) + 1}`).join(', ')}\n`;
+        case 'ranges': return `    évalue ${Array.from({ length: count }, (_, i) => `C${(i % 7) + 1} à C${(i % 13) + 20}`).join(', ')}\n`;
+        case 'keywords': return `${'bloc '.repeat(count)}\n`;
+        case 'strayCommentEnds': return `${'*/ '.repeat(count)}\n`;
+    }
+}
+
+/**
+ * As many as a stage of the pipeline handles within its limit (STAGE_LIMIT_MS) at a linear cost,
+ * and far more than a quadratic one would: a syntax error costs more than a comment.
+ */
+const BULK_MAX: Record<BulkKind, number> = {
+    lineComments: 10_000, blockComments: 10_000, digits: 20_000, references: 5_000, ranges: 5_000, keywords: 2_000, strayCommentEnds: 2_000,
+};
+
+const bulkOf = (kinds: BulkKind[]): fc.Arbitrary<Edit> => fc.constantFrom(...kinds).chain((kind) => fc.record({
+    op: fc.constant('insertBulk' as const),
+    at: fc.integer({ min: 0, max: 1_000_000 }),
+    kind: fc.constant(kind),
+    count: fc.integer({ min: 1, max: BULK_MAX[kind] }),
+}));
+
+const bulkArb = bulkOf(['lineComments', 'blockComments', 'digits', 'references', 'ranges', 'keywords', 'strayCommentEnds']);
+
+const ordinaryEditArb: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ op: fc.constant('insertLine' as const), at, line: lineArb }),
     fc.record({ op: fc.constant('deleteLines' as const), at, count: fc.integer({ min: 1, max: 6 }) }),
     fc.record({ op: fc.constant('swapLines' as const), a: at, b: at }),
@@ -91,12 +128,15 @@ export const editArb: fc.Arbitrary<Edit> = fc.oneof(
     fc.record({ op: fc.constant('deleteText' as const), at, length: fc.integer({ min: 1, max: 40 }) }),
 );
 
+/** Ordinary edits, and now and then (one edit in 100) a long run of one thing, which costs seconds. */
+export const editArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 99, arbitrary: ordinaryEditArb }, { weight: 1, arbitrary: bulkArb });
+
 /**
  * Edits that mostly keep the file valid, so that the formatter's properties are tested often:
  * text typed inside an existing `"…"` text (its quotes and backslashes escaped), whole lines of
  * the seeds moved, swapped or repeated, comments and blank lines added.
  */
-export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof(
+const ordinarySafeEditArb: fc.Arbitrary<Edit> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ op: fc.constant('insertInText' as const), at, within: at, text: textArb }) },
     fc.record({ op: fc.constant('swapLines' as const), a: at, b: at }),
     fc.record({ op: fc.constant('duplicateLines' as const), at, count: fc.integer({ min: 1, max: 6 }) }),
@@ -106,6 +146,9 @@ export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof(
         textArb.map((t) => `/* ${t.replace(/\*\//g, '')} */`),
     ) }),
 );
+
+/** Safe edits, and now and then many comment lines (valid anywhere between two lines). */
+export const safeEditArb: fc.Arbitrary<Edit> = fc.oneof({ weight: 99, arbitrary: ordinarySafeEditArb }, { weight: 1, arbitrary: bulkOf(['lineComments']) });
 
 const scale = (fraction: number, length: number) => Math.floor((fraction / 1_000_001) * length);
 
@@ -150,6 +193,12 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
                 const t = texts[scale(e.at, texts.length)];
                 const i = t.index! + 1 + scale(e.within, t[0].length - 1);
                 out = out.slice(0, i) + e.text.replace(/[\\"]/g, '\\$&') + out.slice(i);
+                break;
+            }
+            case 'insertBulk': {
+                const lines = out.split('\n');
+                lines.splice(scale(e.at, lines.length + 1), 0, bulkText(e.kind, e.count).replace(/\n$/, ''));
+                out = lines.join('\n');
                 break;
             }
             case 'deleteText': {

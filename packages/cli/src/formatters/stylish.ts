@@ -1,11 +1,15 @@
-import { SEVERITY_WORDS } from 'certiref-language';
+import { largest, printable, SEVERITY_WORDS } from 'certiref-language';
 import type { CheckResult } from '../result.js';
 import { TEXTS } from '../texts.js';
 
 /** Colour on a terminal only, unless NO_COLOR is set. */
 export const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !('NO_COLOR' in process.env);
 
-/** ESLint's default report: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
+/**
+ * ESLint's default report: findings grouped by file, `line:col  severity  message  rule`, then a
+ * summary. File names and messages go through `printable`: no escape sequence from a title or a
+ * file name reaches the terminal.
+ */
 export function stylish(result: CheckResult, color = useColor(process.stdout)): string {
     const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const lines: string[] = [];
@@ -18,12 +22,12 @@ export function stylish(result: CheckResult, color = useColor(process.stdout)): 
         byFile.set(d.file, list);
     }
     for (const [file, diagnostics] of byFile) {
-        lines.push('', c('4', file));
-        const posWidth = Math.max(...diagnostics.map((d) => `${d.line}:${d.column}`.length));
-        const sevWidth = Math.max(...diagnostics.map((d) => label(d.severity).length));
+        lines.push('', c('4', printable(file)));
+        const posWidth = largest(diagnostics.map((d) => `${d.line}:${d.column}`.length));
+        const sevWidth = largest(diagnostics.map((d) => label(d.severity).length));
         for (const d of diagnostics) {
             const sevColor = d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36';
-            lines.push(`  ${c('2', `${d.line}:${d.column}`.padEnd(posWidth))}  ${c(sevColor, label(d.severity).padEnd(sevWidth))}  ${d.message}  ${c('2', d.rule)}`);
+            lines.push(`  ${c('2', `${d.line}:${d.column}`.padEnd(posWidth))}  ${c(sevColor, label(d.severity).padEnd(sevWidth))}  ${printable(d.message)}  ${c('2', d.rule)}`);
         }
     }
     const { errors, warnings, infos } = result.summary;
@@ -34,7 +38,7 @@ export function stylish(result: CheckResult, color = useColor(process.stdout)): 
         lines.push(c(errors > 0 ? '1;31' : '1;33', text));
         // silence on what is missing is not a clean bill: say which certifications wait for a fix
         for (const p of result.paused) {
-            lines.push(c('1;33', TEXTS.paused(p.certification, p.files.join(', ') || '…')[language]));
+            lines.push(c('1;33', TEXTS.paused(printable(p.certification), p.files.map((f) => printable(f)).join(', ') || '…')[language]));
         }
     } else {
         lines.push(TEXTS.noFinding(result.files.length)[language]);

@@ -104,8 +104,11 @@ export class StaticConfigProvider implements ConfigProvider {
  */
 export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap<string, { configurable?: boolean }>): { config: CertirefConfig; problems: ConfigProblem[] } {
     const problems: ConfigProblem[] = [];
-    const at = (needle: string | undefined, message: string) => {
-        const index = needle ? text.indexOf(needle) : -1;
+    let keys: Map<string, number> | undefined;
+    /** At a key (`['rules', 'id-pattern']`), where JSON.parse read it: its last occurrence. */
+    const at = (key: string[] | undefined, message: string) => {
+        keys ??= keyOffsets(text);
+        const index = key ? keys.get(key.join('\u0000')) ?? -1 : -1;
         const before = index >= 0 ? text.slice(0, index) : '';
         const line = before.split('\n').length;
         const column = index >= 0 ? index - before.lastIndexOf('\n') : 1;
@@ -132,48 +135,48 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
     const obj = raw as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
         if (key !== 'language' && key !== 'rules' && key !== 'registry' && key !== 'themes' && key !== 'limits' && key !== '$schema') {
-            at(`"${key}"`, `clé inconnue « ${key} » (attendu : language, rules, registry, themes, limits) / unknown key "${key}" (expected: language, rules, registry, themes, limits)`);
+            at([key], `clé inconnue « ${key} » (attendu : language, rules, registry, themes, limits) / unknown key "${key}" (expected: language, rules, registry, themes, limits)`);
         }
     }
     if (obj.language !== undefined) {
         if (obj.language === 'fr' || obj.language === 'en') config.language = obj.language;
-        else at('"language"', 'language doit valoir "fr" ou "en" / language must be "fr" or "en"');
+        else at(['language'], 'language doit valoir "fr" ou "en" / language must be "fr" or "en"');
     }
     if (obj.registry !== undefined) {
         const registry = obj.registry as Record<string, unknown>;
         if (typeof registry !== 'object' || registry === null || Array.isArray(registry)) {
-            at('"registry"', 'registry doit être un objet / registry must be an object');
+            at(['registry'], 'registry doit être un objet / registry must be an object');
         } else {
             config.registry = {};
             for (const [key, value] of Object.entries(registry)) {
                 if (key === 'export' || key === 'index') {
                     if (typeof value === 'string' && value.trim() !== '') config.registry[key] = value;
-                    else at(`"${key}"`, `registry.${key} doit être un chemin / must be a path`);
+                    else at(['registry', key], `registry.${key} doit être un chemin / must be a path`);
                 } else if (key === 'threshold') {
                     if (typeof value === 'number' && value > 0 && value <= 1) config.registry.threshold = value;
-                    else at('"threshold"', 'registry.threshold doit être un nombre entre 0 et 1 (0.5 = 50 %) / must be a number between 0 and 1');
+                    else at(['registry', 'threshold'], 'registry.threshold doit être un nombre entre 0 et 1 (0.5 = 50 %) / must be a number between 0 and 1');
                 } else {
-                    at(`"${key}"`, `clé inconnue « ${key} » dans registry (attendu : export, index, threshold) / unknown key "${key}" in registry (expected: export, index, threshold)`);
+                    at(['registry', key], `clé inconnue « ${key} » dans registry (attendu : export, index, threshold) / unknown key "${key}" in registry (expected: export, index, threshold)`);
                 }
             }
         }
     }
     if (obj.rules !== undefined) {
         if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
-            at('"rules"', 'rules doit être un objet / rules must be an object');
+            at(['rules'], 'rules doit être un objet / rules must be an object');
         } else {
             config.rules = {};
             for (const [rule, severity] of Object.entries(obj.rules as Record<string, unknown>)) {
                 if (knownRules && !knownRules.has(rule)) {
-                    at(`"${rule}"`, `règle inconnue « ${rule} » / unknown rule "${rule}"`);
+                    at(['rules', rule], `règle inconnue « ${rule} » / unknown rule "${rule}"`);
                     continue;
                 }
                 if (knownRules?.get(rule)?.configurable === false) {
-                    at(`"${rule}"`, `la règle ${rule} ne se règle pas / rule ${rule} cannot be configured`);
+                    at(['rules', rule], `la règle ${rule} ne se règle pas / rule ${rule} cannot be configured`);
                     continue;
                 }
                 if (!SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {
-                    at(`"${rule}"`, `sévérité invalide pour ${rule} : ${JSON.stringify(severity)} (attendu : ${SEVERITY_SETTINGS.join(', ')}) / invalid severity for ${rule}`);
+                    at(['rules', rule], `sévérité invalide pour ${rule} : ${JSON.stringify(severity)} (attendu : ${SEVERITY_SETTINGS.join(', ')}) / invalid severity for ${rule}`);
                     continue;
                 }
                 config.rules[rule] = severity as SeveritySetting;
@@ -182,19 +185,19 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
     }
     if (obj.themes !== undefined) {
         const themes = parseThemes(obj.themes);
-        if (typeof themes === 'string') at('"themes"', themes);
+        if (typeof themes === 'string') at(['themes'], themes);
         else config.themes = themes;
     }
     if (obj.limits !== undefined) {
         if (typeof obj.limits !== 'object' || obj.limits === null || Array.isArray(obj.limits)) {
-            at('"limits"', 'limits doit être un objet / limits must be an object');
+            at(['limits'], 'limits doit être un objet / limits must be an object');
         } else {
             config.limits = {};
             for (const [field, value] of Object.entries(obj.limits as Record<string, unknown>)) {
                 if (!TEXT_LIMIT_FIELDS.includes(field as keyof TextLimits)) {
-                    at(`"${field}"`, `limite inconnue « ${field} » (attendu : ${TEXT_LIMIT_FIELDS.join(', ')}) / unknown limit "${field}"`);
+                    at(['limits', field], `limite inconnue « ${field} » (attendu : ${TEXT_LIMIT_FIELDS.join(', ')}) / unknown limit "${field}"`);
                 } else if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-                    at(`"${field}"`, `la limite ${field} doit être un nombre entier de caractères / limit ${field} must be a whole number of characters`);
+                    at(['limits', field], `la limite ${field} doit être un nombre entier de caractères / limit ${field} must be a whole number of characters`);
                 } else {
                     config.limits[field as keyof TextLimits] = value;
                 }
@@ -202,6 +205,42 @@ export function parseConfig(text: string, file: string, knownRules?: ReadonlyMap
         }
     }
     return { config, problems };
+}
+
+/**
+ * Where each key of a JSON text stands, by its path (`rules` › `id-pattern`, joined by U+0000):
+ * the offset of its opening quote, at its last occurrence — the one JSON.parse keeps when a key
+ * is written twice. The text is known to parse.
+ */
+function keyOffsets(text: string): Map<string, number> {
+    const out = new Map<string, number>();
+    // one frame per open object or array: the path to it, and the last key read in it
+    const frames: Array<{ path: string[]; key?: string; object: boolean }> = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            const start = i;
+            for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+            i++;
+            const frame = frames[frames.length - 1];
+            let j = i;
+            while (j < text.length && /\s/.test(text[j])) j++;
+            if (frame?.object && text[j] === ':') {
+                const key = JSON.parse(text.slice(start, i)) as string;
+                frame.key = key;
+                out.set([...frame.path, key].join('\u0000'), start);
+            }
+            continue;
+        }
+        if (c === '{' || c === '[') {
+            const parent = frames[frames.length - 1];
+            const path = parent ? (parent.object && parent.key !== undefined ? [...parent.path, parent.key] : [...parent.path, '[]']) : [];
+            frames.push({ path, object: c === '{' });
+        } else if (c === '}' || c === ']') frames.pop();
+        i++;
+    }
+    return out;
 }
 
 /** `themes`: a list of `{ "name": "…" or { "fr": "…", "en": "…" }, "words": ["…"] }`; a message when it is not. */

@@ -7,6 +7,7 @@ import type { CertificationModel, CompetencyModel, CriterionModel, ModalityModel
 import { blocJuries, certificationTitle, containerHeading, evaluationTable, modalityMeta as metaOf, modalityName, partName, rncpNumber, shownContainers, type BlocJury, type Candidate } from '../model/view.js';
 import type { OfficeOptions } from './format.js';
 
+import { append } from '../util/arrays.js';
 import { xmlText } from './tables.js';
 import { colon, frenchLabels } from '../typography.js';
 
@@ -109,7 +110,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
         const body: Array<Paragraph | Table> = [];
         // the title block: what France Compétences reads first; a field the source does not give says so
         body.push(new Paragraph({ text: xmlText(certificationTitle(model)), heading: HeadingLevel.TITLE }));
-        if (model.description) body.push(...paragraphs(model.description, { italics: true }));
+        if (model.description) append(body, paragraphs(model.description, { italics: true }));
         const fields: Array<[string, string | undefined]> = [
             [L.certification, `${certificationTitle(model)} (${model.id})`],
             [L.rncp, model.rncp ? `RNCP${rncpNumber(model)}` : undefined],
@@ -129,7 +130,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
         const threeWidths = columns(0.28, 0.32, 0.40);
         for (const container of shownContainers(model)) {
             body.push(new Paragraph({ text: xmlText(containerHeading(container, { language })), heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
-            if (container.description) body.push(...paragraphs(container.description));
+            if (container.description) append(body, paragraphs(container.description));
             const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.activities, L.competencies, L.evaluation].map((h, i) => cell(paragraphs(h, { bold: true }), threeWidths[i], { header: true })) })];
             const described = new Set<ModalityModel>();
             const describedParts = new Set<PartModel>();
@@ -139,16 +140,16 @@ export async function toDocx(models: CertificationModel[], language: Language, o
                 let part: PartModel | undefined;
                 for (const cr of list) {
                     if (cr.part && cr.part !== part) {
-                        out.push(...paragraphs(partHeading(cr.part), { bold: true, italics: true }));
+                        append(out, paragraphs(partHeading(cr.part), { bold: true, italics: true }));
                         if (!describedParts.has(cr.part)) {
                             describedParts.add(cr.part);
                             const meta = modalityMeta(cr.part);
-                            if (meta) out.push(...paragraphs(meta, { italics: true }));
-                            if (cr.part.description) out.push(...paragraphs(cr.part.description));
+                            if (meta) append(out, paragraphs(meta, { italics: true }));
+                            if (cr.part.description) append(out, paragraphs(cr.part.description));
                         }
                     }
                     part = cr.part;
-                    out.push(...paragraphs(`${criterionText(cr, false)}${suffix(cr)}`));
+                    append(out, paragraphs(`${criterionText(cr, false)}${suffix(cr)}`));
                 }
                 return out;
             };
@@ -158,8 +159,8 @@ export async function toDocx(models: CertificationModel[], language: Language, o
                 if (!described.has(m)) {
                     described.add(m);
                     const meta = modalityMeta(m);
-                    if (meta) out.push(...paragraphs(meta, { italics: true }));
-                    if (m.description) out.push(...paragraphs(m.description));
+                    if (meta) append(out, paragraphs(meta, { italics: true }));
+                    if (m.description) append(out, paragraphs(m.description));
                 }
                 return out;
             };
@@ -167,9 +168,9 @@ export async function toDocx(models: CertificationModel[], language: Language, o
             for (const { activity: a, modalities } of evaluated.rows) {
                 const evaluation: Paragraph[] = [];
                 for (const { modality: m, criteria, withoutCriterion } of modalities) {
-                    evaluation.push(...modalityParagraphs(m));
-                    evaluation.push(...criteriaParagraphs(criteria));
-                    for (const c of withoutCriterion) evaluation.push(...paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
+                    append(evaluation, modalityParagraphs(m));
+                    append(evaluation, criteriaParagraphs(criteria));
+                    for (const c of withoutCriterion) append(evaluation, paragraphs(`${c.id}${colon(language)}${L.noCriterion}`, { italics: true }));
                 }
                 rows.push(new TableRow({
                     children: [
@@ -182,8 +183,8 @@ export async function toDocx(models: CertificationModel[], language: Language, o
             // modalities and criteria that no activity's row holds: never lost from the référentiel d'évaluation
             const rest: Paragraph[] = [];
             for (const { modality: m, criteria: left } of evaluated.rest) {
-                rest.push(...modalityParagraphs(m));
-                rest.push(...criteriaParagraphs(left, (cr) => (cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : '')));
+                append(rest, modalityParagraphs(m));
+                append(rest, criteriaParagraphs(left, (cr) => (cr.judges.length ? ` (${cr.judges.map((c: CompetencyModel) => c.id).join(', ')})` : '')));
             }
             if (rest.length) rows.push(new TableRow({ children: [cell(paragraphs(L.unattached, { italics: true }), threeWidths[0]), cell([], threeWidths[1]), cell(rest, threeWidths[2])] }));
             body.push(table(rows, threeWidths));
@@ -191,7 +192,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
 
         // the jury's grids, per bloc
         body.push(new Paragraph({ text: L.grids, heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
-        body.push(...juryGrids(model));
+        append(body, juryGrids(model));
         sections.push(section(model, body));
     }
     return Packer.toBuffer(wordDocument(models, sections));
@@ -232,7 +233,7 @@ export async function toDocx(models: CertificationModel[], language: Language, o
                 const last = g === jury.grids.length - 1;
                 body.push(new Paragraph({ text: xmlText(modalityName(m)), heading: HeadingLevel.HEADING_3, keepNext: true }));
                 const meta = modalityMeta(m);
-                if (meta) body.push(...paragraphs(meta, { italics: true, keepNext: true }));
+                if (meta) append(body, paragraphs(meta, { italics: true, keepNext: true }));
                 const rows = [new TableRow({ tableHeader: true, cantSplit: true, children: [L.competency, L.criterion, L.acquired, L.notAcquired, L.observations].map((h, i) => cell(paragraphs(h, { bold: true, keepNext: true }), gridWidths[i], { header: true })) })];
                 // rows made once it is known whether they keep with the decision that follows
                 const makers: Array<(keep: boolean) => TableRow> = [];
@@ -253,14 +254,14 @@ export async function toDocx(models: CertificationModel[], language: Language, o
                 }
                 // the last grid's last row keeps with the decision that follows (keep-with-next on its paragraphs, as
                 // Word reads it; LibreOffice 7.4 does not honour it inside a table), every row whole on its page
-                rows.push(...makers.map((make, i) => make(last && i === makers.length - 1)));
+                append(rows, makers.map((make, i) => make(last && i === makers.length - 1)));
                 body.push(table(rows, gridWidths));
             });
             // one decision for the bloc, after all its modalities, with the rule that validates it
             const kind = container.containerKind;
             if (jury.validation) body.push(new Paragraph({ spacing: { before: 240, after: 60 }, keepNext: true, children: [new TextRun({ text: `${L.validation} `, bold: true }), new TextRun({ text: xmlText(jury.validation) })] }));
             body.push(new Paragraph({ spacing: { before: jury.validation ? 60 : 240, after: 120 }, keepNext: true, children: [new TextRun({ text: `${L.decision}   ☐ ${L.validated[kind]}     ☐ ${L.notValidated[kind]}`, bold: true })] }));
-            body.push(...paragraphs(L.juryDate, { keepNext: true }));
+            append(body, paragraphs(L.juryDate, { keepNext: true }));
             const examiners = (candidate?.examiners ?? '').split(/\s*[,;\n]\s*/).filter(Boolean);
             const signatureRows = Math.max(3, examiners.length);
             body.push(table([

@@ -5,13 +5,19 @@ import type { CertificationModel, ModalityModel } from '../model/types.js';
 
 /**
  * Text that Markdown renderers (GitHub, GitLab …) show as written: HTML's characters as entities,
- * Markdown's punctuation (links, emphasis, code, tables) escaped. Line breaks are left to the caller.
+ * Markdown's punctuation (links, images, emphasis, code, tables) escaped. What GitHub links by
+ * itself in plain text — a bare URL (`https://…`, `www.…`), an e-mail address, an `@mention`
+ * (which notifies that person when a report is posted), an issue `#12` — gets an invisible word
+ * joiner (U+2060) after its `@`, `#`, scheme or `www`, which renderers show as nothing and which
+ * breaks the link. Line breaks are left to the caller.
  */
 export function escapeMarkdownText(text: string): string {
     return text
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
         .replace(/([\\`*_[\]|~#])/g, '\\$1')
-        .replace(/^(\s*)([-+])/gm, '$1\\$2');
+        .replace(/^(\s*)([-+])/gm, '$1\\$2')
+        .replace(/([@#])(?=[\p{L}\p{N}_])/gu, '$1\u2060')
+        .replace(/\b(https?|ftp|www)(?=:\/\/|\.)/gi, '$1\u2060');
 }
 
 /**

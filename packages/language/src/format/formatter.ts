@@ -117,6 +117,12 @@ function layout(root: AstNode, text: string): string {
         const next = items[i + 1];
         return next !== undefined && !hasBlank(items[i].end, next.offset) && (next.comment ? onOwnLine(i + 1) : next.lineDepth !== undefined);
     };
+    // the element each item's line belongs to: itself, or for a comment the first item after the
+    // run of comments attached to it (computed once from the end: a run of 100,000 comment lines
+    // walked again from each of them took hours)
+    const owners = new Array<number>(items.length + 1);
+    owners[items.length] = items.length;
+    for (let i = items.length - 1; i >= 0; i--) owners[i] = items[i].comment && attachedToNext(i) ? owners[i + 1] : i;
     const lines: string[] = [];
     let current: string | undefined;
     let currentDepth = 0;
@@ -139,9 +145,7 @@ function layout(root: AstNode, text: string): string {
         }
         flush();
         // the element this line belongs to: itself, or for comments the element they sit above
-        let j = i;
-        while (j < items.length && items[j].comment && attachedToNext(j)) j++;
-        const owner = items[j];
+        const owner = items[owners[i]];
         const depth = leaf.comment ? (owner && !owner.comment ? owner.lineDepth ?? currentDepth + 1 : currentDepth) : leaf.lineDepth!;
         if (lines.length > 0) {
             const firstOfGroup = !(i > 0 && attachedToNext(i - 1));

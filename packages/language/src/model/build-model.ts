@@ -1,8 +1,9 @@
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, idsInRange, splitId } from './ids.js';
+import { completeRangeEnd, Conventions, DEFAULT_CONVENTIONS, hyphenRange, IdIndex, idsInRange, RangeReader, splitId } from './ids.js';
 import { textOf, unquote } from './text.js';
+import { append } from '../util/arrays.js';
 import type {
     ActivityModel, BlocModel, CertificationModel, CompetencyModel, ContainerModel, CriterionModel,
     ModalityMode, ModalityModel, OptionModel, PartModel, SourceLocation, UnresolvedReference,
@@ -202,13 +203,17 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         for (const p of properties) {
             if (ast.isKindProperty(p)) target.kind = textOf(p.value);
             else if (ast.isModeProperty(p)) target.mode = modeOf(p.mode);
-            else if (ast.isDeliverablesProperty(p)) target.deliverables.push(...(p.items ?? []).map(textOf));
+            else if (ast.isDeliverablesProperty(p)) append(target.deliverables, (p.items ?? []).map(textOf));
             else if (ast.isDescriptionProperty(p)) target.description = joinText(target.description, textOf(p.text));
             else if (ast.isEvaluatesProperty(p)) {
                 target.evaluatesDeclared = true;
                 pending.push(() => {
                     const resolved = resolveRefs(p.refs, container, uri, () => (target.evaluatesIncomplete = true));
-                    for (const c of resolved) if (!target.evaluates.includes(c)) target.evaluates.push(c);
+                    const known = new Set(target.evaluates);
+                    for (const c of resolved) if (!known.has(c)) {
+                        known.add(c);
+                        target.evaluates.push(c);
+                    }
                 });
             }
         }
@@ -235,6 +240,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         else byId.set(c.id, [c]);
     }
     const conventions = new Conventions(cert.conventions);
+    const idIndex = new IdIndex(byId.keys());
     const lookup = (id: string, from: ContainerModel) => pick(byId.get(id), from);
     for (const c of competencies) c.duplicate = lookup(c.id, c.option ?? c.bloc) !== c;
     for (const run of pending) run();
@@ -242,7 +248,14 @@ export function buildCertificationModel(certificationId: string, documents: Lang
     /** Resolves `évalue`/`juge` lists; `onGap` is told when an item could not be resolved. */
     function resolveRefs(refs: ast.CompetencyRefs, from: ContainerModel, uri: string, onGap?: () => void): CompetencyModel[] {
         const out: CompetencyModel[] = [];
+        const seen = new Set<CompetencyModel>();
+        const add = (c: CompetencyModel) => {
+            if (seen.has(c)) return;
+            seen.add(c);
+            out.push(c);
+        };
         if (!refs?.items) return out; // `évalue` with nothing after it yet: a syntax error, nothing to resolve
+        const ranges = new RangeReader(idIndex);
         const gap = (u: UnresolvedReference) => {
             cert.unresolved.push(u);
             onGap?.();
@@ -264,13 +277,13 @@ export function buildCertificationModel(certificationId: string, documents: Lang
                     } else if (a.number > b.number) {
                         gap({ kind: 'competency', reason: 'range-reversed', name: `${start} à ${end}`, suggestion: `${end} à ${start}`, source: locate(item, uri) });
                     } else {
-                        for (const id of idsInRange(start, end, byId.keys()) ?? []) {
+                        for (const id of ranges.newIds(a, b)) {
                             const c = lookup(id, from);
-                            if (c && !out.includes(c)) out.push(c);
+                            if (c) add(c);
                         }
                     }
                 }
-            } else if (first && !out.includes(first)) out.push(first);
+            } else if (first) add(first);
         }
         return out;
     }
@@ -282,7 +295,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
             const a = conventions.competencyIdsFor(start);
             const b = conventions.competencyIdsFor(end);
             for (const s of a) for (const e of b) {
-                const ids = idsInRange(s, e, byId.keys());
+                const ids = idsInRange(s, e, idIndex);
                 if (ids && ids.length > 0) return ids;
             }
             return a.length > 0 && b.length > 0 ? [`${a[0]} à ${b[0]}`] : [];
@@ -301,6 +314,7 @@ export function buildCertificationModel(certificationId: string, documents: Lang
         return single;
     }
 
+    const judgedBy = new Map<CompetencyModel, Set<CriterionModel>>();
     for (const bloc of cert.blocs) {
         for (const container of [bloc, ...bloc.options]) {
             for (const modality of container.modalities) {
@@ -337,7 +351,13 @@ export function buildCertificationModel(certificationId: string, documents: Lang
                 modality.evaluatedCompetencies = [...new Set(evaluated)];
                 for (const c of modality.evaluatedCompetencies) c.evaluatedBy.push(modality);
                 for (const criterion of [...modality.criteria, ...modality.parts.flatMap((p) => p.criteria)]) {
-                    for (const c of criterion.judges) if (!c.criteria.includes(criterion)) c.criteria.push(criterion);
+                    for (const c of criterion.judges) {
+                        let known = judgedBy.get(c);
+                        if (!known) judgedBy.set(c, (known = new Set(c.criteria)));
+                        if (known.has(criterion)) continue;
+                        known.add(criterion);
+                        c.criteria.push(criterion);
+                    }
                 }
             }
         }

@@ -74,8 +74,15 @@ export class Conventions {
     }
 }
 
+/**
+ * Beyond this length a text is no id a convention was written for; a convention whose
+ * placeholders touch (`C{a}{n}`) would take the square of its length to match.
+ */
+const LONGEST_CONVENTIONAL_ID = 256;
+
 function apply(conventions: CompiledConvention[], id: string): string[] {
     const out: string[] = [];
+    if (id.length > LONGEST_CONVENTIONAL_ID) return out;
     for (const c of conventions) {
         const m = c.regex.exec(id);
         if (!m) continue;
@@ -92,9 +99,18 @@ export interface SplitId {
 }
 
 export function splitId(id: string): SplitId | undefined {
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (!m) return undefined;
-    return { stem: m[1], number: Number(m[2]) };
+    // a scan from the end rather than /^(.*?)(\d+)$/, whose backtracking took the square of the
+    // length of an id of many digits not ending in one (20,000 digits then a letter: seconds)
+    const start = digitsBefore(id, id.length);
+    if (start === id.length) return undefined;
+    return { stem: id.slice(0, start), number: Number(id.slice(start)) };
+}
+
+/** Where the run of ASCII digits that ends at `end` starts (`end` when there is none). */
+function digitsBefore(id: string, end: number): number {
+    let i = end;
+    while (i > 0 && id.charCodeAt(i - 1) >= 48 && id.charCodeAt(i - 1) <= 57) i--;
+    return i;
 }
 
 /**
@@ -111,22 +127,109 @@ export function completeRangeEnd(start: string, end: string): string {
 
 /** `CR18-19` read as a range `CR18 à CR19`, or undefined. */
 export function hyphenRange(id: string): [string, string] | undefined {
-    const m = /^(.*?)(\d+)-(\d+)$/.exec(id);
-    if (!m) return undefined;
-    if (Number(m[3]) <= Number(m[2])) return undefined;
-    return [m[1] + m[2], m[1] + m[3]];
+    // `stem digits - digits` read from the end, in one pass (as splitId)
+    const last = digitsBefore(id, id.length);
+    if (last === id.length || last < 2 || id[last - 1] !== '-') return undefined;
+    const first = digitsBefore(id, last - 1);
+    if (first === last - 1) return undefined;
+    const stem = id.slice(0, first);
+    const from = id.slice(first, last - 1);
+    const to = id.slice(last);
+    if (Number(to) <= Number(from)) return undefined;
+    return [stem + from, stem + to];
+}
+
+/**
+ * Ids grouped by stem (case aside) and sorted by number, so that a range is found by two binary
+ * searches rather than by reading every id (a référentiel of 10,000 competencies and 20,000
+ * ranges would otherwise read 200 million ids).
+ */
+export class IdIndex {
+    private readonly byStem = new Map<string, Array<{ id: string; number: number }>>();
+
+    constructor(ids: Iterable<string>) {
+        for (const id of ids) {
+            const s = splitId(id);
+            if (!s) continue;
+            const key = s.stem.toLowerCase();
+            const list = this.byStem.get(key);
+            if (list) list.push({ id, number: s.number });
+            else this.byStem.set(key, [{ id, number: s.number }]);
+        }
+        // stable: ids of equal number keep the order they were given in
+        for (const list of this.byStem.values()) list.sort((a, b) => a.number - b.number);
+    }
+
+    /** The ids of this stem whose number lies between `low` and `high`, both included, by number. */
+    between(stem: string, low: number, high: number): string[] {
+        const span = this.span(stem, low, high);
+        const out: string[] = [];
+        if (span) for (let i = span.from; i < span.to; i++) out.push(span.list[i].id);
+        return out;
+    }
+
+    /** Where the ids of a range stand in their stem's list: `list[from]` to `list[to - 1]`. */
+    span(stem: string, low: number, high: number): { key: string; list: ReadonlyArray<{ id: string }>; from: number; to: number } | undefined {
+        const key = stem.toLowerCase();
+        const list = this.byStem.get(key);
+        if (!list) return undefined;
+        return { key, list, from: firstNotBefore(list, (n) => n < low), to: firstNotBefore(list, (n) => n <= high) };
+    }
+}
+
+/**
+ * The ranges of one list (`évalue C1 à C10000, C1 à C10000, …`), each giving only the ids no
+ * range before it gave: an id is read once however many ranges cover it, so 20,000 ranges over
+ * 10,000 competencies cost about 30,000 steps, not 200 million. Positions already given are
+ * skipped through a map of jumps (as in a union-find), shortened as they are followed.
+ */
+export class RangeReader {
+    private readonly next = new Map<string, Map<number, number>>();
+
+    constructor(private readonly index: IdIndex) {}
+
+    /** The ids of `start à end` (ends of one stem, in order) that no earlier range gave, by number. */
+    newIds(start: SplitId, end: SplitId): string[] {
+        const span = this.index.span(start.stem, start.number, end.number);
+        const out: string[] = [];
+        if (!span) return out;
+        let jumps = this.next.get(span.key);
+        if (!jumps) this.next.set(span.key, (jumps = new Map()));
+        const find = (p: number): number => {
+            let q = p;
+            while (jumps.has(q)) q = jumps.get(q)!;
+            for (let r = p; r !== q;) {
+                const n = jumps.get(r)!;
+                jumps.set(r, q);
+                r = n;
+            }
+            return q;
+        };
+        for (let p = find(span.from); p < span.to; p = find(p + 1)) {
+            out.push(span.list[p].id);
+            jumps.set(p, p + 1);
+        }
+        return out;
+    }
+}
+
+/** The first position of a list sorted by number whose number is not `before` (all are: its length). */
+function firstNotBefore(list: Array<{ number: number }>, before: (n: number) => boolean): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(list[mid].number)) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 /** The ids of a range, both ends included, when both ends share a stem: `C11`…`C13`. */
-export function idsInRange(start: string, end: string, candidates: Iterable<string>): string[] | undefined {
+export function idsInRange(start: string, end: string, candidates: Iterable<string> | IdIndex): string[] | undefined {
     const a = splitId(start);
     const b = splitId(end);
     if (!a || !b || a.stem.toLowerCase() !== b.stem.toLowerCase() || a.number > b.number) return undefined;
-    const out: string[] = [];
-    for (const id of candidates) {
-        const s = splitId(id);
-        if (s && s.stem.toLowerCase() === a.stem.toLowerCase() && s.number >= a.number && s.number <= b.number) out.push(id);
-    }
-    return out.sort((x, y) => splitId(x)!.number - splitId(y)!.number);
+    const index = candidates instanceof IdIndex ? candidates : new IdIndex(candidates);
+    return index.between(a.stem, a.number, b.number);
 }
-

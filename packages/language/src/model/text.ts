@@ -1,3 +1,4 @@
+import { smallest } from '../util/arrays.js';
 /**
  * Text as written in a .ref file: `"…"` over several lines (where `\"` is a quote and `\\` a
  * backslash; any other backslash stays as written), or `"""…"""` taken as it is. The model
@@ -19,10 +20,13 @@ function isRaw(token: string): boolean {
 
 /** A raw text's lines as written, less their common indentation and the blank first and last lines. */
 function dedent(text: string): string {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    while (lines.length > 0 && lines[0].trim() === '') lines.shift();
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
+    const all = text.replace(/\r\n?/g, '\n').split('\n');
+    let first = 0;
+    let end = all.length;
+    while (first < end && all[first].trim() === '') first++;
+    while (end > first && all[end - 1].trim() === '') end--;
+    const lines = all.slice(first, end);
+    const indent = smallest(lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
     return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0).trimEnd()).join('\n');
 }
 

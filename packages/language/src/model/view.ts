@@ -102,9 +102,52 @@ export function modalityMeta(m: ModalityModel | PartModel, language: Language, o
         .filter((x): x is string => Boolean(x));
 }
 
-/** The criteria of a modality that judge a competency. */
+/** Per modality: what it evaluates (a set), its criteria by the competency they judge, those that judge none of it. */
+interface ModalityIndex {
+    evaluated: Set<CompetencyModel>;
+    judging: Map<CompetencyModel, CriterionModel[]>;
+    unattached: CriterionModel[];
+}
+
+const modalityIndexes = new WeakMap<ModalityModel, ModalityIndex>();
+
+/**
+ * Read once per modality (and kept while the model lives): a grid or an export asking, for each
+ * of 10,000 competencies, which of 10,000 criteria judge it would otherwise read them all each
+ * time (a minute for one modality).
+ */
+function indexOf(m: ModalityModel): ModalityIndex {
+    let index = modalityIndexes.get(m);
+    if (!index) {
+        const evaluated = new Set(m.evaluatedCompetencies);
+        const criteria = criteriaOfModality(m);
+        const unattached = criteria.filter((cr) => !cr.judges.some((c) => evaluated.has(c)));
+        modalityIndexes.set(m, (index = { evaluated, judging: byJudged(criteria), unattached }));
+    }
+    return index;
+}
+
+/** Criteria by the competency they judge, each list in the criteria's order. */
+function byJudged(criteria: CriterionModel[]): Map<CompetencyModel, CriterionModel[]> {
+    const out = new Map<CompetencyModel, CriterionModel[]>();
+    for (const cr of criteria) {
+        for (const c of new Set(cr.judges)) {
+            const list = out.get(c);
+            if (list) list.push(cr);
+            else out.set(c, [cr]);
+        }
+    }
+    return out;
+}
+
+/** Whether the modality evaluates the competency. */
+export function evaluatesCompetency(m: ModalityModel, c: CompetencyModel): boolean {
+    return indexOf(m).evaluated.has(c);
+}
+
+/** The criteria of a modality that judge a competency, in their order. */
 export function criteriaJudging(m: ModalityModel, c: CompetencyModel): CriterionModel[] {
-    return criteriaOfModality(m).filter((x) => x.judges.includes(c));
+    return indexOf(m).judging.get(c) ?? [];
 }
 
 /** A modality's jury grid: each competency it evaluates with the criteria that judge it, then the criteria that judge none of them. */
@@ -117,11 +160,10 @@ export interface JuryGrid {
 }
 
 export function juryGrid(m: ModalityModel): JuryGrid {
-    const evaluated = m.evaluatedCompetencies;
     return {
         modality: m,
-        rows: evaluated.map((competency) => ({ competency, criteria: criteriaJudging(m, competency) })),
-        unattached: criteriaOfModality(m).filter((x) => !x.judges.some((c) => evaluated.includes(c))),
+        rows: m.evaluatedCompetencies.map((competency) => ({ competency, criteria: criteriaJudging(m, competency) })),
+        unattached: indexOf(m).unattached,
     };
 }
 
@@ -146,7 +188,7 @@ export function coverageMatrix(model: CertificationModel): CoverageMatrix {
         modalities,
         rows: all.flatMap(competenciesOf).map((competency) => ({
             competency,
-            cells: modalities.map((m) => (m.evaluatedCompetencies.includes(competency) ? criteriaJudging(m, competency).length : undefined)),
+            cells: modalities.map((m) => (evaluatesCompetency(m, competency) ? criteriaJudging(m, competency).length : undefined)),
             notEvaluated: competency.evaluatedBy.length === 0,
             gap: competency.evaluatedBy.length === 0 || competency.criteria.length === 0,
         })),
@@ -171,17 +213,20 @@ export interface EvaluationTable {
 export function evaluationTable(container: ContainerModel): EvaluationTable {
     const listed = new Set<CriterionModel>();
     const named = new Set<ModalityModel>();
-    const rows = container.activities.map((activity) => ({
-        activity,
-        modalities: container.modalities.filter((m) => activity.competencies.some((c) => m.evaluatedCompetencies.includes(c))).map((modality) => {
-            named.add(modality);
-            // each criterion once, in the order of the source, even when it judges several competencies of the activity
-            const criteria = criteriaOfModality(modality).filter((cr) => cr.judges.some((c) => activity.competencies.includes(c)));
-            for (const cr of criteria) listed.add(cr);
-            const withoutCriterion = activity.competencies.filter((x) => modality.evaluatedCompetencies.includes(x) && !criteria.some((cr) => cr.judges.includes(x)));
-            return { modality, criteria, withoutCriterion };
-        }),
-    }));
+    const rows = container.activities.map((activity) => {
+        const own = new Set(activity.competencies);
+        return {
+            activity,
+            modalities: container.modalities.filter((m) => activity.competencies.some((c) => evaluatesCompetency(m, c))).map((modality) => {
+                named.add(modality);
+                // each criterion once, in the order of the source, even when it judges several competencies of the activity
+                const criteria = criteriaOfModality(modality).filter((cr) => cr.judges.some((c) => own.has(c)));
+                for (const cr of criteria) listed.add(cr);
+                const withoutCriterion = activity.competencies.filter((x) => evaluatesCompetency(modality, x) && criteriaJudging(modality, x).length === 0);
+                return { modality, criteria, withoutCriterion };
+            }),
+        };
+    });
     const rest = container.modalities
         .map((modality) => ({ modality, criteria: criteriaOfModality(modality).filter((cr) => !listed.has(cr)) }))
         .filter((r) => r.criteria.length > 0 || !named.has(r.modality));
@@ -215,10 +260,11 @@ export function exportRows(models: CertificationModel[], language: Language = 'e
             const bloc = blocOf(container);
             const base = { certification: model.id, bloc: bloc.id, option: container.containerKind === 'option' ? container.id : '' };
             const criteria = container.modalities.flatMap(criteriaOfModality);
+            const judgingOf = byJudged(criteria);
             const done = new Set<CriterionModel>();
             for (const activity of container.activities) {
                 for (const c of activity.competencies) {
-                    const judging = criteria.filter((cr) => cr.judges.includes(c));
+                    const judging = judgingOf.get(c) ?? [];
                     if (judging.length === 0) {
                         rows.push({
                             ...base, activity: activity.id, competency: c.id, competencyText: c.text,

@@ -49,6 +49,7 @@ const LABELS = {
         decision: 'Décision du jury :', validated: { bloc: 'bloc validé', option: 'option validée' }, notValidated: { bloc: 'bloc non validé', option: 'option non validée' }, validation: 'Règle de validation :',
         counts: (c: number, k: number, m: number) => `${c} compétences · ${k} critères · ${m} modalités`,
         paused: (files: string) => `Vérifications de complétude suspendues : ${files} contient une erreur de syntaxe. Tant qu'elle n'est pas corrigée, ce qui manque (compétence sans critère ou sans évaluation …) n'est pas signalé ici.`,
+        more: (n: number) => `… et ${n} autre(s) constat(s) sur cette ligne, en fin de page`,
     }),
     en: {
         bloc: 'Bloc', option: 'Option', modality: 'Modality', competency: 'Competency', criterion: 'Criterion', acquired: 'Acquired',
@@ -62,6 +63,7 @@ const LABELS = {
         decision: "Jury's decision:", validated: { bloc: 'bloc validated', option: 'option validated' }, notValidated: { bloc: 'bloc not validated', option: 'option not validated' }, validation: 'Validation rule:',
         counts: (c: number, k: number, m: number) => `${c} competencies · ${k} criteria · ${m} modalities`,
         paused: (files: string) => `Completeness checks paused: ${files} has a syntax error. Until it is fixed, what is missing (competency without criterion or evaluation …) is not shown here.`,
+        more: (n: number) => `… and ${n} more finding(s) on this line, at the end of the page`,
     },
 };
 
@@ -88,15 +90,25 @@ export function renderGrid(models: CertificationModel[], findings: Finding[], op
     for (const f of findings) {
         if (f.rule === 'checks-paused') continue; // said by the banner of its certification
         const key = `${f.uri}#${f.range.start.line}`;
-        byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+        const list = byPlace.get(key);
+        if (list) list.push(f);
+        else byPlace.set(key, [f]);
     }
     const shown = new Set<Finding>();
+    // An element shows the findings of its line, the first few: 4,000 elements and 4,000
+    // findings on one line (a paste gone wrong) made 16 million items and gigabytes. The others
+    // are listed once at the end of the page.
+    const AT_ONE_PLACE = 10;
     const findingsAt = (source: SourceLocation | undefined): string => {
         if (!source) return '';
-        const list = [...(byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? []), ...(source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [])];
-        if (list.length === 0) return '';
+        const here = byPlace.get(`${source.uri}#${source.nameRange.start.line}`) ?? [];
+        const above = source.range.start.line !== source.nameRange.start.line ? byPlace.get(`${source.uri}#${source.range.start.line}`) ?? [] : [];
+        const count = here.length + above.length;
+        if (count === 0) return '';
+        const list = [...here.slice(0, AT_ONE_PLACE), ...above.slice(0, Math.max(0, AT_ONE_PLACE - here.length))];
         for (const f of list) shown.add(f);
-        return `<ul class="findings">${list.map(findingItem).join('')}</ul>`;
+        const more = count > list.length ? `<li class="finding more">${escapeHtml(L.more(count - list.length))}</li>` : '';
+        return `<ul class="findings">${list.map(findingItem).join('')}${more}</ul>`;
     };
     const severity = (f: Finding) => capital(SEVERITY_WORDS[f.severity][options.language]);
     const findingItem = (f: Finding) =>

@@ -1,6 +1,6 @@
 import { Conventions } from '../model/ids.js';
 import { allCompetencies, allCriteriaOf } from '../model/queries.js';
-import type { CompetencyModel, ModalityModel, PartModel } from '../model/types.js';
+import type { CompetencyModel, CriterionModel, ModalityModel, PartModel } from '../model/types.js';
 import { competencyAt, holderName } from './fix.js';
 import { idsInUse } from './duplicate-id.js';
 import { list, t, where, type ModelRule } from './rule.js';
@@ -22,13 +22,15 @@ export const competencyWithoutCriterion: ModelRule<Data> = {
     ),
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
-        const criteria = allCriteriaOf(cert);
+        // the first criterion of each id (case aside) that judges something
+        const judging = new Map<string, CriterionModel>();
+        for (const cr of allCriteriaOf(cert)) if (cr.id && cr.judges.length > 0 && !judging.has(cr.id.toLowerCase())) judging.set(cr.id.toLowerCase(), cr);
         const taken = idsInUse(cert, 'criterion');
         for (const c of allCompetencies(cert)) {
             if (c.criteria.length > 0 || c.duplicate) continue;
             const conventional = conventions.criterionIdsFor(c.id)[0] as string | undefined;
             // the criterion numbered for it exists, but judges something else (`critère CR3 juge C2`)
-            const namesake = conventional ? criteria.find((cr) => cr.id?.toLowerCase() === conventional.toLowerCase() && cr.judges.length > 0) : undefined;
+            const namesake = conventional ? judging.get(conventional.toLowerCase()) : undefined;
             if (namesake) {
                 const judged = list(namesake.judges.map((j) => j.id));
                 report(c.source, t(

@@ -1,4 +1,4 @@
-import { Conventions, hyphenRange, idsInRange } from '../model/ids.js';
+import { Conventions, hyphenRange, IdIndex, idsInRange } from '../model/ids.js';
 import { allCompetencies, allCriteriaOf } from '../model/queries.js';
 import type { CriterionModel } from '../model/types.js';
 import { replace } from './fix.js';
@@ -24,12 +24,13 @@ export const criterionIdMismatch: ModelRule<Data> = {
     check(cert, report) {
         const conventions = new Conventions(cert.conventions);
         const existing = new Set(allCompetencies(cert).map((c) => c.id));
+        const index = new IdIndex(existing);
         const criteriaIds = idsInUse(cert, 'criterion');
         for (const cr of allCriteriaOf(cert)) {
             // a range (CR11 à 13, CR18-19) whose start or end names no competency: `CR11 à 31`
             // would otherwise judge C11 to C19 without a word
             // (not while a file is cut short by a syntax error: the missing end may be unread)
-            const ends = cert.incomplete ? undefined : rangeEnds(cr, conventions, existing);
+            const ends = cert.incomplete ? undefined : rangeEnds(cr, conventions, existing, index);
             const missing = ends?.filter((id) => !existing.has(id)) ?? [];
             if (ends && missing.length > 0 && cr.conventionalIds.length > 0) {
                 const present = cr.conventionalIds;
@@ -65,7 +66,7 @@ export const criterionIdMismatch: ModelRule<Data> = {
  * The competencies at the two ends of a criterion's range id, under the conventions (`CR11 à 13` →
  * C11, C13; `CR18-19` → C18, C19), when the model read the id as a range; undefined otherwise.
  */
-function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<string>): [string, string] | undefined {
+function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<string>, index: IdIndex): [string, string] | undefined {
     if (!cr.id) return undefined;
     let ends: [string, string] | undefined;
     if (cr.rangeEnd) ends = [cr.id, cr.rangeEnd];
@@ -73,7 +74,7 @@ function rangeEnds(cr: CriterionModel, conventions: Conventions, existing: Set<s
     if (!ends) return undefined;
     for (const start of conventions.competencyIdsFor(ends[0])) {
         for (const end of conventions.competencyIdsFor(ends[1])) {
-            if ((idsInRange(start, end, existing) ?? []).length > 0) return [start, end];
+            if ((idsInRange(start, end, index) ?? []).length > 0) return [start, end];
         }
     }
     return undefined;

@@ -1,4 +1,5 @@
 import { allCriteriaOf } from '../model/queries.js';
+import type { CompetencyModel } from '../model/types.js';
 import { criterionAt, holderName } from './fix.js';
 import { list, t, type ModelRule } from './rule.js';
 
@@ -14,10 +15,14 @@ export const criterionOutsideEvaluation: ModelRule<Data> = {
         'When a modality (or a part) declares what it evaluates, its criteria judge those competencies. Add the competency to `evaluates` or move the criterion.',
     ),
     check(cert, report) {
+        // what each modality or part evaluates, as a set: read once, not once per criterion
+        const evaluated = new Map<object, Set<CompetencyModel>>();
         for (const cr of allCriteriaOf(cert)) {
             const holder = cr.part?.evaluatesDeclared ? cr.part : cr.modality.evaluatesDeclared ? cr.modality : undefined;
             if (!holder || holder.evaluatesIncomplete) continue;
-            const outside = cr.judges.filter((c) => !holder.evaluates.includes(c));
+            let set = evaluated.get(holder);
+            if (!set) evaluated.set(holder, (set = new Set(holder.evaluates)));
+            const outside = cr.judges.filter((c) => !set.has(c));
             if (outside.length === 0) continue;
             const ids = list(outside.map((c) => c.id));
             const name = cr.label ? `Le critère ${cr.label}` : 'Ce critère';

@@ -23,6 +23,11 @@ export const syntaxErrorMessages = {
         `Ce fichier ne peut pas être lu (ligne ${line}, colonne ${column}) : ${why.fr}.`,
         `This file cannot be read (line ${line}, column ${column}): ${why.en}.`,
     ),
+    /** An open document too large to check, not parsed (parser/size.ts). */
+    tooLarge: (why: Bilingual) => t(
+        `Ce fichier ne peut pas être vérifié : ${why.fr}.`,
+        `This file cannot be checked: ${why.en}.`,
+    ),
     /** A text whose closing quote is missing swallowed a line that starts an element. */
     swallowed: (line: string) => t(
         `Texte non terminé : ce texte englobe la ligne « ${line} » ; il lui manque sans doute son guillemet fermant.`,

@@ -20,6 +20,8 @@ import type { DocumentFindings } from './findings.js';
 import type { RuleRunner } from './rule-runner.js';
 import { parseSuppressions, type LineComment } from './suppressions.js';
 import { syntaxMessage } from './syntax-messages.js';
+import { append } from '../util/arrays.js';
+import { sizeProblem } from '../parser/size.js';
 import { CertirefGrammar } from '../generated/grammar.js';
 
 type CancellationToken = Cancellation.CancellationToken;
@@ -74,6 +76,11 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
             const { line, column, message } = unreadable;
             return [{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: syntaxErrorMessages.unreadable(line, column, message) }];
         }
+        // an open document too large to check was not parsed (see parser/size.ts): say so
+        const tooLarge = sizeProblem(document.textDocument.getText());
+        if (tooLarge) {
+            return [{ rule: 'syntax-error', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: syntaxErrorMessages.tooLarge(tooLarge) }];
+        }
         const base = await super.validateDocument(document, options, cancelToken);
         const findings: RuleFinding[] = [];
         const unclosed = unclosedTexts(document, this.lexer());
@@ -90,10 +97,13 @@ export class CertirefDocumentValidator extends DefaultDocumentValidator {
         }
         for (const { range, message } of unclosed) findings.push({ rule: 'syntax-error', uri, range, message });
         // an importer's « à revoir » notes, in the comments
-        findings.push(...reviewNoteFindings(uri, lineComments(document)));
+        append(findings, reviewNoteFindings(uri, lineComments(document)));
         const model = this.models().forDocument(document);
         // the registry rules' findings too, when an index of the RNCP registry is loaded
-        if (model) findings.push(...this.runner().forDocument(model, uri), ...this.similarity().forDocument(model, uri));
+        if (model) {
+            append(findings, this.runner().forDocument(model, uri));
+            append(findings, this.similarity().forDocument(model, uri));
+        }
         return findings;
     }
 

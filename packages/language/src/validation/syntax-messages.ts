@@ -1,6 +1,7 @@
 import { AstUtils, GrammarAST } from 'langium';
 import { CertirefGrammar } from '../generated/grammar.js';
 import { distance } from '../rules/unresolved-reference.js';
+import { unusualCharacters } from '../util/characters.js';
 import { t, type Bilingual } from '../i18n.js';
 
 const TOKEN_FR: Record<string, string> = { TEXT: 'un texte entre guillemets', UNCLOSED_TEXT: 'un texte entre guillemets', ID: 'un identifiant (par ex. C1)' };
@@ -51,9 +52,11 @@ export function syntaxMessage(original: string, found: string, context: SyntaxCo
                 'Unterminated text: this " opens a text that is never closed. Add the closing quote (or write \\" for a quote inside the text).',
             );
         }
+        // a character that looks like another (Cyrillic С), or shows nothing (a combining accent): its code point
+        const unusual = unusualCharacters(Array.from(found).slice(0, 40).join(''));
         return t(
-            `Caractère inattendu « ${shown} ». Les textes s'écrivent entre guillemets "…", les identifiants en lettres, chiffres, « . », « - » et « _ ».`,
-            `Unexpected character "${shown}". Texts are written between quotes "…", ids with letters, digits, ".", "-" and "_".`,
+            `Caractère inattendu « ${shown} »${unusual ? ` (${unusual})` : ''}. Les textes s'écrivent entre guillemets "…", les identifiants en lettres, chiffres, « . », « - » et « _ ».`,
+            `Unexpected character "${shown}"${unusual ? ` (${unusual})` : ''}. Texts are written between quotes "…", ids with letters, digits, ".", "-" and "_".`,
         );
     }
     if (original === 'unclosed text') {

@@ -5,6 +5,7 @@ import { certificationTitle, containerHeading, juryGrid, modalityMeta, modalityN
 import type { ExportFormat } from '../format.js';
 import { escapeMarkdownText } from '../tables.js';
 import { colon } from '../../typography.js';
+import { append } from '../../util/arrays.js';
 
 const TEXTS = {
     level: t('Niveau', 'Level'),
@@ -40,7 +41,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
                 const meta = modalityMeta(m, language);
                 if (meta.length) out.push(`*${cell(meta.join(' · '))}*`, '');
                 // paragraphs apart, each on one line (a blank line between them)
-                if (m.description) out.push(...m.description.split(/\n\n+/).flatMap((p) => [cell(p), '']));
+                if (m.description) append(out, m.description.split(/\n\n+/).flatMap((p) => [cell(p), '']));
                 out.push(`| ${L('competency')} | ${L('criterion')} | ${L('acquired')} | ${L('notAcquired')} | Observations |`, '| --- | --- | --- | --- | --- |');
                 const criterion = (cr: CriterionModel) => `${cr.part ? `*${cell(partName(cr))}* · ` : ''}${cr.label ? `**${cell(cr.label)}** ` : ''}${cell(cr.text)}`;
                 const grid = juryGrid(m);
@@ -57,7 +58,7 @@ export function toMarkdown(models: CertificationModel[], language: Language): st
         }
         if (model.accessibility.length) {
             out.push(`## ${L('accessibility')}`, '');
-            for (const text of model.accessibility) out.push(...text.split(/\n\n+/).flatMap((p) => [cell(p), '']));
+            for (const text of model.accessibility) append(out, text.split(/\n\n+/).flatMap((p) => [cell(p), '']));
         }
     }
     return out.join('\n');

@@ -32,11 +32,15 @@ export class CertirefDocumentSymbolProvider implements DocumentSymbolProvider {
         ]);
         const content = (c: ContainerModel) => [...c.activities.filter((a) => here(a.source)).map(activity), ...c.modalities.filter((m) => here(m.source)).map(modality)];
         const blocs: DocumentSymbol[] = [];
+        // each bloc's first node of this document, by name (found once: 100,000 blocs were each
+        // looked for through all the others)
+        const nodeOf = new Map<string | undefined, (typeof root.blocs)[number]>();
+        for (const b of root.blocs) if (b.$cstNode && !nodeOf.has(b.name)) nodeOf.set(b.name, b);
         for (const c of containers(model)) {
             if (c.containerKind !== 'bloc') continue;
             const fragment = c.fragments.find(here);
             if (!fragment) continue;
-            const node = root.blocs.find((b) => b.name === c.id && b.$cstNode);
+            const node = nodeOf.get(c.id);
             const range = node?.$cstNode ? { uri, range: node.$cstNode.range, nameRange: fragment.nameRange } : fragment;
             blocs.push(symbol(`bloc ${c.id}`, c.title ? clip(c.title) : undefined, SymbolKind.Module, range, [
                 ...content(c),
