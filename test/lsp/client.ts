@@ -98,14 +98,18 @@ export class TestClient {
 
     async stop(): Promise<void> {
         const exited = new Promise<void>((resolve) => {
-            if (this.process.exitCode !== null) resolve();
+            if (this.process.exitCode !== null || this.process.signalCode !== null) resolve();
             else this.process.once('exit', () => resolve());
         });
-        try {
-            await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-            await this.connection.sendNotification('exit');
-        } catch {
-            // already gone
+        // a server that has already exited is not written to: its stdin is destroyed, and a write
+        // there rejects outside of any test
+        if (this.process.exitCode === null && this.process.signalCode === null) {
+            try {
+                await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+                await this.connection.sendNotification('exit');
+            } catch {
+                // gone meanwhile
+            }
         }
         await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
         this.connection.dispose();
