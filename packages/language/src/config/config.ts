@@ -86,6 +86,58 @@ export interface ConfigProblem {
 export interface ConfigProvider {
     /** The settings that apply to a document. */
     getConfig(documentUri: string): ResolvedConfig;
+    /**
+     * Grows whenever any setting may have changed (a setter, a config file read again), so that
+     * what was computed from the settings can be kept until then. A provider without it may
+     * change at any time.
+     */
+    readonly version?: number;
+}
+
+/** The settings a client sets (the editor's, the CLI's options); each change counts in `version`. */
+export class VersionedSettings {
+    private changes = 0;
+    private languageForced?: Language;
+    private languageByDefault: Language = 'en';
+    private ruleOverrides: Record<string, SeveritySetting> = {};
+
+    get version(): number {
+        return this.changes;
+    }
+
+    protected changed(): void {
+        this.changes++;
+    }
+
+    /** Overrides that win over any file (CLI `--rule`, the editor's `certiref.rules`). */
+    get overrides(): Record<string, SeveritySetting> {
+        return this.ruleOverrides;
+    }
+
+    set overrides(value: Record<string, SeveritySetting>) {
+        this.ruleOverrides = value;
+        this.changed();
+    }
+
+    /** Forces the language (CLI `--lang`, the editor's `certiref.language`). */
+    get forcedLanguage(): Language | undefined {
+        return this.languageForced;
+    }
+
+    set forcedLanguage(value: Language | undefined) {
+        this.languageForced = value;
+        this.changed();
+    }
+
+    /** Language when nothing else names one. */
+    get defaultLanguage(): Language {
+        return this.languageByDefault;
+    }
+
+    set defaultLanguage(value: Language) {
+        this.languageByDefault = value;
+        this.changed();
+    }
 }
 
 /** Settings given in code: the CLI's overrides, tests, or a client without a config file. */
@@ -261,11 +313,7 @@ function parseThemes(raw: unknown): ThemeSetting[] | string {
 }
 
 /** Settings from the editor only (the Web Worker server, which reads no file of its own). */
-export class EditorConfigProvider implements ConfigProvider {
-    overrides: Record<string, SeveritySetting> = {};
-    forcedLanguage?: Language;
-    defaultLanguage: Language = 'en';
-
+export class EditorConfigProvider extends VersionedSettings implements ConfigProvider {
     getConfig(): ResolvedConfig {
         return { language: this.forcedLanguage ?? this.defaultLanguage, rules: { ...this.overrides }, problems: [] };
     }

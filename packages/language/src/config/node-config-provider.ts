@@ -2,20 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { RULES_BY_ID } from '../rules/index.js';
-import { CONFIG_FILE_NAME, parseConfig, type ConfigProblem, type ConfigProvider, type Language, type ResolvedConfig, type SeveritySetting } from './config.js';
+import { CONFIG_FILE_NAME, parseConfig, VersionedSettings, type ConfigProblem, type ConfigProvider, type ResolvedConfig } from './config.js';
 
 /**
  * Reads `certiref.json`: the nearest one in the document's folder or above it (so the file at a
  * workspace root applies to every référentiel below). Used by the Node language server and the
  * CLI, which add their own overrides (`--rule`, `--lang`, the client's locale).
  */
-export class NodeConfigProvider implements ConfigProvider {
-    /** Language when the config file names none. */
-    defaultLanguage: Language = 'en';
-    /** Overrides that win over the file (CLI `--rule`). */
-    overrides: Record<string, SeveritySetting> = {};
-    /** Forces the language (CLI `--lang`). */
-    forcedLanguage?: Language;
+export class NodeConfigProvider extends VersionedSettings implements ConfigProvider {
     private readonly byFolder = new Map<string, { file?: string; config: ReturnType<typeof parseConfig> } >();
 
     getConfig(documentUri: string): ResolvedConfig {
@@ -53,6 +47,7 @@ export class NodeConfigProvider implements ConfigProvider {
     /** Forget what was read (the file changed). */
     clear(): void {
         this.byFolder.clear();
+        this.changed();
     }
 
     private lookup(folder: string): { file?: string; config: ReturnType<typeof parseConfig> } {
